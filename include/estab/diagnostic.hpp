@@ -1,0 +1,75 @@
+#pragma once
+/// Located input problems: the one error type every input check reports through.
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace estab {
+
+/// Where a value was written: an index into the model's file table, 1-based line and column.
+struct SourceLocation {
+  std::uint32_t file_index = 0;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+
+  /// True when the location points into a file (line 0 means "not from a file").
+  bool known() const { return line != 0; }
+};
+
+/// One input problem, ready to print as `FILE:LINE:COLUMN: error: PATH: message`.
+struct Diagnostic {
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::string path;
+  std::string message;
+
+  /// The diagnostic as one line of text, without a trailing newline.
+  std::string to_string() const;
+};
+
+/// Thrown when an input file has one or more problems; carries every problem found.
+class InputError : public std::runtime_error {
+ public:
+  explicit InputError(std::vector<Diagnostic> diagnostics);
+
+  /// Every problem, in the order they were found.
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+/// Thrown when a file cannot be read or written (missing, unreadable, disk full).
+class FileError : public std::runtime_error {
+ public:
+  FileError(std::string path, const std::string& message);
+
+  /// The file that could not be read or written.
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+/// Collects diagnostics while a file is checked, so that all of them are reported at once.
+class DiagnosticList {
+ public:
+  /// Records one problem.
+  void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+  /// True when no problem has been recorded.
+  bool empty() const { return items_.empty(); }
+  /// Number of problems recorded.
+  std::size_t size() const { return items_.size(); }
+  /// Throws InputError with every recorded problem, if there is any.
+  void throw_if_any();
+  /// The recorded problems.
+  const std::vector<Diagnostic>& items() const { return items_; }
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+}  // namespace estab

@@ -1,0 +1,74 @@
+#pragma once
+/// A compact YAML document tree with a source mark on every node, built from parser events.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "estab/diagnostic.hpp"
+
+namespace estab {
+
+/// The shape of a YAML node.
+enum class NodeKind : std::uint8_t { Null, Scalar, Sequence, Map };
+
+/// A parsed YAML document held as flat arrays; nodes refer to each other by index.
+class Document {
+ public:
+  /// Index of a node; kNoNode means "none".
+  using NodeId = std::uint32_t;
+  static constexpr NodeId kNoNode = 0xFFFFFFFFu;
+
+  /// Reads one YAML document from text. `file_index` is stamped on every mark; `file_name`
+  /// is used in diagnostics. Throws InputError on syntax errors, empty input, several
+  /// documents, aliases or excessive nesting.
+  static Document parse(std::string_view text, std::uint32_t file_index,
+                        const std::string& file_name);
+
+  /// The root node of the document.
+  NodeId root() const { return root_; }
+  /// The kind of a node.
+  NodeKind kind(NodeId node) const { return nodes_[node].kind; }
+  /// Where a node starts in its file.
+  SourceLocation location(NodeId node) const;
+  /// The text of a scalar node (empty for other kinds).
+  std::string_view text(NodeId node) const;
+  /// True when a scalar was written in quotes (so it is text, never a number).
+  bool quoted(NodeId node) const { return nodes_[node].quoted; }
+  /// The first child of a sequence, or the first key of a map (keys and values alternate).
+  NodeId first_child(NodeId node) const { return nodes_[node].first_child; }
+  /// The next sibling of a node within its parent.
+  NodeId next_sibling(NodeId node) const { return nodes_[node].next_sibling; }
+  /// Number of child nodes: the items of a sequence, or the keys plus the values of a map.
+  std::uint32_t size(NodeId node) const { return nodes_[node].child_count; }
+  /// Looks up the value for a key in a map node; kNoNode when absent.
+  NodeId find(NodeId map, std::string_view key) const;
+
+  /// Appends a node; used by the parser. Returns its id.
+  NodeId add_node(NodeKind kind, SourceLocation where, std::string_view text, bool quoted);
+  /// Makes `child` the last child of `parent`; used by the parser.
+  void append_child(NodeId parent, NodeId child);
+  /// Sets the root; used by the parser.
+  void set_root(NodeId node) { root_ = node; }
+
+ private:
+  struct NodeRecord {
+    NodeKind kind;
+    bool quoted;
+    std::uint32_t file_index;
+    std::uint32_t line;
+    std::uint32_t column;
+    std::uint32_t text_offset;
+    std::uint32_t text_length;
+    NodeId first_child;
+    NodeId last_child;
+    NodeId next_sibling;
+    std::uint32_t child_count;
+  };
+  std::vector<NodeRecord> nodes_;
+  std::string text_arena_;
+  NodeId root_ = kNoNode;
+};
+
+}  // namespace estab

@@ -1,0 +1,214 @@
+#pragma once
+/// The validated input model: an organisation's review settings, assumptions, professions,
+/// services and teams, with the source location of every value.
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "estab/diagnostic.hpp"
+
+namespace estab {
+
+/// A value together with the place in the input where it was written.
+template <typename Value>
+struct Located {
+  Value value{};
+  SourceLocation where;
+};
+
+/// How an allowance (a share of time) was written.
+enum class AllowanceUnit {
+  Percent,       ///< "x%": a fraction of contracted (or available) time
+  Days,          ///< {days: n}: days per WTE per year
+  Hours,         ///< {hours: n}: hours per WTE per year
+  HoursPerHead,  ///< {hours_per_head: n}: hours per person per year
+  MinutesPerDay, ///< {minutes_per_day: n}: only for non-caseload and non-activity time
+  ByService      ///< {by_service: [...]}: annual leave by length of service
+};
+
+/// One length-of-service band of annual leave entitlement.
+struct LeaveBand {
+  Located<double> days;
+  Located<double> share;  ///< fraction of staff on this entitlement
+};
+
+/// A time allowance as written in the input, before it is turned into a fraction.
+struct Allowance {
+  AllowanceUnit unit = AllowanceUnit::Percent;
+  double amount = 0.0;  ///< the fraction for Percent, otherwise the stated number
+  std::vector<LeaveBand> bands;  ///< only for ByService
+  SourceLocation where;
+};
+
+/// The fixed absence components, in the order used for every output.
+enum class Component {
+  AnnualLeave,
+  BankHolidays,
+  Sickness,
+  Parenting,
+  OtherLeave,
+  StudyLeave,
+  Training,
+  Supervision
+};
+
+/// Number of fixed absence components.
+inline constexpr std::size_t kFixedComponentCount = 8;
+
+/// The input key of a fixed absence component, e.g. "annual_leave".
+const char* component_key(Component component);
+
+/// A named further absence component from `additional`.
+struct NamedAllowance {
+  std::string name;
+  Allowance allowance;
+};
+
+/// The absence assumptions stated at one level; unstated components are empty.
+struct AssumptionSet {
+  std::array<std::optional<Allowance>, kFixedComponentCount> fixed;
+  std::vector<NamedAllowance> additional;  ///< sorted by name
+  std::optional<Located<double>> headcount_per_wte;
+};
+
+/// Which uplift convention turns absence into the factor that is applied.
+enum class UpliftMethod { Exact, Additive };
+
+/// The `review:` block: titles, time base, method and tolerance.
+struct ReviewSettings {
+  std::optional<std::string> organisation;
+  std::optional<std::string> title;
+  std::optional<std::string> period;
+  Located<double> standard_hours{37.5, {}};
+  Located<double> working_days{365.0 * 5.0 / 7.0, {}};
+  Located<UpliftMethod> uplift_method{UpliftMethod::Exact, {}};
+  Located<double> gap_tolerance{0.05, {}};
+
+  /// Hours per day: standard_hours / 5.
+  double hours_per_day() const { return standard_hours.value / 5.0; }
+  /// Contracted hours per WTE per year: working_days × hours per day.
+  double contracted_hours_per_wte() const { return working_days.value * hours_per_day(); }
+  /// Weeks per year: working_days / 5.
+  double weeks_per_year() const { return working_days.value / 5.0; }
+};
+
+/// A profession (staff group) that staffing lines refer to.
+struct Profession {
+  std::string id;
+  std::string name;
+  bool registered = false;
+  std::optional<Located<double>> cost_per_wte;
+  AssumptionSet assumptions;
+  SourceLocation where;
+};
+
+/// A service that groups teams.
+struct Service {
+  std::string id;
+  std::string name;
+  SourceLocation where;
+};
+
+/// A registered-skill-mix target and its tolerance, as stated at one level.
+struct SkillMixTarget {
+  std::optional<Located<double>> registered_target;
+  std::optional<Located<double>> tolerance;
+};
+
+/// Beds, occupancy and the care-hours-per-patient-day benchmark of an inpatient unit.
+struct Inpatient {
+  Located<double> beds;
+  Located<double> occupancy;
+  Located<double> chppd_benchmark;
+};
+
+/// One shift of a roster: staff on duty, paid hours, days per week.
+struct RosterShift {
+  std::string shift;
+  Located<double> staff;
+  Located<double> paid_hours;
+  Located<double> days_per_week{7.0, {}};
+};
+
+/// Enhanced observations: hours of one-to-one time per day and days per week.
+struct Observations {
+  Located<double> hours_per_day;
+  Located<double> days_per_week{7.0, {}};
+};
+
+/// One band of a caseload: cases and hours per case per month.
+struct CaseloadBand {
+  std::string name;
+  Located<double> cases;
+  Located<double> hours_per_case_per_month;
+};
+
+/// A caseload demand model.
+struct Caseload {
+  std::optional<Allowance> non_caseload_time;  ///< share of available time; default 0%
+  std::vector<CaseloadBand> bands;
+  SourceLocation where;
+};
+
+/// One WISN-style activity: how often a year and how long each takes.
+struct Activity {
+  std::string name;
+  Located<double> per_year;
+  Located<double> minutes;
+};
+
+/// A WISN-style annual workload demand model.
+struct Activities {
+  std::optional<Allowance> non_activity_time;  ///< WISN category allowance; default 0%
+  Located<double> individual_allowance_hours{0.0, {}};
+  std::vector<Activity> items;
+  SourceLocation where;
+};
+
+/// One profession within one team: its demand, assumptions and staff.
+struct StaffingLine {
+  std::size_t profession_index = 0;
+  AssumptionSet assumptions;
+  std::vector<RosterShift> roster;
+  std::optional<Observations> observations;
+  std::optional<Caseload> caseload;
+  std::optional<Activities> activities;
+  std::optional<Located<double>> hours_per_week;
+  Located<double> fixed_wte{0.0, {}};
+  std::optional<Located<double>> judgement_wte;
+  Located<double> funded_wte{0.0, {}};
+  Located<double> in_post_wte{0.0, {}};
+  std::optional<Located<double>> cost_per_wte;
+  SourceLocation where;
+};
+
+/// A team: its service, assumptions, skill-mix target, beds and staffing lines.
+struct Team {
+  std::string id;
+  std::string name;
+  std::optional<std::size_t> service_index;
+  AssumptionSet assumptions;
+  SkillMixTarget skill_mix;
+  std::optional<Inpatient> inpatient;
+  std::vector<StaffingLine> lines;
+  SourceLocation where;
+};
+
+/// A whole validated input: everything a review is computed from.
+struct Model {
+  std::vector<std::string> files;  ///< file table; SourceLocation::file_index points here
+  ReviewSettings review;
+  AssumptionSet assumptions;  ///< organisation defaults
+  SkillMixTarget skill_mix;   ///< organisation target
+  std::vector<Profession> professions;
+  std::vector<Service> services;
+  std::vector<Team> teams;
+
+  /// The file name a location points into ("" when unknown).
+  const std::string& file_of(const SourceLocation& where) const;
+};
+
+}  // namespace estab

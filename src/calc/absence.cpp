@@ -1,0 +1,183 @@
+// Absence (headroom): turning allowances into fractions of time, and the per-component merge
+// of a staffing line's assumptions (SPEC §2.1, §4.1, §4.3).
+#include <cmath>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "estab/calc.hpp"
+
+namespace estab {
+namespace {
+
+/// Default annual leave, in days per WTE per year (Agenda for Change, on appointment).
+constexpr double kDefaultAnnualLeaveDays = 27.0;
+/// Default bank holidays, in days per WTE per year (England and Wales).
+constexpr double kDefaultBankHolidayDays = 8.0;
+
+/// numerator / denominator, or 0 when the denominator is zero, negative or not finite, so that
+/// no NaN or infinity ever reaches a result. Every denominator here is a positive quantity.
+double share_of(double numerator, double denominator) {
+  if (!(denominator > 0.0) || !std::isfinite(denominator)) return 0.0;
+  const double result = numerator / denominator;
+  return std::isfinite(result) ? result : 0.0;
+}
+
+/// Σ share × days over the length-of-service bands of annual leave: days per WTE per year.
+double banded_leave_days(const Allowance& allowance) {
+  double weighted_days = 0.0;
+  for (const LeaveBand& band : allowance.bands) {
+    weighted_days += band.share.value * band.days.value;
+  }
+  return weighted_days;
+}
+
+/// One level of the assumption hierarchy, most specific first.
+struct AssumptionLevelRef {
+  AssumptionLevel level;
+  const AssumptionSet* assumptions;
+};
+
+/// The levels that apply to a line, from the line itself out to the organisation.
+std::vector<AssumptionLevelRef> levels_for(const Model& model, const Team& team,
+                                           const StaffingLine& line) {
+  std::vector<AssumptionLevelRef> levels;
+  levels.push_back({AssumptionLevel::Line, &line.assumptions});
+  levels.push_back({AssumptionLevel::Team, &team.assumptions});
+  if (line.profession_index < model.professions.size()) {
+    levels.push_back(
+        {AssumptionLevel::Profession, &model.professions[line.profession_index].assumptions});
+  }
+  levels.push_back({AssumptionLevel::Organisation, &model.assumptions});
+  return levels;
+}
+
+/// The fraction a fixed component takes when no level states it.
+double default_fraction(Component component, const ReviewSettings& review) {
+  switch (component) {
+    case Component::AnnualLeave:
+      return share_of(kDefaultAnnualLeaveDays, review.working_days.value);
+    case Component::BankHolidays:
+      return share_of(kDefaultBankHolidayDays, review.working_days.value);
+    default:
+      return 0.0;
+  }
+}
+
+}  // namespace
+
+const char* level_name(AssumptionLevel level) {
+  switch (level) {
+    case AssumptionLevel::Line: return "line";
+    case AssumptionLevel::Team: return "team";
+    case AssumptionLevel::Profession: return "profession";
+    case AssumptionLevel::Organisation: return "organisation";
+    case AssumptionLevel::Default: return "default";
+  }
+  return "default";
+}
+
+double allowance_fraction(const Allowance& allowance, const ReviewSettings& review,
+                          double headcount_per_wte) {
+  const double working_days = review.working_days.value;
+  const double hours_per_wte = review.contracted_hours_per_wte();
+  switch (allowance.unit) {
+    case AllowanceUnit::Percent:
+      return allowance.amount;
+    case AllowanceUnit::Days:
+      return share_of(allowance.amount, working_days);
+    case AllowanceUnit::Hours:
+      return share_of(allowance.amount, hours_per_wte);
+    case AllowanceUnit::HoursPerHead:
+      return share_of(allowance.amount * headcount_per_wte, hours_per_wte);
+    case AllowanceUnit::MinutesPerDay:
+      // Not an absence unit (the loader rejects it there); read as a share of the day.
+      return share_of(allowance.amount / 60.0, review.hours_per_day());
+    case AllowanceUnit::ByService:
+      return share_of(banded_leave_days(allowance), working_days);
+  }
+  return 0.0;
+}
+
+double available_time_fraction(const Allowance& allowance, const ReviewSettings& review,
+                               double absence_fraction) {
+  const double available_share = 1.0 - absence_fraction;
+  const double available_days = review.working_days.value * available_share;
+  const double available_hours = review.contracted_hours_per_wte() * available_share;
+  switch (allowance.unit) {
+    case AllowanceUnit::Percent:
+      return allowance.amount;
+    case AllowanceUnit::Days:
+      return share_of(allowance.amount, available_days);
+    case AllowanceUnit::Hours:
+    case AllowanceUnit::HoursPerHead:  // not offered here by the loader; read as per WTE
+      return share_of(allowance.amount, available_hours);
+    case AllowanceUnit::MinutesPerDay:
+      return share_of(allowance.amount / 60.0, review.hours_per_day());
+    case AllowanceUnit::ByService:  // not offered here by the loader; read as days
+      return share_of(banded_leave_days(allowance), available_days);
+  }
+  return 0.0;
+}
+
+ResolvedAbsence resolve_absence(const Model& model, const Team& team, const StaffingLine& line) {
+  const ReviewSettings& review = model.review;
+  const std::vector<AssumptionLevelRef> levels = levels_for(model, team, line);
+  ResolvedAbsence resolved;
+
+  // Headcount first: hours_per_head components are converted with the resolved value.
+  for (const AssumptionLevelRef& level : levels) {
+    if (level.assumptions->headcount_per_wte) {
+      resolved.headcount_per_wte = level.assumptions->headcount_per_wte->value;
+      resolved.headcount_source = level.level;
+      break;
+    }
+  }
+
+  resolved.components.reserve(kFixedComponentCount + 4);
+  for (std::size_t index = 0; index < kFixedComponentCount; ++index) {
+    const auto component = static_cast<Component>(index);
+    AbsenceComponent resolved_component;
+    resolved_component.component = component_key(component);
+    resolved_component.fraction = default_fraction(component, review);
+    for (const AssumptionLevelRef& level : levels) {
+      const std::optional<Allowance>& stated = level.assumptions->fixed[index];
+      if (stated) {
+        resolved_component.fraction =
+            allowance_fraction(*stated, review, resolved.headcount_per_wte);
+        resolved_component.source = level.level;
+        resolved_component.stated = &*stated;
+        break;
+      }
+    }
+    resolved.components.push_back(std::move(resolved_component));
+  }
+
+  // `additional` merges per name: walk from the organisation inwards so that a more specific
+  // level overwrites a less specific one; std::map keeps the names sorted.
+  std::map<std::string, std::pair<AssumptionLevel, const Allowance*>> additional_by_name;
+  for (auto level = levels.rbegin(); level != levels.rend(); ++level) {
+    for (const NamedAllowance& named : level->assumptions->additional) {
+      additional_by_name[named.name] = {level->level, &named.allowance};
+    }
+  }
+  for (const auto& [name, source_and_allowance] : additional_by_name) {
+    AbsenceComponent resolved_component;
+    resolved_component.component = name;
+    resolved_component.source = source_and_allowance.first;
+    resolved_component.stated = source_and_allowance.second;
+    resolved_component.fraction =
+        allowance_fraction(*source_and_allowance.second, review, resolved.headcount_per_wte);
+    resolved.components.push_back(std::move(resolved_component));
+  }
+
+  for (const AbsenceComponent& component : resolved.components) {
+    resolved.total += component.fraction;
+  }
+  return resolved;
+}
+
+}  // namespace estab

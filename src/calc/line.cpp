@@ -1,0 +1,166 @@
+// One staffing line: demand hours from every model it states, the uplift, required WTE, gaps,
+// rates, RAG and costs (SPEC §4.2, §4.3, §5).
+#include <cmath>
+#include <optional>
+
+#include "estab/calc.hpp"
+
+namespace estab {
+namespace {
+
+/// Slack in RAG comparisons, so that a rate exactly on a boundary (0.65 − 0.60 against 0.05)
+/// counts as inside it despite binary rounding.
+constexpr double kRagEpsilon = 1e-9;
+
+/// numerator / denominator, or 0 when the denominator is zero, negative or not finite.
+double share_of(double numerator, double denominator) {
+  if (!(denominator > 0.0) || !std::isfinite(denominator)) return 0.0;
+  const double result = numerator / denominator;
+  return std::isfinite(result) ? result : 0.0;
+}
+
+/// numerator / denominator, or null when the denominator is exactly zero (a rate that does
+/// not exist) or the result is not finite.
+std::optional<double> rate_of(double numerator, double denominator) {
+  if (denominator == 0.0) return std::nullopt;
+  const double result = numerator / denominator;
+  if (!std::isfinite(result)) return std::nullopt;
+  return result;
+}
+
+/// Σ staff × paid_hours × days_per_week over a roster's shifts.
+double roster_hours_per_week(const StaffingLine& line) {
+  double hours = 0.0;
+  for (const RosterShift& shift : line.roster) {
+    hours += shift.staff.value * shift.paid_hours.value * shift.days_per_week.value;
+  }
+  return hours;
+}
+
+/// Caseload hours per week: (Σ cases × hours per case per month × 12 / W) / (1 − n).
+double caseload_hours_per_week(const Caseload& caseload, double weeks_per_year,
+                               double non_caseload_fraction) {
+  double hours_per_month = 0.0;
+  for (const CaseloadBand& band : caseload.bands) {
+    hours_per_month += band.cases.value * band.hours_per_case_per_month.value;
+  }
+  const double direct_hours_per_week = share_of(hours_per_month * 12.0, weeks_per_year);
+  return share_of(direct_hours_per_week, 1.0 - non_caseload_fraction);
+}
+
+/// Activity hours per week: ((Σ per_year × minutes / 60) / (1 − n) + individual allowance) / W.
+double activity_hours_per_week(const Activities& activities, double weeks_per_year,
+                               double non_activity_fraction) {
+  double workload_hours = 0.0;
+  for (const Activity& activity : activities.items) {
+    workload_hours += activity.per_year.value * activity.minutes.value / 60.0;
+  }
+  const double hours_per_year = share_of(workload_hours, 1.0 - non_activity_fraction) +
+                                activities.individual_allowance_hours.value;
+  return share_of(hours_per_year, weeks_per_year);
+}
+
+}  // namespace
+
+const char* rag_name(Rag rag) {
+  switch (rag) {
+    case Rag::None: return "none";
+    case Rag::Green: return "green";
+    case Rag::Amber: return "amber";
+    case Rag::Red: return "red";
+  }
+  return "none";
+}
+
+DemandBreakdown line_demand(const StaffingLine& line, const ReviewSettings& review,
+                            double absence_fraction) {
+  const double weeks_per_year = review.weeks_per_year();
+  DemandBreakdown demand;
+  demand.roster = roster_hours_per_week(line);
+  if (line.observations) {
+    demand.observations =
+        line.observations->hours_per_day.value * line.observations->days_per_week.value;
+  }
+  if (line.caseload) {
+    if (line.caseload->non_caseload_time) {
+      demand.non_caseload_fraction =
+          available_time_fraction(*line.caseload->non_caseload_time, review, absence_fraction);
+    }
+    demand.caseload =
+        caseload_hours_per_week(*line.caseload, weeks_per_year, demand.non_caseload_fraction);
+  }
+  if (line.activities) {
+    if (line.activities->non_activity_time) {
+      demand.non_activity_fraction =
+          available_time_fraction(*line.activities->non_activity_time, review, absence_fraction);
+    }
+    demand.activities =
+        activity_hours_per_week(*line.activities, weeks_per_year, demand.non_activity_fraction);
+  }
+  if (line.hours_per_week) demand.hours_per_week = line.hours_per_week->value;
+  return demand;
+}
+
+LineResult compute_line(const Model& model, const Team& team, const StaffingLine& line) {
+  const ReviewSettings& review = model.review;
+  LineResult result;
+  result.team = &team;
+  result.line = &line;
+  if (line.profession_index < model.professions.size()) {
+    result.profession = &model.professions[line.profession_index];
+  }
+  if (team.service_index && *team.service_index < model.services.size()) {
+    result.service = &model.services[*team.service_index];
+  }
+
+  result.absence = resolve_absence(model, team, line);
+  const double absence_fraction = result.absence.total;
+  const double exact_factor = share_of(1.0, 1.0 - absence_fraction);
+  const double additive_factor = 1.0 + absence_fraction;
+  const double applied_factor =
+      review.uplift_method.value == UpliftMethod::Additive ? additive_factor : exact_factor;
+  result.uplift_exact = share_of(absence_fraction, 1.0 - absence_fraction);
+  result.uplift_additive = absence_fraction;
+  result.uplift_applied = applied_factor - 1.0;
+
+  result.demand = line_demand(line, review, absence_fraction);
+  result.demand_hours_per_week = result.demand.total();
+  result.productive_wte = share_of(result.demand_hours_per_week, review.standard_hours.value);
+  result.fixed_wte = line.fixed_wte.value;
+  result.required_wte = result.productive_wte * applied_factor + result.fixed_wte;
+  result.funded_wte = line.funded_wte.value;
+  result.in_post_wte = line.in_post_wte.value;
+
+  result.establishment_gap_wte = result.required_wte - result.funded_wte;
+  result.vacancy_wte = result.funded_wte - result.in_post_wte;
+  result.vacancy_rate = rate_of(result.vacancy_wte, result.funded_wte);
+  result.net_gap_wte = result.required_wte - result.in_post_wte;
+  result.net_gap_rate = rate_of(result.net_gap_wte, result.required_wte);
+  result.wisn_ratio = rate_of(result.in_post_wte, result.required_wte);
+  result.additive_shortfall_wte = result.productive_wte * (exact_factor - additive_factor);
+
+  const double tolerance = review.gap_tolerance.value;
+  if (!result.net_gap_rate || *result.net_gap_rate <= tolerance + kRagEpsilon) {
+    result.gap_rag = Rag::Green;  // also over-established lines and lines requiring nothing
+  } else if (*result.net_gap_rate <= 2.0 * tolerance + kRagEpsilon) {
+    result.gap_rag = Rag::Amber;
+  } else {
+    result.gap_rag = Rag::Red;
+  }
+
+  if (line.cost_per_wte) {
+    result.cost_per_wte = line.cost_per_wte->value;
+  } else if (result.profession && result.profession->cost_per_wte) {
+    result.cost_per_wte = result.profession->cost_per_wte->value;
+  }
+  if (result.cost_per_wte) {
+    const double cost = *result.cost_per_wte;
+    result.required_cost = result.required_wte * cost;
+    result.funded_cost = result.funded_wte * cost;
+    result.in_post_cost = result.in_post_wte * cost;
+    result.uplift_cost = (result.required_wte - result.fixed_wte - result.productive_wte) * cost;
+  }
+  return result;
+}
+
+}  // namespace estab

@@ -1,0 +1,130 @@
+// CLI11 wiring: subcommands, shared options, and the mapping of parse errors to exit codes.
+#include "cli/app.hpp"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <map>
+#include <sstream>
+
+#include "cli/commands.hpp"
+
+namespace estab::cli {
+
+namespace {
+
+const std::map<std::string, OutputFormat> kFormats = {
+    {"table", OutputFormat::Table}, {"csv", OutputFormat::Csv}, {"json", OutputFormat::Json}};
+const std::map<std::string, RollupLevel> kLevels = {{"line", RollupLevel::Line},
+                                                    {"team", RollupLevel::Team},
+                                                    {"service", RollupLevel::Service},
+                                                    {"organisation", RollupLevel::Organisation}};
+
+/// Adds --format and --output to a subcommand.
+void add_output_options(CLI::App& command, std::string& format, std::string& output_file) {
+  command.add_option("-f,--format", format, "Output format: table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}))
+      ->capture_default_str();
+  command.add_option("-o,--output", output_file,
+                     "Write to FILE (atomically) instead of standard output");
+}
+
+struct ReportCommand {
+  ReportKind kind;
+  const char* name;
+  const char* description;
+  bool has_level;
+};
+
+const ReportCommand kReportCommands[] = {
+    {ReportKind::Uplift, "uplift",
+     "Absence components, exact and additive uplift, and their cost (the finance view)", false},
+    {ReportKind::Establishment, "establishment",
+     "Required WTE per staffing line with team, service and organisation subtotals", true},
+    {ReportKind::Gaps, "gaps",
+     "Funded, in-post and required WTE, the gaps, vacancy rates, RAG and skill mix", true},
+    {ReportKind::Review, "review", "The whole board review, every section in order", true},
+};
+
+bool colour_permitted() {
+  const char* no_colour = std::getenv("NO_COLOR");
+  return no_colour == nullptr;
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"estab: annual establishment (staffing) review calculator", "estab"};
+  app.require_subcommand(1, 1);
+  app.set_version_flag("--version", "estab 0.1.0");
+  app.footer("Exit codes: 0 success, 1 invalid input, 2 usage, 3 file not readable or "
+             "writable, 4 --fail-on threshold met.\nSee README.md and docs/ for the input format.");
+
+  std::string format = "table";
+  std::string output_file;
+  std::string level = "line";
+  std::string input_file;
+  std::vector<std::string> validate_files;
+  std::string init_directory;
+  bool init_force = false;
+  std::optional<ReportKind> chosen_report;
+
+  std::vector<std::pair<CLI::App*, ReportKind>> report_commands;
+  for (const ReportCommand& spec : kReportCommands) {
+    CLI::App* command = app.add_subcommand(spec.name, spec.description);
+    command->add_option("file", input_file, "Input YAML file")->required();
+    add_output_options(*command, format, output_file);
+    if (spec.has_level) {
+      command->add_option("--level", level,
+                          "CSV records: line (default), team, service or organisation")
+          ->check(CLI::IsMember({"line", "team", "service", "organisation"}));
+    }
+    report_commands.emplace_back(command, spec.kind);
+  }
+  CLI::App* validate = app.add_subcommand("validate", "Check input files and list every problem");
+  validate->add_option("files", validate_files, "Input YAML files")->required();
+  validate->add_option("-f,--format", format, "Output format: table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  CLI::App* init = app.add_subcommand("init", "Write a commented starter file, DIR/estab.yaml");
+  init->add_option("directory", init_directory, "Directory to create the file in")->required();
+  init->add_flag("--force", init_force, "Replace an existing DIR/estab.yaml");
+
+  std::ostringstream parse_out;
+  std::ostringstream parse_err;
+  try {
+    std::vector<std::string> arguments;
+    for (int index = argc - 1; index > 0; --index) arguments.emplace_back(argv[index]);
+    app.parse(arguments);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error, parse_out, parse_err);
+    out << parse_out.str();
+    err << parse_err.str();
+    return code == 0 ? to_int(ExitCode::Success) : to_int(ExitCode::Usage);
+  }
+
+  Console console{out, err, false, colour_permitted()};
+  console.out_is_terminal = &out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
+  try {
+    if (validate->parsed()) {
+      return to_int(run_validate(validate_files, kFormats.at(format), console));
+    }
+    if (init->parsed()) return to_int(run_init(init_directory, init_force, console));
+    for (const auto& [command, kind] : report_commands) {
+      if (!command->parsed()) continue;
+      ReportRequest request;
+      request.kind = kind;
+      request.input_file = input_file;
+      request.format = kFormats.at(format);
+      request.level = kLevels.at(level);
+      request.output_file = output_file;
+      return to_int(run_report(request, console));
+    }
+  } catch (...) {
+    return to_int(report_failure(console));
+  }
+  return to_int(ExitCode::Usage);
+}
+
+}  // namespace estab::cli

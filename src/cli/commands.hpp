@@ -1,0 +1,52 @@
+#pragma once
+// The commands behind the command line, each free of argument parsing.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cli/exit_code.hpp"
+#include "estab/report.hpp"
+
+namespace estab::cli {
+
+/// The report commands, which share loading, computing and output handling.
+enum class ReportKind { Uplift, Establishment, Gaps, Review };
+
+/// Options every report command takes.
+struct ReportRequest {
+  ReportKind kind = ReportKind::Review;
+  std::string input_file;
+  OutputFormat format = OutputFormat::Table;
+  RollupLevel level = RollupLevel::Line;
+  std::string output_file;  ///< "" means standard output
+};
+
+/// Where a command writes: standard output and standard error, and whether stdout is a terminal.
+struct Console {
+  std::ostream& out;
+  std::ostream& err;
+  bool out_is_terminal = false;
+  bool colour_allowed = false;  ///< false under NO_COLOR
+};
+
+/// Loads, computes and renders one report; errors go to the console's err stream.
+ExitCode run_report(const ReportRequest& request, Console& console);
+
+/// Checks each file and reports its problems or a one-line summary.
+ExitCode run_validate(const std::vector<std::string>& files, OutputFormat format,
+                      Console& console);
+
+/// Writes a commented starter input file into `directory`.
+ExitCode run_init(const std::string& directory, bool force, Console& console);
+
+/// Prints an exception's located problems and returns the matching exit code.
+ExitCode report_failure(Console& console);
+
+/// Writes `contents` to the output file atomically, or to standard output.
+ExitCode deliver(const std::string& contents, const std::string& output_file, Console& console);
+
+/// The text of the starter file `init` writes.
+const char* starter_file_text();
+
+}  // namespace estab::cli

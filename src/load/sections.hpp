@@ -1,0 +1,42 @@
+#pragma once
+// Readers for each section of an input file; each records problems and returns what it could read.
+
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "estab/model.hpp"
+#include "load/reader.hpp"
+
+namespace estab {
+
+/// Where an allowance is used, which decides the forms it may take.
+enum class AllowanceUse {
+  Absence,       ///< "x%", days, hours, hours_per_head
+  AnnualLeave,   ///< as Absence, plus by_service
+  AvailableTime  ///< non_caseload_time / non_activity_time: "x%", days, hours, minutes_per_day
+};
+
+/// Reads a time allowance in any of the forms allowed for its use.
+std::optional<Allowance> read_allowance(NodeReader& reader, Document::NodeId node,
+                                        const InputPath& path, AllowanceUse use);
+
+/// Reads an `assumptions:` block.
+AssumptionSet read_assumptions(NodeReader& reader, Document::NodeId node, const InputPath& path);
+
+/// Reads a `skill_mix:` block.
+SkillMixTarget read_skill_mix(NodeReader& reader, Document::NodeId node, const InputPath& path);
+
+/// The ids declared in the professions and services lists, for checking references.
+struct DeclaredIds {
+  std::unordered_map<std::string, std::size_t> professions;
+  std::unordered_map<std::string, std::size_t> services;
+  std::vector<std::string_view> profession_ids;
+  std::vector<std::string_view> service_ids;
+};
+
+/// Reads one entry of `teams:`; `index` is its position in the list.
+Team read_team(NodeReader& reader, Document::NodeId node, const InputPath& teams_path,
+               std::size_t index, const DeclaredIds& declared);
+
+}  // namespace estab

@@ -1,0 +1,91 @@
+// The `establishment` view: demand, productive WTE, uplift and required WTE per line, with a
+// total for each team, each service and the organisation.
+
+#include <fmt/format.h>
+
+#include "estab/report.hpp"
+#include "report/csv_review.hpp"
+#include "report/json_support.hpp"
+#include "report/table.hpp"
+#include "report/text_format.hpp"
+#include "report/view_common.hpp"
+#include "report/views.hpp"
+
+namespace estab {
+
+namespace report {
+
+namespace {
+
+/// A total row: label, demand and fixed WTE from the lines, productive and required from calc.
+std::vector<Cell> total_row(const std::string& label, const LineSums& sums, const Totals& totals) {
+  return {label,
+          "",
+          format_hours(sums.demand_hours_per_week),
+          format_wte(totals.productive_wte),
+          "",
+          format_wte(sums.fixed_wte),
+          format_wte(totals.required_wte)};
+}
+
+}  // namespace
+
+void write_establishment_table(std::ostream& out, const ReviewResult& review, bool colour) {
+  TextTable table({{"Team", Align::Left},
+                   {"Profession", Align::Left},
+                   {"Demand h/week", Align::Right},
+                   {"Productive WTE", Align::Right},
+                   {"Uplift", Align::Right},
+                   {"Fixed WTE", Align::Right},
+                   {"Required WTE", Align::Right}});
+  for (const ServiceGroup& service : group_lines(review)) {
+    std::vector<const LineResult*> service_lines;
+    for (const TeamGroup& team : service.teams) {
+      for (const LineResult* line : team.lines) {
+        table.add_row({line->team->id, line->profession->id,
+                       format_hours(line->demand_hours_per_week), format_wte(line->productive_wte),
+                       format_percent(line->uplift_applied), format_wte(line->fixed_wte),
+                       format_wte(line->required_wte)});
+      }
+      table.add_row(
+          total_row(team.team->team->id + " total", sum_lines(team.lines), team.team->totals),
+          true);
+      service_lines.insert(service_lines.end(), team.lines.begin(), team.lines.end());
+    }
+    table.add_row(total_row("service " + service_label(service.service->service) + " total",
+                            sum_lines(service_lines), service.service->totals),
+                  true);
+    table.add_rule();
+  }
+  std::vector<const LineResult*> all_lines;
+  for (const LineResult& line : review.lines) {
+    all_lines.push_back(&line);
+  }
+  table.add_row(total_row("Organisation total", sum_lines(all_lines), review.organisation), true);
+  out << "Per staffing line: demand hours per week, productive WTE (demand / standard hours), "
+         "uplift applied, fixed WTE (no uplift), required WTE.\n\n";
+  table.write(out, colour);
+}
+
+void write_review_data(std::ostream& out, const ReviewResult& review, OutputFormat format,
+                       const RenderOptions& options) {
+  if (format == OutputFormat::Csv) {
+    write_review_csv(out, review, options.level);
+  } else {
+    write_json(out, review_to_json(review));
+  }
+}
+
+}  // namespace report
+
+void render_establishment(std::ostream& out, const ReviewResult& review, OutputFormat format,
+                          const RenderOptions& options) {
+  if (format != OutputFormat::Table) {
+    report::write_review_data(out, review, format, options);
+    return;
+  }
+  report::write_heading(out, report::heading_line(review, "Establishment"), options.colour);
+  report::write_establishment_table(out, review, options.colour);
+}
+
+}  // namespace estab

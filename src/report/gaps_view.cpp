@@ -1,0 +1,116 @@
+// The `gaps` view: funded, in-post and required WTE per line with the establishment gap,
+// vacancy and net gap, their rates and RAG; then the registered skill mix per team, service
+// and the organisation.
+
+#include "estab/report.hpp"
+#include "report/table.hpp"
+#include "report/text_format.hpp"
+#include "report/view_common.hpp"
+#include "report/views.hpp"
+
+namespace estab {
+
+namespace report {
+
+namespace {
+
+std::vector<Column> gap_columns() {
+  return {
+      {"Team", Align::Left},          {"Profession", Align::Left}, {"Funded", Align::Right},
+      {"In post", Align::Right},      {"Required", Align::Right},  {"Est. gap", Align::Right},
+      {"Vacancy", Align::Right},      {"Net gap", Align::Right},   {"Vacancy rate", Align::Right},
+      {"Net gap rate", Align::Right}, {"RAG", Align::Left}};
+}
+
+/// A total row of the gap table; rates are those of the summed WTE, and totals have no RAG.
+std::vector<Cell> gap_total_row(const std::string& label, const Totals& totals) {
+  return {label,
+          "",
+          format_wte(totals.funded_wte),
+          format_wte(totals.in_post_wte),
+          format_wte(totals.required_wte),
+          format_wte(totals.establishment_gap_wte),
+          format_wte(totals.vacancy_wte),
+          format_wte(totals.net_gap_wte),
+          format_percent(rate_of(totals.vacancy_wte, totals.funded_wte)),
+          format_percent(rate_of(totals.net_gap_wte, totals.required_wte)),
+          ""};
+}
+
+std::vector<Cell> skill_mix_row(const std::string& level, const std::string& name,
+                                const Totals& totals) {
+  return {level,
+          name,
+          format_percent(totals.registered_share_required),
+          format_percent(totals.registered_share_funded),
+          format_percent(totals.registered_share_in_post),
+          format_percent(totals.registered_target),
+          format_wte(totals.registered_gap_wte),
+          rag_cell(totals.skill_mix_rag)};
+}
+
+}  // namespace
+
+void write_gap_table(std::ostream& out, const ReviewResult& review, bool colour) {
+  TextTable table(gap_columns());
+  for (const ServiceGroup& service : group_lines(review)) {
+    for (const TeamGroup& team : service.teams) {
+      for (const LineResult* line : team.lines) {
+        table.add_row({line->team->id, line->profession->id, format_wte(line->funded_wte),
+                       format_wte(line->in_post_wte), format_wte(line->required_wte),
+                       format_wte(line->establishment_gap_wte), format_wte(line->vacancy_wte),
+                       format_wte(line->net_gap_wte), format_percent(line->vacancy_rate),
+                       format_percent(line->net_gap_rate), rag_cell(line->gap_rag)});
+      }
+      table.add_row(gap_total_row(team.team->team->id + " total", team.team->totals), true);
+    }
+    table.add_row(gap_total_row("service " + service_label(service.service->service) + " total",
+                                service.service->totals),
+                  true);
+    table.add_rule();
+  }
+  table.add_row(gap_total_row("Organisation total", review.organisation), true);
+  out << "WTE per staffing line. Establishment gap = required - funded; vacancy = funded - in "
+         "post; net gap = required - in post (positive: short). RAG from the net gap rate.\n\n";
+  table.write(out, colour);
+}
+
+void write_skill_mix_table(std::ostream& out, const ReviewResult& review, bool colour) {
+  TextTable table({{"Level", Align::Left},
+                   {"Name", Align::Left},
+                   {"Reg. % required", Align::Right},
+                   {"Reg. % funded", Align::Right},
+                   {"Reg. % in post", Align::Right},
+                   {"Target", Align::Right},
+                   {"Reg. gap WTE", Align::Right},
+                   {"RAG", Align::Left}});
+  for (const TeamResult& team : review.teams) {
+    table.add_row(skill_mix_row("team", team.team->id, team.totals));
+  }
+  table.add_rule();
+  for (const ServiceResult& service : review.services) {
+    table.add_row(skill_mix_row("service", service_label(service.service), service.totals));
+  }
+  table.add_rule();
+  table.add_row(skill_mix_row("organisation", "", review.organisation), true);
+  out << "Registered share of WTE (required, funded, in post) against the target; RAG compares "
+         "the in-post share with the target.\n\n";
+  table.write(out, colour);
+}
+
+}  // namespace report
+
+void render_gaps(std::ostream& out, const ReviewResult& review, OutputFormat format,
+                 const RenderOptions& options) {
+  if (format != OutputFormat::Table) {
+    report::write_review_data(out, review, format, options);
+    return;
+  }
+  report::write_heading(out, report::heading_line(review, "Gaps"), options.colour);
+  report::write_gap_table(out, review, options.colour);
+  out << '\n';
+  report::write_heading(out, "Skill mix", options.colour);
+  report::write_skill_mix_table(out, review, options.colour);
+}
+
+}  // namespace estab

@@ -1,0 +1,37 @@
+#pragma once
+/// Pieces of the JSON documents shared by the review and uplift renderers.
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "estab/calc.hpp"
+
+namespace estab::report {
+
+/// Sets `object[key]` to a finite number; throws std::logic_error for NaN or infinity.
+void set_number(nlohmann::ordered_json& object, std::string_view key, double value);
+
+/// Sets `object[key]` to a finite number or null.
+void set_number(nlohmann::ordered_json& object, std::string_view key,
+                const std::optional<double>& value);
+
+/// Sets `object[key]` to a string or null.
+void set_text(nlohmann::ordered_json& object, std::string_view key,
+              const std::optional<std::string>& value);
+
+/// The `review` object: organisation, title, period, uplift_method and the time base.
+nlohmann::ordered_json review_settings_json(const Model& model);
+
+/// The absence list of a line: [{component, fraction, source}] in calc's order.
+nlohmann::ordered_json absence_json(const ResolvedAbsence& absence);
+
+/// The TOTALS fields of the contract, in contract order, added to `object`.
+void add_totals(nlohmann::ordered_json& object, const Totals& totals);
+
+/// Writes a document indented by two spaces, ending with a newline.
+void write_json(std::ostream& out, const nlohmann::ordered_json& document);
+
+}  // namespace estab::report

@@ -1,0 +1,177 @@
+// The `review` view: every section of the board review in board-paper order — summary,
+// establishment, gaps and RAG, skill mix, uplift, inpatient triangulation, professions,
+// warnings.
+
+#include <fmt/format.h>
+
+#include "estab/report.hpp"
+#include "report/table.hpp"
+#include "report/text_format.hpp"
+#include "report/view_common.hpp"
+#include "report/views.hpp"
+
+namespace estab {
+
+namespace report {
+
+namespace {
+
+/// Lines counted by gap rating.
+struct RagCounts {
+  std::size_t red = 0;
+  std::size_t amber = 0;
+  std::size_t green = 0;
+};
+
+RagCounts count_ratings(const ReviewResult& review) {
+  RagCounts counts;
+  for (const LineResult& line : review.lines) {
+    switch (line.gap_rag) {
+      case Rag::Red:
+        ++counts.red;
+        break;
+      case Rag::Amber:
+        ++counts.amber;
+        break;
+      case Rag::Green:
+      case Rag::None:
+        ++counts.green;
+        break;
+    }
+  }
+  return counts;
+}
+
+void write_summary(std::ostream& out, const ReviewResult& review, bool colour) {
+  const Totals& organisation = review.organisation;
+  TextTable table({{"Organisation", Align::Left}, {"WTE", Align::Right}, {"Cost", Align::Right}});
+  table.add_row({"Required", format_wte(organisation.required_wte),
+                 format_money(organisation.required_cost)});
+  table.add_row(
+      {"Funded", format_wte(organisation.funded_wte), format_money(organisation.funded_cost)});
+  table.add_row(
+      {"In post", format_wte(organisation.in_post_wte), format_money(organisation.in_post_cost)});
+  table.add_rule();
+  table.add_row({"Establishment gap (required - funded)",
+                 format_wte(organisation.establishment_gap_wte), ""});
+  table.add_row({"Vacancy (funded - in post)", format_wte(organisation.vacancy_wte), ""});
+  table.add_row({"Net gap (required - in post)", format_wte(organisation.net_gap_wte), ""});
+  table.add_row({"Additive shortfall", format_wte(organisation.additive_shortfall_wte),
+                 format_money(organisation.additive_shortfall_cost)});
+  table.write(out, colour);
+
+  const RagCounts counts = count_ratings(review);
+  out << fmt::format("\nStaffing lines: {}; ", review.lines.size())
+      << styled(fmt::format("red {}", counts.red), Style::Red, colour) << ", "
+      << styled(fmt::format("amber {}", counts.amber), Style::Amber, colour) << ", "
+      << styled(fmt::format("green {}", counts.green), Style::Green, colour) << ".\n";
+  out << fmt::format("Registered skill mix: {} in post against a target of {}: ",
+                     format_percent(organisation.registered_share_in_post),
+                     format_percent(organisation.registered_target))
+      << styled(rag_name(organisation.skill_mix_rag), rag_style(organisation.skill_mix_rag), colour)
+      << ".\n";
+}
+
+void write_triangulation(std::ostream& out, const ReviewResult& review, bool colour) {
+  TextTable table({{"Team", Align::Left},
+                   {"Occupied beds", Align::Right},
+                   {"CHPPD planned", Align::Right},
+                   {"CHPPD benchmark", Align::Right},
+                   {"Roster WTE", Align::Right},
+                   {"Benchmark WTE", Align::Right},
+                   {"Judgement WTE", Align::Right}});
+  for (const TeamResult& team : review.teams) {
+    if (!team.team->inpatient) {
+      continue;
+    }
+    table.add_row(
+        {team.team->id,
+         team.occupied_beds ? round_decimal(*team.occupied_beds, 1) : std::string(kNullCell),
+         format_hours(team.chppd_planned), format_hours(team.chppd_benchmark),
+         format_wte(team.roster_productive_wte), format_wte(team.benchmark_productive_wte),
+         format_wte(team.judgement_wte)});
+  }
+  if (table.size() == 0) {
+    out << "No team has beds.\n";
+    return;
+  }
+  out << "Care hours per patient day (CHPPD), and productive WTE three ways: from the roster and "
+         "observations, from the CHPPD benchmark, and by professional judgement.\n\n";
+  table.write(out, colour);
+}
+
+void write_professions(std::ostream& out, const ReviewResult& review, bool colour) {
+  TextTable table({{"Profession", Align::Left},
+                   {"Registered", Align::Left},
+                   {"Productive", Align::Right},
+                   {"Required", Align::Right},
+                   {"Funded", Align::Right},
+                   {"In post", Align::Right},
+                   {"Est. gap", Align::Right},
+                   {"Vacancy", Align::Right},
+                   {"Net gap", Align::Right},
+                   {"Vacancy rate", Align::Right},
+                   {"Net gap rate", Align::Right},
+                   {"Required cost", Align::Right},
+                   {"Funded cost", Align::Right}});
+  for (const ProfessionResult& profession : review.professions) {
+    table.add_row({profession.profession->id, profession.profession->registered ? "yes" : "no",
+                   format_wte(profession.productive_wte), format_wte(profession.required_wte),
+                   format_wte(profession.funded_wte), format_wte(profession.in_post_wte),
+                   format_wte(profession.establishment_gap_wte), format_wte(profession.vacancy_wte),
+                   format_wte(profession.net_gap_wte), format_percent(profession.vacancy_rate),
+                   format_percent(profession.net_gap_rate), format_money(profession.required_cost),
+                   format_money(profession.funded_cost)});
+  }
+  out << "Organisation-wide WTE by profession.\n\n";
+  table.write(out, colour);
+}
+
+void write_warnings(std::ostream& out, const ReviewResult& review) {
+  if (review.warnings.empty()) {
+    out << "None.\n";
+    return;
+  }
+  for (const std::string& warning : review.warnings) {
+    out << "- " << printable(warning) << '\n';
+  }
+}
+
+}  // namespace
+
+}  // namespace report
+
+void render_review(std::ostream& out, const ReviewResult& review, OutputFormat format,
+                   const RenderOptions& options) {
+  if (format != OutputFormat::Table) {
+    report::write_review_data(out, review, format, options);
+    return;
+  }
+  const bool colour = options.colour;
+  report::write_heading(out, report::heading_line(review, "Establishment review"), colour);
+  report::write_heading(out, "1. Summary", colour);
+  report::write_summary(out, review, colour);
+  out << '\n';
+  report::write_heading(out, "2. Establishment by team and service", colour);
+  report::write_establishment_table(out, review, colour);
+  out << '\n';
+  report::write_heading(out, "3. Gaps and RAG", colour);
+  report::write_gap_table(out, review, colour);
+  out << '\n';
+  report::write_heading(out, "4. Skill mix", colour);
+  report::write_skill_mix_table(out, review, colour);
+  out << '\n';
+  report::write_heading(out, "5. Uplift assumptions", colour);
+  report::write_uplift_sets(out, review, colour);
+  out << '\n';
+  report::write_heading(out, "6. Inpatient triangulation", colour);
+  report::write_triangulation(out, review, colour);
+  out << '\n';
+  report::write_heading(out, "7. Professions", colour);
+  report::write_professions(out, review, colour);
+  out << '\n';
+  report::write_heading(out, "8. Warnings", colour);
+  report::write_warnings(out, review);
+}
+
+}  // namespace estab

@@ -1,0 +1,141 @@
+// The `uplift` view, for finance leads: each distinct set of absence assumptions with every
+// component, exact and additive uplift side by side, the WTE and cost of each, the additive
+// shortfall, and the lines that use the set.
+
+#include <fmt/format.h>
+
+#include "estab/report.hpp"
+#include "report/assumption_sets.hpp"
+#include "report/csv_review.hpp"
+#include "report/json_support.hpp"
+#include "report/table.hpp"
+#include "report/text_format.hpp"
+#include "report/view_common.hpp"
+#include "report/views.hpp"
+
+namespace estab {
+
+namespace report {
+
+namespace {
+
+/// How many lines a set lists by name before it says "and N more".
+constexpr std::size_t kListedLines = 8;
+
+void write_components(std::ostream& out, const ResolvedAbsence& absence,
+                      double contracted_hours_per_wte, bool colour) {
+  TextTable table({{"Component", Align::Left},
+                   {"% of contracted time", Align::Right},
+                   {"Hours per WTE per year", Align::Right},
+                   {"Source", Align::Left}});
+  for (const AbsenceComponent& component : absence.components) {
+    table.add_row({component.component, format_percent(component.fraction),
+                   format_hours(component.fraction * contracted_hours_per_wte),
+                   level_name(component.source)});
+  }
+  table.add_rule();
+  table.add_row({"Total", format_percent(absence.total),
+                 format_hours(absence.total * contracted_hours_per_wte), ""},
+                true);
+  table.write(out, colour);
+  out << fmt::format("Headcount per WTE: {} ({})\n\n", round_decimal(absence.headcount_per_wte, 2),
+                     level_name(absence.headcount_source));
+}
+
+void write_methods(std::ostream& out, const AssumptionGroup& group, UpliftMethod applied,
+                   bool colour) {
+  const LineResult& first = *group.first;
+  TextTable table({{"Method", Align::Left},
+                   {"Uplift", Align::Right},
+                   {"Uplift WTE", Align::Right},
+                   {"Uplift cost", Align::Right},
+                   {"Applied", Align::Left}});
+  table.add_row({"exact: a / (1 - a)", format_percent(first.uplift_exact),
+                 format_wte(group.productive_wte * first.uplift_exact),
+                 format_money(group.exact_uplift_cost),
+                 applied == UpliftMethod::Exact ? "yes" : ""});
+  table.add_row({"additive: a", format_percent(first.uplift_additive),
+                 format_wte(group.productive_wte * first.uplift_additive),
+                 format_money(group.additive_uplift_cost),
+                 applied == UpliftMethod::Additive ? "yes" : ""});
+  table.add_rule();
+  table.add_row(
+      {"additive shortfall", format_percent(first.uplift_exact - first.uplift_additive),
+       format_wte(group.additive_shortfall_wte), format_money(group.additive_shortfall_cost), ""},
+      true);
+  table.write(out, colour);
+}
+
+std::string listed_lines(const AssumptionGroup& group) {
+  std::vector<std::string> labels;
+  for (std::size_t index = 0; index < group.lines.size() && index < kListedLines; ++index) {
+    labels.push_back(line_label(*group.lines[index]));
+  }
+  std::string listed = fmt::format("{}", fmt::join(labels, ", "));
+  if (group.lines.size() > kListedLines) {
+    listed += fmt::format(" and {} more", group.lines.size() - kListedLines);
+  }
+  return listed;
+}
+
+std::string organisation_line(const ReviewResult& review) {
+  const Totals& organisation = review.organisation;
+  std::string line = fmt::format("Organisation: {} productive WTE; additive shortfall {} WTE",
+                                 format_wte(organisation.productive_wte),
+                                 format_wte(organisation.additive_shortfall_wte));
+  if (organisation.additive_shortfall_cost) {
+    line += fmt::format(" ({})", format_money(*organisation.additive_shortfall_cost));
+  }
+  if (organisation.uplift_cost) {
+    line += fmt::format("; cost of the uplift applied {}", format_money(*organisation.uplift_cost));
+  }
+  return line + ".";
+}
+
+}  // namespace
+
+void write_uplift_sets(std::ostream& out, const ReviewResult& review, bool colour) {
+  const Model& model = model_of(review);
+  const double contracted_hours_per_wte = model.review.contracted_hours_per_wte();
+  const std::vector<AssumptionGroup> groups = group_assumptions(review);
+  out << fmt::format(
+      "Absence as a share of contracted time ({} hours per WTE per year). Costs count only the "
+      "lines with a cost per WTE.\n\n",
+      format_hours(contracted_hours_per_wte));
+  if (groups.empty()) {
+    out << "No staffing lines.\n\n";
+  }
+  for (std::size_t index = 0; index < groups.size(); ++index) {
+    const AssumptionGroup& group = groups[index];
+    const std::size_t line_count = group.lines.size();
+    write_heading(out,
+                  fmt::format("Assumption set {} of {} ({} line{})", index + 1, groups.size(),
+                              line_count, line_count == 1 ? "" : "s"),
+                  colour);
+    write_components(out, group.first->absence, contracted_hours_per_wte, colour);
+    write_methods(out, group, model.review.uplift_method.value, colour);
+    out << fmt::format("\nApplies to {} productive WTE.\n", format_wte(group.productive_wte));
+    out << printable(fmt::format("Lines: {}", listed_lines(group))) << "\n\n";
+  }
+  out << organisation_line(review) << '\n';
+}
+
+}  // namespace report
+
+void render_uplift(std::ostream& out, const ReviewResult& review, OutputFormat format,
+                   const RenderOptions& options) {
+  switch (format) {
+    case OutputFormat::Csv:
+      report::write_uplift_csv(out, review);
+      return;
+    case OutputFormat::Json:
+      report::write_json(out, uplift_to_json(review));
+      return;
+    case OutputFormat::Table:
+      break;
+  }
+  report::write_heading(out, report::heading_line(review, "Uplift"), options.colour);
+  report::write_uplift_sets(out, review, options.colour);
+}
+
+}  // namespace estab

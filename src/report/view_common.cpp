@@ -1,0 +1,114 @@
+// Shared pieces of the table views: names, the heading line, grouping and rating colours.
+
+#include "report/view_common.hpp"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "report/text_format.hpp"
+
+namespace estab::report {
+
+const Model& model_of(const ReviewResult& review) {
+  if (review.model == nullptr) {
+    throw std::logic_error("report: the review result has no model");
+  }
+  return *review.model;
+}
+
+const char* uplift_method_name(UpliftMethod method) {
+  return method == UpliftMethod::Additive ? "additive" : "exact";
+}
+
+std::optional<std::string> service_id(const Service* service) {
+  if (service == nullptr) {
+    return std::nullopt;
+  }
+  return service->id;
+}
+
+std::string service_label(const Service* service) {
+  return service == nullptr ? std::string("(none)") : service->id;
+}
+
+std::string line_label(const LineResult& line) { return line.team->id + "/" + line.profession->id; }
+
+std::string heading_line(const ReviewResult& review, std::string_view view_name) {
+  const ReviewSettings& settings = model_of(review).review;
+  std::vector<std::string> parts;
+  for (const std::optional<std::string>* known :
+       {&settings.organisation, &settings.title, &settings.period}) {
+    if (*known && !(*known)->empty()) {
+      parts.push_back(**known);
+    }
+  }
+  std::string heading(view_name);
+  if (!parts.empty()) {
+    heading += ": " + fmt::format("{}", fmt::join(parts, ", "));
+  }
+  heading += fmt::format(" (uplift method: {})", uplift_method_name(settings.uplift_method.value));
+  return heading;
+}
+
+void write_heading(std::ostream& out, std::string_view text, bool colour) {
+  out << styled(printable(text), Style::Bold, colour) << "\n\n";
+}
+
+Style rag_style(Rag rag) {
+  switch (rag) {
+    case Rag::Green:
+      return Style::Green;
+    case Rag::Amber:
+      return Style::Amber;
+    case Rag::Red:
+      return Style::Red;
+    case Rag::None:
+      break;
+  }
+  return Style::Plain;
+}
+
+Cell rag_cell(Rag rag) { return Cell(rag_name(rag), rag_style(rag)); }
+
+std::optional<double> rate_of(double numerator, double denominator) {
+  if (denominator == 0.0) {
+    return std::nullopt;
+  }
+  return numerator / denominator;
+}
+
+std::vector<ServiceGroup> group_lines(const ReviewResult& review) {
+  std::vector<ServiceGroup> groups;
+  groups.reserve(review.services.size());
+  for (const ServiceResult& service : review.services) {
+    ServiceGroup group;
+    group.service = &service;
+    for (const TeamResult& team : review.teams) {
+      if (team.service != service.service) {
+        continue;
+      }
+      TeamGroup team_group;
+      team_group.team = &team;
+      for (const LineResult& line : review.lines) {
+        if (line.team == team.team) {
+          team_group.lines.push_back(&line);
+        }
+      }
+      group.teams.push_back(std::move(team_group));
+    }
+    groups.push_back(std::move(group));
+  }
+  return groups;
+}
+
+LineSums sum_lines(const std::vector<const LineResult*>& lines) {
+  LineSums sums;
+  for (const LineResult* line : lines) {
+    sums.demand_hours_per_week += line->demand_hours_per_week;
+    sums.fixed_wte += line->fixed_wte;
+  }
+  return sums;
+}
+
+}  // namespace estab::report

@@ -1,0 +1,71 @@
+#pragma once
+/// Helpers shared by the table views: names, headings, grouping of lines, colours of ratings.
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "estab/calc.hpp"
+#include "estab/report.hpp"
+#include "report/table.hpp"
+
+namespace estab::report {
+
+/// The model behind a result; throws std::logic_error when the result has none.
+const Model& model_of(const ReviewResult& review);
+
+/// "exact" or "additive".
+const char* uplift_method_name(UpliftMethod method);
+
+/// A service's id, or nullopt for teams that name no service.
+std::optional<std::string> service_id(const Service* service);
+
+/// A service's id for tables: "(none)" for teams that name no service.
+std::string service_label(const Service* service);
+
+/// "team/profession" for a line, by id.
+std::string line_label(const LineResult& line);
+
+/// The first line of every table view: what, for whom, which period, which uplift method.
+std::string heading_line(const ReviewResult& review, std::string_view view_name);
+
+/// Writes a heading (bold with colour) followed by a blank line.
+void write_heading(std::ostream& out, std::string_view text, bool colour);
+
+/// The style of a rating: green, amber, red, or plain for none.
+Style rag_style(Rag rag);
+
+/// A cell showing a rating by name, coloured by it.
+Cell rag_cell(Rag rag);
+
+/// `numerator / denominator`, or nullopt when the denominator is zero (a rate of totals).
+std::optional<double> rate_of(double numerator, double denominator);
+
+/// One team with its lines, in file order.
+struct TeamGroup {
+  const TeamResult* team = nullptr;
+  std::vector<const LineResult*> lines;
+};
+
+/// One service (or the teams without one) with its teams, in file order.
+struct ServiceGroup {
+  const ServiceResult* service = nullptr;
+  std::vector<TeamGroup> teams;
+};
+
+/// The review's lines grouped team → service, services in the review's order, so that tables
+/// can show a subtotal for each team and each service.
+std::vector<ServiceGroup> group_lines(const ReviewResult& review);
+
+/// Sums of line figures that Totals does not carry, from unrounded values.
+struct LineSums {
+  double demand_hours_per_week = 0.0;
+  double fixed_wte = 0.0;
+};
+
+/// Demand hours and fixed WTE summed over some lines.
+LineSums sum_lines(const std::vector<const LineResult*>& lines);
+
+}  // namespace estab::report
