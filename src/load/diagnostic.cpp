@@ -3,6 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <tuple>
+
 namespace estab {
 
 std::string Diagnostic::to_string() const {
@@ -32,7 +35,24 @@ FileError::FileError(std::string path, const std::string& message)
     : std::runtime_error(message), path_(std::move(path)) {}
 
 void DiagnosticList::throw_if_any() {
-  if (!items_.empty()) throw InputError(std::move(items_));
+  if (items_.empty()) return;
+  // Report in reading order: by file (in the order first seen), then line, then column.
+  std::vector<std::string> file_order;
+  for (const Diagnostic& item : items_) {
+    if (std::find(file_order.begin(), file_order.end(), item.file) == file_order.end()) {
+      file_order.push_back(item.file);
+    }
+  }
+  auto rank = [&file_order](const Diagnostic& item) {
+    return std::make_tuple(std::find(file_order.begin(), file_order.end(), item.file) -
+                               file_order.begin(),
+                           item.line, item.column);
+  };
+  std::stable_sort(items_.begin(), items_.end(),
+                   [&rank](const Diagnostic& left, const Diagnostic& right) {
+                     return rank(left) < rank(right);
+                   });
+  throw InputError(std::move(items_));
 }
 
 }  // namespace estab

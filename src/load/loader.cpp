@@ -254,7 +254,7 @@ Model load_model_text(std::string_view text, const std::string& file_name) {
   if (NodeId teams = reader.require(root, InputPath(), "teams"); teams != kNoNode) {
     read_teams(reader, teams, model, declared);
   }
-  if (problems.empty()) check_lines(model, reader);
+  check_lines(model, reader);
   problems.throw_if_any();
   return model;
 }

@@ -91,7 +91,7 @@ void read_caseload(NodeReader& reader, NodeId node, const InputPath& path, Staff
     caseload.non_caseload_time = read_allowance(reader, share, path.child("non_caseload_time"),
                                                 AllowanceUse::AvailableTime);
   }
-  const NodeId bands = reader.require(node, path, "bands");
+  const NodeId bands = document.find(node, "bands");
   if (bands != kNoNode) {
     const InputPath bands_path = path.child("bands");
     for_each_item(reader, bands, bands_path, [&](NodeId item, std::size_t index) {
@@ -124,7 +124,7 @@ void read_activities(NodeReader& reader, NodeId node, const InputPath& path,
   if (auto allowance = reader.number_at(node, path, "individual_allowance_hours")) {
     activities.individual_allowance_hours = *allowance;
   }
-  const NodeId items = reader.require(node, path, "items");
+  const NodeId items = document.find(node, "items");
   if (items != kNoNode) {
     const InputPath items_path = path.child("items");
     for_each_item(reader, items, items_path, [&](NodeId item, std::size_t index) {

@@ -18,13 +18,17 @@ class InputPath {
   /// The root of the document (renders as "").
   InputPath() = default;
   /// The value under `key` of this map.
-  InputPath child(std::string_view key) const { return InputPath(this, key, {}, 0, false); }
+  InputPath child(std::string_view key) const {
+    return InputPath(is_root() ? nullptr : this, key, {}, 0, false);
+  }
   /// Item `index` of this list, shown by its id when it has one.
   InputPath item(std::string_view id, std::size_t index) const {
-    return InputPath(this, {}, id, index, true);
+    return InputPath(is_root() ? nullptr : this, {}, id, index, true);
   }
   /// The path as text.
   std::string str() const;
+  /// True for the document root, so a temporary root may parent a path without dangling.
+  bool is_root() const { return parent_ == nullptr && key_.empty() && !is_item_; }
 
  private:
   InputPath(const InputPath* parent, std::string_view key, std::string_view id, std::size_t index,

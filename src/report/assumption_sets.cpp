@@ -34,7 +34,9 @@ std::optional<double> additive_shortfall_cost(const LineResult& line) {
   return line.additive_shortfall_wte * *line.cost_per_wte;
 }
 
-void add_to(std::optional<double>& sum, double value) { sum = sum.value_or(0.0) + value; }
+void add_to(std::optional<double>& sum, double value) {
+  sum = sum.value_or(0.0) + value;
+}
 
 std::vector<AssumptionGroup> group_assumptions(const ReviewResult& review) {
   std::vector<AssumptionGroup> groups;

@@ -193,18 +193,10 @@ std::vector<std::string> absence_column_names(const ReviewResult& review) {
 
 void write_review_csv(std::ostream& out, const ReviewResult& review, RollupLevel level) {
   switch (level) {
-    case RollupLevel::Line:
-      write_line_rows(out, review);
-      return;
-    case RollupLevel::Team:
-      write_team_rows(out, review);
-      return;
-    case RollupLevel::Service:
-      write_service_rows(out, review);
-      return;
-    case RollupLevel::Organisation:
-      write_organisation_row(out, review);
-      return;
+    case RollupLevel::Line: write_line_rows(out, review); return;
+    case RollupLevel::Team: write_team_rows(out, review); return;
+    case RollupLevel::Service: write_service_rows(out, review); return;
+    case RollupLevel::Organisation: write_organisation_row(out, review); return;
   }
 }
 

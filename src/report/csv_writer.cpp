@@ -19,10 +19,8 @@ bool starts_formula(std::string_view text) {
     case '-':
     case '@':
     case '\t':
-    case '\r':
-      return true;
-    default:
-      return false;
+    case '\r': return true;
+    default: return false;
   }
 }
 
@@ -57,13 +55,17 @@ std::string csv_optional_text(const std::optional<std::string>& text) {
   return text ? csv_text(*text) : std::string();
 }
 
-std::string csv_number(double value) { return format_shortest(value); }
+std::string csv_number(double value) {
+  return format_shortest(value);
+}
 
 std::string csv_number(const std::optional<double>& value) {
   return value ? csv_number(*value) : std::string();
 }
 
-std::string csv_boolean(bool value) { return value ? "true" : "false"; }
+std::string csv_boolean(bool value) {
+  return value ? "true" : "false";
+}
 
 void write_csv_record(std::ostream& out, const std::vector<std::string>& fields) {
   for (std::size_t index = 0; index < fields.size(); ++index) {

@@ -27,16 +27,10 @@ RagCounts count_ratings(const ReviewResult& review) {
   RagCounts counts;
   for (const LineResult& line : review.lines) {
     switch (line.gap_rag) {
-      case Rag::Red:
-        ++counts.red;
-        break;
-      case Rag::Amber:
-        ++counts.amber;
-        break;
+      case Rag::Red: ++counts.red; break;
+      case Rag::Amber: ++counts.amber; break;
       case Rag::Green:
-      case Rag::None:
-        ++counts.green;
-        break;
+      case Rag::None: ++counts.green; break;
     }
   }
   return counts;

@@ -23,16 +23,11 @@ void trim_trailing_spaces(std::string& line) {
 
 std::string_view style_start(Style style) {
   switch (style) {
-    case Style::Bold:
-      return "\x1b[1m";
-    case Style::Green:
-      return "\x1b[32m";
-    case Style::Amber:
-      return "\x1b[33m";
-    case Style::Red:
-      return "\x1b[31m";
-    case Style::Plain:
-      break;
+    case Style::Bold: return "\x1b[1m";
+    case Style::Green: return "\x1b[32m";
+    case Style::Amber: return "\x1b[33m";
+    case Style::Red: return "\x1b[31m";
+    case Style::Plain: break;
   }
   return "";
 }
@@ -60,7 +55,9 @@ void TextTable::add_row(std::vector<Cell> cells, bool emphasised) {
   rows_.push_back(Row{std::move(cells), emphasised, false});
 }
 
-void TextTable::add_rule() { rows_.push_back(Row{{}, false, true}); }
+void TextTable::add_rule() {
+  rows_.push_back(Row{{}, false, true});
+}
 
 std::vector<std::size_t> TextTable::column_widths() const {
   std::vector<std::size_t> widths;

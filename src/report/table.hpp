@@ -60,7 +60,9 @@ class TextTable {
     bool rule = false;
   };
 
+  /// The width of each column: its widest cell or heading.
   std::vector<std::size_t> column_widths() const;
+  /// Writes one row of cells, padded to `widths`.
   void write_cells(std::ostream& out, const std::vector<Cell>& cells, bool emphasised,
                    const std::vector<std::size_t>& widths, bool colour) const;
 

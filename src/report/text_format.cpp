@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -91,6 +92,7 @@ std::string round_decimal(double value, int places, int scale_power) {
   if (round_up) {
     increment_digits(kept);
   }
+  kept.erase(0, std::min(kept.find_first_not_of('0'), kept.size() - 1));  // "000" → "0"
 
   const auto fraction_count = static_cast<std::size_t>(places);
   if (kept.size() <= fraction_count) {
@@ -111,19 +113,25 @@ std::string format_shortest(double value) {
   return fmt::format("{}", value);
 }
 
-std::string format_wte(double wte) { return round_decimal(wte, 2); }
+std::string format_wte(double wte) {
+  return round_decimal(wte, 2);
+}
 
 std::string format_wte(const std::optional<double>& wte) {
   return wte ? format_wte(*wte) : std::string(kNullCell);
 }
 
-std::string format_hours(double hours) { return round_decimal(hours, 1); }
+std::string format_hours(double hours) {
+  return round_decimal(hours, 1);
+}
 
 std::string format_hours(const std::optional<double>& hours) {
   return hours ? format_hours(*hours) : std::string(kNullCell);
 }
 
-std::string format_percent(double fraction) { return round_decimal(fraction, 1, 2) + "%"; }
+std::string format_percent(double fraction) {
+  return round_decimal(fraction, 1, 2) + "%";
+}
 
 std::string format_percent(const std::optional<double>& fraction) {
   return fraction ? format_percent(*fraction) : std::string(kNullCell);

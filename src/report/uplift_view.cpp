@@ -125,14 +125,9 @@ void write_uplift_sets(std::ostream& out, const ReviewResult& review, bool colou
 void render_uplift(std::ostream& out, const ReviewResult& review, OutputFormat format,
                    const RenderOptions& options) {
   switch (format) {
-    case OutputFormat::Csv:
-      report::write_uplift_csv(out, review);
-      return;
-    case OutputFormat::Json:
-      report::write_json(out, uplift_to_json(review));
-      return;
-    case OutputFormat::Table:
-      break;
+    case OutputFormat::Csv: report::write_uplift_csv(out, review); return;
+    case OutputFormat::Json: report::write_json(out, uplift_to_json(review)); return;
+    case OutputFormat::Table: break;
   }
   report::write_heading(out, report::heading_line(review, "Uplift"), options.colour);
   report::write_uplift_sets(out, review, options.colour);

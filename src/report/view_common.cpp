@@ -32,7 +32,9 @@ std::string service_label(const Service* service) {
   return service == nullptr ? std::string("(none)") : service->id;
 }
 
-std::string line_label(const LineResult& line) { return line.team->id + "/" + line.profession->id; }
+std::string line_label(const LineResult& line) {
+  return line.team->id + "/" + line.profession->id;
+}
 
 std::string heading_line(const ReviewResult& review, std::string_view view_name) {
   const ReviewSettings& settings = model_of(review).review;
@@ -57,19 +59,17 @@ void write_heading(std::ostream& out, std::string_view text, bool colour) {
 
 Style rag_style(Rag rag) {
   switch (rag) {
-    case Rag::Green:
-      return Style::Green;
-    case Rag::Amber:
-      return Style::Amber;
-    case Rag::Red:
-      return Style::Red;
-    case Rag::None:
-      break;
+    case Rag::Green: return Style::Green;
+    case Rag::Amber: return Style::Amber;
+    case Rag::Red: return Style::Red;
+    case Rag::None: break;
   }
   return Style::Plain;
 }
 
-Cell rag_cell(Rag rag) { return Cell(rag_name(rag), rag_style(rag)); }
+Cell rag_cell(Rag rag) {
+  return Cell(rag_name(rag), rag_style(rag));
+}
 
 std::optional<double> rate_of(double numerator, double denominator) {
   if (denominator == 0.0) {

@@ -1,0 +1,108 @@
+// Unit tests of the command-line layer: exit codes, atomic output, the starter file.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/app.hpp"
+#include "cli/atomic_file.hpp"
+#include "cli/commands.hpp"
+#include "estab/load.hpp"
+
+using namespace estab;
+
+namespace {
+
+struct RunResult {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+RunResult run_estab(std::vector<const char*> arguments) {
+  arguments.insert(arguments.begin(), "estab");
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code =
+      cli::run(static_cast<int>(arguments.size()), arguments.data(), out, err);
+  return {code, out.str(), err.str()};
+}
+
+std::string example(const char* name) {
+  return std::string(ESTAB_SOURCE_DIR) + "/examples/" + name;
+}
+
+std::string read_all(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream contents;
+  contents << file.rdbuf();
+  return contents.str();
+}
+
+/// A fresh empty directory for one test.
+std::filesystem::path scratch_directory(const std::string& name) {
+  const auto directory = std::filesystem::temp_directory_path() / ("estab-test-" + name);
+  std::filesystem::remove_all(directory);
+  std::filesystem::create_directories(directory);
+  return directory;
+}
+
+}  // namespace
+
+TEST_CASE("exit codes follow the documented list", "[cli]") {
+  CHECK(run_estab({"validate", example("atu.yaml").c_str()}).exit_code == 0);
+  const std::string bad = std::string(ESTAB_SOURCE_DIR) + "/tests/bad/typo.yaml";
+  CHECK(run_estab({"validate", bad.c_str()}).exit_code == 1);
+  CHECK(run_estab({"review", "--format", "yaml", example("atu.yaml").c_str()}).exit_code == 2);
+  CHECK(run_estab({"review", "/nonexistent/file.yaml"}).exit_code == 3);
+  CHECK(run_estab({"--help"}).exit_code == 0);
+}
+
+TEST_CASE("the starter file written by init validates as written", "[cli]") {
+  const Model model = load_model_text(cli::starter_file_text(), "estab.yaml");
+  CHECK(model.teams.size() == 1);
+  CHECK(model.professions.size() == 2);
+  const auto directory = scratch_directory("init");
+  const std::string target = (directory / "new").string();
+  REQUIRE(run_estab({"init", target.c_str()}).exit_code == 0);
+  CHECK(read_all(directory / "new" / "estab.yaml") == cli::starter_file_text());
+  CHECK(run_estab({"init", target.c_str()}).exit_code == 3);
+  CHECK(run_estab({"init", target.c_str(), "--force"}).exit_code == 0);
+}
+
+TEST_CASE("atomic writes replace the whole file and leave nothing behind", "[cli]") {
+  const auto directory = scratch_directory("atomic");
+  const auto target = directory / "out.csv";
+  cli::write_file_atomically(target.string(), "first\n");
+  cli::write_file_atomically(target.string(), "second\n");
+  CHECK(read_all(target) == "second\n");
+  CHECK(std::distance(std::filesystem::directory_iterator(directory),
+                      std::filesystem::directory_iterator()) == 1);
+  CHECK_THROWS_AS(cli::write_file_atomically((directory / "no" / "such.csv").string(), "x"),
+                  FileError);
+}
+
+TEST_CASE("a failing run leaves an existing output file untouched", "[cli]") {
+  const auto directory = scratch_directory("keep");
+  const auto target = directory / "review.json";
+  {
+    std::ofstream file(target);
+    file << "keep me\n";
+  }
+  const std::string bad = std::string(ESTAB_SOURCE_DIR) + "/tests/bad/wrong-type.yaml";
+  const std::string output = target.string();
+  const RunResult result =
+      run_estab({"review", bad.c_str(), "--format", "json", "--output", output.c_str()});
+  CHECK(result.exit_code == 1);
+  CHECK(read_all(target) == "keep me\n");
+  CHECK(std::distance(std::filesystem::directory_iterator(directory),
+                      std::filesystem::directory_iterator()) == 1);
+}
+
+TEST_CASE("output to a stream that is not a terminal has no colour", "[cli]") {
+  const RunResult result = run_estab({"gaps", example("atu.yaml").c_str()});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find('\x1b') == std::string::npos);
+}

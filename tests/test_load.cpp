@@ -1,0 +1,205 @@
+// Unit tests of loading: parsing, typed values, located problems and whole-model checks.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "estab/document.hpp"
+#include "estab/load.hpp"
+#include "load/reader.hpp"
+#include "load/suggest.hpp"
+
+using namespace estab;
+
+namespace {
+
+/// The minimal valid file, with `extra` appended at the top level.
+std::string minimal_file(const std::string& extra = "") {
+  return "estab: 1\n"
+         "professions:\n"
+         "  - {id: rn, registered: true}\n"
+         "teams:\n"
+         "  - id: ward\n"
+         "    staffing:\n"
+         "      - profession: rn\n"
+         "        hours_per_week: 30\n" +
+         extra;
+}
+
+/// Every problem of a text that must fail to load, one string per problem.
+std::vector<std::string> problems_of(const std::string& text) {
+  try {
+    load_model_text(text, "in.yaml");
+  } catch (const InputError& error) {
+    std::vector<std::string> lines;
+    for (const Diagnostic& problem : error.diagnostics()) lines.push_back(problem.to_string());
+    return lines;
+  }
+  FAIL("the text loaded without problems");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a minimal file loads with defaults", "[load]") {
+  const Model model = load_model_text(minimal_file(), "in.yaml");
+  REQUIRE(model.teams.size() == 1);
+  REQUIRE(model.teams[0].lines.size() == 1);
+  CHECK(model.review.standard_hours.value == 37.5);
+  CHECK(model.review.working_days.value == Approx(365.0 * 5.0 / 7.0));
+  CHECK(model.review.uplift_method.value == UpliftMethod::Exact);
+  CHECK(model.review.gap_tolerance.value == Approx(0.05));
+  CHECK(model.teams[0].name == "ward");
+  CHECK(model.professions[0].name == "rn");
+  CHECK(model.teams[0].lines[0].hours_per_week->value == 30.0);
+  CHECK(model.teams[0].lines[0].hours_per_week->where.line == 8);
+  CHECK(model.teams[0].lines[0].hours_per_week->where.column == 25);
+}
+
+TEST_CASE("every allowance form is read with its unit and location", "[load]") {
+  const Model model = load_model_text(
+      minimal_file("assumptions:\n"
+                   "  annual_leave: {by_service: [{days: 27, share: 60%}, {days: 33, share: 40%}]}\n"
+                   "  sickness: 4.5%\n"
+                   "  study_leave: {hours: 15}\n"
+                   "  training: {hours_per_head: 22.5}\n"
+                   "  other_leave: {days: 2}\n"
+                   "  additional: {union_duties: 0.2%, research: {days: 1}}\n"
+                   "  headcount_per_wte: 1.15\n"),
+      "in.yaml");
+  const AssumptionSet& set = model.assumptions;
+  REQUIRE(set.fixed[0]);
+  CHECK(set.fixed[0]->unit == AllowanceUnit::ByService);
+  REQUIRE(set.fixed[0]->bands.size() == 2);
+  CHECK(set.fixed[0]->bands[1].days.value == 33.0);
+  CHECK(set.fixed[0]->bands[1].share.value == Approx(0.4));
+  CHECK(set.fixed[2]->unit == AllowanceUnit::Percent);
+  CHECK(set.fixed[2]->amount == Approx(0.045));
+  CHECK(set.fixed[2]->where.line == 11);
+  CHECK(set.fixed[5]->unit == AllowanceUnit::Hours);
+  CHECK(set.fixed[6]->unit == AllowanceUnit::HoursPerHead);
+  CHECK(set.fixed[4]->unit == AllowanceUnit::Days);
+  REQUIRE(set.additional.size() == 2);
+  CHECK(set.additional[0].name == "research");  // sorted by name
+  CHECK(set.additional[1].name == "union_duties");
+  CHECK(set.headcount_per_wte->value == 1.15);
+}
+
+TEST_CASE("problems are reported verbatim with file, line, column and path", "[load]") {
+  const std::vector<std::string> problems = problems_of(
+      "estab: 1\n"
+      "assumptions:\n"
+      "  sicknes: 4.5%\n"
+      "  parenting: 1\n"
+      "professions:\n"
+      "  - {id: rn, registered: yes}\n"
+      "teams:\n"
+      "  - id: ward\n"
+      "    staffing:\n"
+      "      - profession: rn\n"
+      "        roster:\n"
+      "          - {shift: early, staff: two, paid_hours: 7.5}\n");
+  CHECK(problems == std::vector<std::string>{
+                        "in.yaml:3:3: error: assumptions: unknown key 'sicknes' (did you mean "
+                        "'sickness'?)",
+                        "in.yaml:4:14: error: assumptions.parenting: write 1% — the percent sign "
+                        "is required",
+                        "in.yaml:6:26: error: professions[rn].registered: expected true or false, "
+                        "got \"yes\"",
+                        "in.yaml:12:35: error: teams[ward].staffing[rn].roster[0].staff: expected "
+                        "a number, got \"two\""});
+}
+
+TEST_CASE("non-finite and overflowing numbers are refused", "[load]") {
+  CHECK(problems_of(minimal_file("review: {standard_hours: .inf}\n")) ==
+        std::vector<std::string>{
+            "in.yaml:9:26: error: review.standard_hours: expected a finite number, got .inf"});
+  CHECK(problems_of(minimal_file("review: {working_days: .NaN}\n")) ==
+        std::vector<std::string>{
+            "in.yaml:9:24: error: review.working_days: expected a finite number, got .NaN"});
+  CHECK(problems_of(minimal_file("review: {working_days: 1e999}\n")) ==
+        std::vector<std::string>{
+            "in.yaml:9:24: error: review.working_days: the number 1e999 is too large"});
+}
+
+TEST_CASE("parse_decimal accepts plain decimals only", "[load]") {
+  bool overflow = false;
+  CHECK(parse_decimal("12", overflow) == 12.0);
+  CHECK(parse_decimal("4.5", overflow) == 4.5);
+  CHECK(parse_decimal(".5", overflow) == 0.5);
+  CHECK(parse_decimal("1e3", overflow) == 1000.0);
+  CHECK(parse_decimal("-2", overflow) == -2.0);
+  CHECK_FALSE(parse_decimal("0x1F", overflow));
+  CHECK_FALSE(parse_decimal("inf", overflow));
+  CHECK_FALSE(parse_decimal("1,000", overflow));
+  CHECK_FALSE(parse_decimal("", overflow));
+  CHECK_FALSE(parse_decimal("1e", overflow));
+  CHECK_FALSE(parse_decimal("1e400", overflow));
+  CHECK(overflow);
+}
+
+TEST_CASE("whole-model checks: absence totals and shares of available time", "[load]") {
+  CHECK(problems_of(minimal_file("assumptions: {sickness: 95%}\n")) ==
+        std::vector<std::string>{
+            "in.yaml:7:9: error: teams[ward].staffing[rn]: absence adds up to 108.4% of "
+            "contracted time; it must be below 100%"});
+  const std::string caseload =
+      "estab: 1\n"
+      "professions: [{id: rn, registered: true}]\n"
+      "teams:\n"
+      "  - id: cldt\n"
+      "    staffing:\n"
+      "      - profession: rn\n"
+      "        caseload:\n"
+      "          non_caseload_time: {minutes_per_day: 450}\n"
+      "          bands: [{name: all, cases: 10, hours_per_case_per_month: 2}]\n";
+  CHECK(problems_of(caseload) ==
+        std::vector<std::string>{
+            "in.yaml:8:30: error: teams[cldt].staffing[rn].caseload.non_caseload_time: comes to "
+            "100.0% of available time; it must be below 100%"});
+}
+
+TEST_CASE("empty, multi-document, aliased and deeply nested files are refused", "[load]") {
+  CHECK(problems_of("") == std::vector<std::string>{"in.yaml:1:1: error: the file is empty: an "
+                                                    "estab file starts with 'estab: 1'"});
+  CHECK(problems_of("estab: 1\n---\nestab: 1\n").size() == 1);
+  CHECK(problems_of("a: &x 1\nb: *x\n") ==
+        std::vector<std::string>{"in.yaml:2:4: error: aliases (*name) are not supported: write "
+                                 "the value out in full"});
+  const std::string deep = "estab: " + std::string(5000, '[') + std::string(5000, ']') + "\n";
+  const std::vector<std::string> deep_problems = problems_of(deep);
+  REQUIRE(deep_problems.size() == 1);
+  CHECK(deep_problems[0].find("nested more than 64 levels deep") != std::string::npos);
+}
+
+TEST_CASE("binary input is refused before parsing", "[load]") {
+  CHECK(problems_of(std::string("estab: 1\nx: \xff\xfe\n")) ==
+        std::vector<std::string>{"in.yaml:2:4: error: the file is not UTF-8 text (binary data or "
+                                 "another encoding); save it as UTF-8 YAML"});
+  CHECK(problems_of(std::string("estab: 1\0", 9)).size() == 1);
+}
+
+TEST_CASE("a missing file is a FileError, not an InputError", "[load]") {
+  CHECK_THROWS_AS(load_model_file("/nonexistent/estab.yaml"), FileError);
+}
+
+TEST_CASE("did-you-mean suggests only close matches", "[load]") {
+  CHECK(edit_distance("sicknes", "sickness") == 1);
+  CHECK(edit_distance("rnId", "rnld") == 1);
+  CHECK(edit_distance("abc", "acb") == 1);
+  CHECK(did_you_mean("sicknes", {"sickness", "parenting"}) == " (did you mean 'sickness'?)");
+  CHECK(did_you_mean("zzz", {"sickness", "parenting"}).empty());
+}
+
+TEST_CASE("the document tree keeps every mark", "[load]") {
+  const Document document = Document::parse("a:\n  - 1\n  - 'two'\n", 0, "in.yaml");
+  const Document::NodeId list = document.find(document.root(), "a");
+  REQUIRE(list != Document::kNoNode);
+  CHECK(document.kind(list) == NodeKind::Sequence);
+  CHECK(document.size(list) == 2);
+  const Document::NodeId second = document.next_sibling(document.first_child(list));
+  CHECK(document.text(second) == "two");
+  CHECK(document.quoted(second));
+  CHECK(document.location(second).line == 3);
+  CHECK(document.location(second).column == 5);
+}
