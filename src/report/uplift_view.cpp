@@ -78,6 +78,53 @@ std::string listed_lines(const AssumptionGroup& group) {
   return listed;
 }
 
+/// The components of a set that come from a team, profession or line, e.g. "sickness 4.2% (team)".
+std::string local_overrides(const ResolvedAbsence& absence) {
+  std::vector<std::string> overrides;
+  for (const AbsenceComponent& component : absence.components) {
+    if (component.source == AssumptionLevel::Organisation ||
+        component.source == AssumptionLevel::Default) {
+      continue;
+    }
+    overrides.push_back(fmt::format("{} {} ({})", component.component,
+                                    format_percent(component.fraction),
+                                    level_name(component.source)));
+  }
+  if (absence.headcount_source != AssumptionLevel::Organisation &&
+      absence.headcount_source != AssumptionLevel::Default) {
+    overrides.push_back(fmt::format("headcount {} ({})", round_decimal(absence.headcount_per_wte, 2),
+                                    level_name(absence.headcount_source)));
+  }
+  if (overrides.empty()) return "organisation assumptions";
+  return fmt::format("{}", fmt::join(overrides, ", "));
+}
+
+/// One row per set, so that sets can be compared before their details are read.
+void write_summary(std::ostream& out, const std::vector<AssumptionGroup>& groups, bool colour) {
+  TextTable table({{"Set", Align::Right},
+                   {"Lines", Align::Right},
+                   {"Productive WTE", Align::Right},
+                   {"Absence", Align::Right},
+                   {"Exact", Align::Right},
+                   {"Additive", Align::Right},
+                   {"Shortfall WTE", Align::Right},
+                   {"Shortfall cost", Align::Right},
+                   {"Set apart by", Align::Left}});
+  for (std::size_t index = 0; index < groups.size(); ++index) {
+    const AssumptionGroup& group = groups[index];
+    const LineResult& first = *group.first;
+    table.add_row({std::to_string(index + 1), std::to_string(group.lines.size()),
+                   format_wte(group.productive_wte), format_percent(first.absence.total),
+                   format_percent(first.uplift_exact), format_percent(first.uplift_additive),
+                   format_wte(group.additive_shortfall_wte),
+                   format_money(group.additive_shortfall_cost),
+                   local_overrides(first.absence)});
+  }
+  write_heading(out, "Summary of assumption sets", colour);
+  table.write(out, colour);
+  out << '\n';
+}
+
 std::string organisation_line(const ReviewResult& review) {
   const Totals& organisation = review.organisation;
   std::string line = fmt::format("Organisation: {} productive WTE; additive shortfall {} WTE",
@@ -104,6 +151,8 @@ void write_uplift_sets(std::ostream& out, const ReviewResult& review, bool colou
       format_hours(contracted_hours_per_wte));
   if (groups.empty()) {
     out << "No staffing lines.\n\n";
+  } else {
+    write_summary(out, groups, colour);
   }
   for (std::size_t index = 0; index < groups.size(); ++index) {
     const AssumptionGroup& group = groups[index];
