@@ -176,7 +176,17 @@ struct ReviewResult {
   std::vector<std::string> warnings;
 };
 
-/// Computes the review of a validated model. The model must outlive the result.
-ReviewResult compute_review(const Model& model);
+/// A what-if change applied while computing: one assumption scaled by a factor on every line.
+struct Scaling {
+  /// What is scaled.
+  enum class Target { None, Component, HeadcountPerWte, Demand };
+  Target target = Target::None;
+  std::string component;  ///< for Component: "sickness", …, or an `additional` name
+  double factor = 1.0;    ///< e.g. 0.9 or 1.1
+};
+
+/// Computes the review of a validated model, with an optional scaling (sensitivity analysis).
+/// The model must outlive the result.
+ReviewResult compute_review(const Model& model, const Scaling& scaling = {});
 
 }  // namespace estab

@@ -54,6 +54,13 @@ class FileError : public std::runtime_error {
   std::string path_;
 };
 
+/// Thrown when a command-line argument that the core interprets (such as `--set`) is wrong.
+class UsageError : public std::runtime_error {
+ public:
+  /// A usage problem described by `message`.
+  explicit UsageError(const std::string& message) : std::runtime_error(message) {}
+};
+
 /// Collects diagnostics while a file is checked, so that all of them are reported at once.
 class DiagnosticList {
  public:

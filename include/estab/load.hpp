@@ -3,17 +3,25 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "estab/model.hpp"
 
 namespace estab {
 
-/// Reads, parses and validates an input file.
-/// Throws FileError when the file cannot be read and InputError listing every problem.
-Model load_model_file(const std::string& path);
+/// Changes applied while loading, after any `extends` chain is merged.
+struct LoadOptions {
+  std::vector<std::string> overrides;  ///< `--set PATH=VALUE` assignments, in order
+};
 
-/// Parses and validates text as if it had been read from `file_name`.
-/// Throws InputError listing every problem.
-Model load_model_text(std::string_view text, const std::string& file_name);
+/// Reads, parses and validates an input file, following `extends` and applying overrides.
+/// Throws FileError when a file cannot be read, InputError listing every problem, and
+/// UsageError when an override names a path that does not exist.
+Model load_model_file(const std::string& path, const LoadOptions& options = {});
+
+/// Parses and validates text as if it had been read from `file_name` (which locates any
+/// `extends` path). Throws as load_model_file does.
+Model load_model_text(std::string_view text, const std::string& file_name,
+                      const LoadOptions& options = {});
 
 }  // namespace estab

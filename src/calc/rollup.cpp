@@ -246,7 +246,7 @@ std::vector<std::string> review_warnings(const Model& model, const ReviewResult&
 
 }  // namespace
 
-ReviewResult compute_review(const Model& model) {
+ReviewResult compute_review(const Model& model, const Scaling& /*scaling*/) {
   ReviewResult review;
   review.model = &model;
 

@@ -33,6 +33,9 @@ ExitCode report_failure(Console& console) {
   } catch (const FileError& error) {
     console.err << "estab: error: " << error.what() << '\n';
     return ExitCode::FileAccess;
+  } catch (const UsageError& error) {
+    console.err << "estab: error: " << error.what() << '\n';
+    return ExitCode::Usage;
   } catch (const std::bad_alloc&) {
     console.err << "estab: error: out of memory\n";
     return ExitCode::FileAccess;

@@ -220,7 +220,8 @@ void check_lines(const Model& model, NodeReader& reader) {
 
 }  // namespace
 
-Model load_model_text(std::string_view text, const std::string& file_name) {
+Model load_model_text(std::string_view text, const std::string& file_name,
+                      const LoadOptions& /*options*/) {
   Model model;
   model.files.push_back(file_name);
   const Document document = Document::parse(text, 0, file_name);
@@ -259,7 +260,7 @@ Model load_model_text(std::string_view text, const std::string& file_name) {
   return model;
 }
 
-Model load_model_file(const std::string& path) {
+Model load_model_file(const std::string& path, const LoadOptions& options) {
   std::error_code status_error;
   if (std::filesystem::is_directory(path, status_error)) {
     throw FileError(path, fmt::format("cannot read '{}': it is a directory", path));
@@ -273,7 +274,7 @@ Model load_model_file(const std::string& path) {
   if (file.bad()) {
     throw FileError(path, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
   }
-  return load_model_text(contents.str(), path);
+  return load_model_text(contents.str(), path, options);
 }
 
 }  // namespace estab
