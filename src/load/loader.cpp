@@ -11,6 +11,7 @@
 
 #include "estab/calc.hpp"
 #include "estab/document.hpp"
+#include "load/schema.hpp"
 #include "load/sections.hpp"
 #include "load/suggest.hpp"
 
@@ -20,9 +21,6 @@ namespace {
 
 using NodeId = Document::NodeId;
 constexpr NodeId kNoNode = Document::kNoNode;
-
-const std::vector<std::string_view> kTopLevelKeys = {
-    "estab", "extends", "review", "assumptions", "professions", "skill_mix", "services", "teams"};
 
 void read_schema_version(NodeReader& reader, NodeId root) {
   const NodeId version = root == kNoNode ? kNoNode : reader.document().find(root, "estab");
@@ -43,9 +41,7 @@ void read_schema_version(NodeReader& reader, NodeId root) {
 void read_review(NodeReader& reader, NodeId node, ReviewSettings& review) {
   const InputPath path = InputPath().child("review");
   if (!reader.expect_map(node, path)) return;
-  reader.check_keys(node, path,
-                    {"organisation", "title", "period", "standard_hours", "working_days",
-                     "uplift_method", "gap_tolerance"});
+  reader.check_keys(node, path, schema_key_names(Section::Review));
   review.organisation = reader.text_at(node, path, "organisation");
   review.title = reader.text_at(node, path, "title");
   review.period = reader.text_at(node, path, "period");
@@ -90,8 +86,7 @@ void read_professions(NodeReader& reader, NodeId list, Model& model, DeclaredIds
                                                                          : std::string_view();
     const InputPath item_path = path.item(label, index);
     if (!reader.expect_map(item, item_path)) continue;
-    reader.check_keys(item, item_path,
-                      {"id", "name", "registered", "cost_per_wte", "assumptions"});
+    reader.check_keys(item, item_path, schema_key_names(Section::Profession));
     Profession profession;
     profession.where = document.location(item);
     bool complete = true;
@@ -137,7 +132,7 @@ void read_services(NodeReader& reader, NodeId list, Model& model, DeclaredIds& d
        item = document.next_sibling(item), ++index) {
     const InputPath item_path = path.item({}, index);
     if (!reader.expect_map(item, item_path)) continue;
-    reader.check_keys(item, item_path, {"id", "name"});
+    reader.check_keys(item, item_path, schema_key_names(Section::Service));
     const NodeId id_node = reader.require(item, item_path, "id");
     if (id_node == kNoNode) continue;
     auto id = reader.text(id_node, item_path.child("id"));
@@ -229,7 +224,7 @@ Model load_model_text(std::string_view text, const std::string& file_name,
   NodeReader reader(document, file_name, problems);
   const NodeId root = document.root();
   if (!reader.expect_map(root, InputPath())) problems.throw_if_any();
-  reader.check_keys(root, InputPath(), kTopLevelKeys);
+  reader.check_keys(root, InputPath(), schema_key_names(Section::Root));
   read_schema_version(reader, root);
   if (NodeId extends = document.find(root, "extends"); extends != kNoNode) {
     reader.error(extends, InputPath().child("extends"),

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "load/schema.hpp"
 #include "load/sections.hpp"
 #include "load/suggest.hpp"
 
@@ -46,7 +47,7 @@ std::optional<Allowance> read_by_service(NodeReader& reader, Document::NodeId no
       complete = false;
       continue;
     }
-    reader.check_keys(band, band_path, {"days", "share"});
+    reader.check_keys(band, band_path, schema_key_names(Section::LeaveBand));
     const Document::NodeId days_node = reader.require(band, band_path, "days");
     const Document::NodeId share_node = reader.require(band, band_path, "share");
     std::optional<Located<double>> days, share;
@@ -149,7 +150,7 @@ std::optional<Allowance> read_allowance(NodeReader& reader, Document::NodeId nod
 AssumptionSet read_assumptions(NodeReader& reader, Document::NodeId node, const InputPath& path) {
   AssumptionSet assumptions;
   if (!reader.expect_map(node, path)) return assumptions;
-  reader.check_keys(node, path, kAssumptionKeys);
+  reader.check_keys(node, path, schema_key_names(Section::Assumptions));
   const Document& document = reader.document();
   for (std::size_t index = 0; index < kFixedComponentCount; ++index) {
     const char* key = component_key(static_cast<Component>(index));
@@ -180,7 +181,7 @@ AssumptionSet read_assumptions(NodeReader& reader, Document::NodeId node, const 
 SkillMixTarget read_skill_mix(NodeReader& reader, Document::NodeId node, const InputPath& path) {
   SkillMixTarget target;
   if (!reader.expect_map(node, path)) return target;
-  reader.check_keys(node, path, {"registered_target", "tolerance"});
+  reader.check_keys(node, path, schema_key_names(Section::SkillMix));
   target.registered_target = reader.percent_at(node, path, "registered_target");
   target.tolerance = reader.percent_at(node, path, "tolerance");
   return target;

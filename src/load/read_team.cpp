@@ -3,6 +3,7 @@
 
 #include <unordered_map>
 
+#include "load/schema.hpp"
 #include "load/sections.hpp"
 #include "load/suggest.hpp"
 
@@ -54,7 +55,7 @@ void read_roster(NodeReader& reader, NodeId list, const InputPath& path, Staffin
   for_each_item(reader, list, path, [&](NodeId item, std::size_t index) {
     const InputPath shift_path = path.item({}, index);
     if (!reader.expect_map(item, shift_path)) return;
-    reader.check_keys(item, shift_path, {"shift", "staff", "paid_hours", "days_per_week"});
+    reader.check_keys(item, shift_path, schema_key_names(Section::RosterShift));
     bool complete = true;
     RosterShift shift;
     shift.shift = reader.text_at(item, shift_path, "shift").value_or("");
@@ -71,7 +72,7 @@ void read_roster(NodeReader& reader, NodeId list, const InputPath& path, Staffin
 void read_observations(NodeReader& reader, NodeId node, const InputPath& path,
                        StaffingLine& line) {
   if (!reader.expect_map(node, path)) return;
-  reader.check_keys(node, path, {"hours_per_day", "days_per_week"});
+  reader.check_keys(node, path, schema_key_names(Section::Observations));
   bool complete = true;
   Observations observations;
   observations.hours_per_day = required_number(reader, node, path, "hours_per_day", complete);
@@ -83,7 +84,7 @@ void read_observations(NodeReader& reader, NodeId node, const InputPath& path,
 
 void read_caseload(NodeReader& reader, NodeId node, const InputPath& path, StaffingLine& line) {
   if (!reader.expect_map(node, path)) return;
-  reader.check_keys(node, path, {"non_caseload_time", "bands"});
+  reader.check_keys(node, path, schema_key_names(Section::Caseload));
   const Document& document = reader.document();
   Caseload caseload;
   caseload.where = document.location(node);
@@ -97,7 +98,7 @@ void read_caseload(NodeReader& reader, NodeId node, const InputPath& path, Staff
     for_each_item(reader, bands, bands_path, [&](NodeId item, std::size_t index) {
       const InputPath band_path = bands_path.item(item_label(document, item, "name"), index);
       if (!reader.expect_map(item, band_path)) return;
-      reader.check_keys(item, band_path, {"name", "cases", "hours_per_case_per_month"});
+      reader.check_keys(item, band_path, schema_key_names(Section::CaseloadBand));
       bool complete = true;
       CaseloadBand band;
       band.name = reader.text_at(item, band_path, "name").value_or("");
@@ -113,7 +114,7 @@ void read_caseload(NodeReader& reader, NodeId node, const InputPath& path, Staff
 void read_activities(NodeReader& reader, NodeId node, const InputPath& path,
                      StaffingLine& line) {
   if (!reader.expect_map(node, path)) return;
-  reader.check_keys(node, path, {"non_activity_time", "individual_allowance_hours", "items"});
+  reader.check_keys(node, path, schema_key_names(Section::Activities));
   const Document& document = reader.document();
   Activities activities;
   activities.where = document.location(node);
@@ -130,7 +131,7 @@ void read_activities(NodeReader& reader, NodeId node, const InputPath& path,
     for_each_item(reader, items, items_path, [&](NodeId item, std::size_t index) {
       const InputPath activity_path = items_path.item(item_label(document, item, "name"), index);
       if (!reader.expect_map(item, activity_path)) return;
-      reader.check_keys(item, activity_path, {"name", "per_year", "minutes"});
+      reader.check_keys(item, activity_path, schema_key_names(Section::Activity));
       bool complete = true;
       Activity activity;
       activity.name = reader.text_at(item, activity_path, "name").value_or("");
@@ -145,10 +146,7 @@ void read_activities(NodeReader& reader, NodeId node, const InputPath& path,
 std::optional<StaffingLine> read_line(NodeReader& reader, NodeId node, const InputPath& line_path,
                                       const DeclaredIds& declared) {
   if (!reader.expect_map(node, line_path)) return std::nullopt;
-  reader.check_keys(node, line_path,
-                    {"profession", "assumptions", "roster", "observations", "caseload",
-                     "activities", "hours_per_week", "fixed_wte", "judgement_wte", "funded_wte",
-                     "in_post_wte", "cost_per_wte"});
+  reader.check_keys(node, line_path, schema_key_names(Section::StaffingLine));
   const Document& document = reader.document();
   StaffingLine line;
   line.where = document.location(node);
@@ -234,9 +232,7 @@ Team read_team(NodeReader& reader, NodeId node, const InputPath& teams_path, std
   team.where = document.location(node);
   const InputPath team_path = teams_path.item(item_label(document, node, "id"), index);
   if (!reader.expect_map(node, team_path)) return team;
-  reader.check_keys(node, team_path,
-                    {"id", "name", "service", "assumptions", "skill_mix", "beds", "occupancy",
-                     "chppd_benchmark", "staffing"});
+  reader.check_keys(node, team_path, schema_key_names(Section::Team));
   if (NodeId id = reader.require(node, team_path, "id"); id != kNoNode) {
     team.id = reader.text(id, team_path.child("id")).value_or("");
   }

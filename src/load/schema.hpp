@@ -1,0 +1,58 @@
+#pragma once
+// The shape of an input file: which keys each section allows and what each key holds. The
+// loader checks keys against it, and `--set` paths are resolved through it.
+
+#include <string_view>
+#include <vector>
+
+namespace estab {
+
+/// A section of the input file: a mapping with a fixed set of keys.
+enum class Section {
+  Root,
+  Review,
+  Assumptions,
+  Additional,  ///< `additional:` — any component name
+  Profession,
+  SkillMix,
+  Service,
+  Team,
+  StaffingLine,
+  RosterShift,
+  Observations,
+  Caseload,
+  CaseloadBand,
+  Activities,
+  Activity,
+  LeaveBand,
+};
+
+/// What a key holds.
+enum class KeyHolds {
+  Value,         ///< a scalar or an allowance: a leaf for `--set`
+  Section,       ///< a mapping of another section
+  ListById,      ///< a list of sections, each named by `id`
+  ListByProfession,  ///< a list of staffing lines, each named by `profession`
+  List,          ///< a list of sections, selected by position
+};
+
+/// One allowed key of a section.
+struct SchemaKey {
+  std::string_view name;
+  KeyHolds holds = KeyHolds::Value;
+  Section child = Section::Root;  ///< the section of a mapping or of each list item
+};
+
+/// The keys a section allows, in documentation order.
+const std::vector<SchemaKey>& schema_keys(Section section);
+
+/// Just the names of a section's keys, for checking and suggestions.
+std::vector<std::string_view> schema_key_names(Section section);
+
+/// The key of `section` called `name`, or null when the section has no such key.
+const SchemaKey* find_schema_key(Section section, std::string_view name);
+
+/// The name of the key that identifies an item of a list (`id` or `profession`), or "".
+std::string_view list_item_key(KeyHolds holds);
+
+}  // namespace estab
