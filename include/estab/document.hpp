@@ -45,6 +45,14 @@ class Document {
   /// Looks up the value for a key in a map node; kNoNode when absent.
   NodeId find(NodeId map, std::string_view key) const;
 
+  /// The key node of `key` in a map (rather than its value); kNoNode when absent.
+  NodeId find_key(NodeId map, std::string_view key) const;
+
+  /// Copies a subtree of another document into this one, keeping every mark; returns its root.
+  NodeId copy_from(const Document& source, NodeId node);
+  /// Puts `replacement` where `old_child` stands among `parent`'s children.
+  void replace_child(NodeId parent, NodeId old_child, NodeId replacement);
+
   /// Appends a node; used by the parser. Returns its id.
   NodeId add_node(NodeKind kind, SourceLocation where, std::string_view text, bool quoted);
   /// Makes `child` the last child of `parent`; used by the parser.

@@ -5,11 +5,15 @@
 
 #include <CLI/CLI.hpp>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "load/suggest.hpp"
 
 namespace estab::cli {
 
@@ -21,6 +25,15 @@ const std::map<std::string, RollupLevel> kLevels = {{"line", RollupLevel::Line},
                                                     {"team", RollupLevel::Team},
                                                     {"service", RollupLevel::Service},
                                                     {"organisation", RollupLevel::Organisation}};
+
+/// Adds the repeatable --set PATH=VALUE to a subcommand.
+void add_set_option(CLI::App& command, std::vector<std::string>& overrides) {
+  command.add_option("--set", overrides,
+                     "Change one input value before checking, e.g. "
+                     "--set 'teams[atu].staffing[hca].funded_wte=27' (repeatable)")
+      ->type_name("PATH=VALUE")
+      ->allow_extra_args(false);
+}
 
 /// Adds --format and --output to a subcommand.
 void add_output_options(CLI::App& command, std::string& format, std::string& output_file) {
@@ -69,7 +82,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   std::vector<std::string> validate_files;
   std::string init_directory;
   bool init_force = false;
-  std::optional<ReportKind> chosen_report;
+  std::vector<std::string> overrides;
+  std::string fail_on;
 
   std::vector<std::pair<CLI::App*, ReportKind>> report_commands;
   for (const ReportCommand& spec : kReportCommands) {
@@ -81,22 +95,41 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                           "CSV records: line (default), team, service or organisation")
           ->check(CLI::IsMember({"line", "team", "service", "organisation"}));
     }
+    add_set_option(*command, overrides);
+    if (spec.kind == ReportKind::Gaps || spec.kind == ReportKind::Review) {
+      command->add_option("--fail-on", fail_on,
+                          "Exit with 4 when a line gap or team skill mix is rated amber or red "
+                          "(or worse)")
+          ->check(CLI::IsMember({"amber", "red"}));
+    }
     report_commands.emplace_back(command, spec.kind);
   }
   CLI::App* validate = app.add_subcommand("validate", "Check input files and list every problem");
   validate->add_option("files", validate_files, "Input YAML files")->required();
-  validate->add_option("-f,--format", format, "Output format: table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}));
+  add_output_options(*validate, format, output_file);
+  add_set_option(*validate, overrides);
   CLI::App* init = app.add_subcommand("init", "Write a commented starter file, DIR/estab.yaml");
   init->add_option("directory", init_directory, "Directory to create the file in")->required();
   init->add_flag("--force", init_force, "Replace an existing DIR/estab.yaml");
 
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string_view> commands;
+    for (const CLI::App* command : app.get_subcommands({})) commands.push_back(command->get_name());
+    const std::string_view first = argv[1];
+    if (std::find(commands.begin(), commands.end(), first) == commands.end()) {
+      err << fmt::format("estab: unknown command '{}'{}\nRun with --help for the commands.\n",
+                         first, did_you_mean(first, commands));
+      return to_int(ExitCode::Usage);
+    }
+  }
+
   std::ostringstream parse_out;
   std::ostringstream parse_err;
   try {
-    std::vector<std::string> arguments;
-    for (int index = argc - 1; index > 0; --index) arguments.emplace_back(argv[index]);
-    app.parse(arguments);
+    app.parse(argc, argv);
+    if (level != "line" && format != "csv") {
+      throw CLI::ValidationError("--level", "--level applies to --format csv only");
+    }
   } catch (const CLI::ParseError& error) {
     const int code = app.exit(error, parse_out, parse_err);
     out << parse_out.str();
@@ -108,7 +141,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   console.out_is_terminal = &out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
   try {
     if (validate->parsed()) {
-      return to_int(run_validate(validate_files, kFormats.at(format), console));
+      return to_int(run_validate(validate_files, kFormats.at(format), LoadOptions{overrides},
+                                 output_file, console));
     }
     if (init->parsed()) return to_int(run_init(init_directory, init_force, console));
     for (const auto& [command, kind] : report_commands) {
@@ -119,6 +153,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       request.format = kFormats.at(format);
       request.level = kLevels.at(level);
       request.output_file = output_file;
+      request.load_options.overrides = overrides;
+      if (fail_on == "amber") request.fail_on = Rag::Amber;
+      if (fail_on == "red") request.fail_on = Rag::Red;
       return to_int(run_report(request, console));
     }
   } catch (...) {

@@ -2,7 +2,9 @@
 #include "cli/commands.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
 #include <exception>
 #include <sstream>
 
@@ -17,9 +19,15 @@ namespace {
 void print_problems(const InputError& error, Console& console) {
   const std::vector<Diagnostic>& problems = error.diagnostics();
   for (const Diagnostic& problem : problems) console.err << problem.to_string() << '\n';
-  const std::string file = problems.empty() ? std::string() : problems.front().file;
+  std::vector<std::string> files;
+  for (const Diagnostic& problem : problems) {
+    if (std::find(files.begin(), files.end(), problem.file) == files.end()) {
+      files.push_back(problem.file);
+    }
+  }
   console.err << fmt::format("estab: {} {} in {}\n", problems.size(),
-                             problems.size() == 1 ? "problem" : "problems", file);
+                             problems.size() == 1 ? "problem" : "problems",
+                             fmt::join(files, ", "));
 }
 
 }  // namespace
@@ -60,7 +68,7 @@ ExitCode deliver(const std::string& contents, const std::string& output_file, Co
 }
 
 ExitCode run_report(const ReportRequest& request, Console& console) {
-  const Model model = load_model_file(request.input_file);
+  const Model model = load_model_file(request.input_file, request.load_options);
   const ReviewResult review = compute_review(model);
   RenderOptions options;
   options.level = request.level;
@@ -75,7 +83,36 @@ ExitCode run_report(const ReportRequest& request, Console& console) {
     case ReportKind::Gaps: render_gaps(rendered, review, request.format, options); break;
     case ReportKind::Review: render_review(rendered, review, request.format, options); break;
   }
-  return deliver(rendered.str(), request.output_file, console);
+  const ExitCode delivered = deliver(rendered.str(), request.output_file, console);
+  if (delivered != ExitCode::Success || request.fail_on == Rag::None) return delivered;
+  return check_fail_on(review, request.fail_on, console);
+}
+
+ExitCode check_fail_on(const ReviewResult& review, Rag threshold, Console& console) {
+  std::vector<std::string> reached;
+  for (const LineResult& line : review.lines) {
+    if (line.gap_rag < threshold) continue;
+    reached.push_back(fmt::format("  line {}/{}: net gap {:.2f} WTE, {:.1f}% of required ({})",
+                                  line.team->id, line.profession->id, line.net_gap_wte,
+                                  line.net_gap_rate.value_or(0.0) * 100.0,
+                                  rag_name(line.gap_rag)));
+  }
+  for (const TeamResult& team : review.teams) {
+    if (team.totals.skill_mix_rag < threshold) continue;
+    const Totals& totals = team.totals;
+    reached.push_back(fmt::format(
+        "  team {}: registered share in post {} against a target of {:.1f}% ({})", team.team->id,
+        totals.registered_share_in_post
+            ? fmt::format("{:.1f}%", *totals.registered_share_in_post * 100.0)
+            : std::string("none (no staff in post)"),
+        totals.registered_target.value_or(0.0) * 100.0, rag_name(totals.skill_mix_rag)));
+  }
+  if (reached.empty()) return ExitCode::Success;
+  console.err << fmt::format("estab: --fail-on {}: {} rating{} at {} or worse\n",
+                             rag_name(threshold), reached.size(), reached.size() == 1 ? "" : "s",
+                             rag_name(threshold));
+  for (const std::string& entry : reached) console.err << entry << '\n';
+  return ExitCode::ThresholdMet;
 }
 
 }  // namespace estab::cli

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/exit_code.hpp"
+#include "estab/load.hpp"
 #include "estab/report.hpp"
 
 namespace estab::cli {
@@ -20,6 +21,8 @@ struct ReportRequest {
   OutputFormat format = OutputFormat::Table;
   RollupLevel level = RollupLevel::Line;
   std::string output_file;  ///< "" means standard output
+  LoadOptions load_options;  ///< `--set` overrides
+  Rag fail_on = Rag::None;   ///< with Amber or Red: exit 4 when a rating reaches it
 };
 
 /// Where a command writes: standard output and standard error, and whether stdout is a terminal.
@@ -35,7 +38,12 @@ ExitCode run_report(const ReportRequest& request, Console& console);
 
 /// Checks each file and reports its problems or a one-line summary.
 ExitCode run_validate(const std::vector<std::string>& files, OutputFormat format,
+                      const LoadOptions& load_options, const std::string& output_file,
                       Console& console);
+
+/// Lists on stderr the line gaps and team skill mixes rated `threshold` or worse; returns
+/// ThresholdMet when there is any, Success otherwise.
+ExitCode check_fail_on(const ReviewResult& review, Rag threshold, Console& console);
 
 /// Writes a commented starter input file into `directory`.
 ExitCode run_init(const std::string& directory, bool force, Console& console);

@@ -64,15 +64,15 @@ teams:
           - {shift: late, staff: 2, paid_hours: 7.5}
           - {shift: night, staff: 1, paid_hours: 10}
         fixed_wte: 1.0          # ward manager, added without uplift
-        funded_wte: 16.0
-        in_post_wte: 14.2
+        funded_wte: 10.5        # budgeted establishment
+        in_post_wte: 9.8        # contracted staff in post
       - profession: hca
         roster:
           - {shift: early, staff: 2, paid_hours: 7.5}
           - {shift: late, staff: 1, paid_hours: 7.5}
           - {shift: night, staff: 1, paid_hours: 10}
-        funded_wte: 11.5
-        in_post_wte: 11.0
+        funded_wte: 8.0
+        in_post_wte: 7.6
 )";
 }
 

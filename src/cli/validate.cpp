@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sstream>
+
 #include "cli/commands.hpp"
 #include "estab/load.hpp"
 #include "report/csv_writer.hpp"
@@ -15,6 +17,11 @@ std::size_t count_lines(const Model& model) {
   std::size_t lines = 0;
   for (const Team& team : model.teams) lines += team.lines.size();
   return lines;
+}
+
+/// "1 team", "2 teams".
+std::string counted(std::size_t count, const char* noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
 }
 
 nlohmann::ordered_json diagnostic_json(const Diagnostic& problem) {
@@ -30,22 +37,25 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& problem) {
 }  // namespace
 
 ExitCode run_validate(const std::vector<std::string>& files, OutputFormat format,
+                      const LoadOptions& load_options, const std::string& output_file,
                       Console& console) {
+  std::ostringstream rendered;
   ExitCode worst = ExitCode::Success;
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
   for (const std::string& file : files) {
     nlohmann::ordered_json result;
     result["file"] = file;
     try {
-      const Model model = load_model_file(file);
+      const Model model = load_model_file(file, load_options);
       result["valid"] = true;
       result["teams"] = model.teams.size();
       result["lines"] = count_lines(model);
       result["problems"] = nlohmann::ordered_json::array();
       if (format == OutputFormat::Table) {
-        console.out << fmt::format("{}: ok ({} teams, {} staffing lines, {} professions)\n", file,
-                                   model.teams.size(), count_lines(model),
-                                   model.professions.size());
+        rendered << fmt::format("{}: ok ({}, {}, {})\n", file,
+                                counted(model.teams.size(), "team"),
+                                counted(count_lines(model), "staffing line"),
+                                counted(model.professions.size(), "profession"));
       }
     } catch (const InputError& error) {
       result["valid"] = false;
@@ -71,23 +81,24 @@ ExitCode run_validate(const std::vector<std::string>& files, OutputFormat format
     nlohmann::ordered_json document;
     document["schema"] = "estab-validate/1";
     document["files"] = results;
-    console.out << document.dump(2) << '\n';
+    rendered << document.dump(2) << '\n';
   } else if (format == OutputFormat::Csv) {
-    report::write_csv_header(console.out, {"file", "valid", "teams", "lines", "problems"});
+    report::write_csv_header(rendered, {"file", "valid", "teams", "lines", "problems"});
     for (const auto& result : results) {
       auto count = [](const nlohmann::ordered_json& value) {
         return value.is_null() ? std::optional<double>()
                                : std::optional<double>(value.get<double>());
       };
       report::write_csv_record(
-          console.out,
+          rendered,
           {report::csv_text(result["file"].get<std::string>()),
            report::csv_boolean(result["valid"].get<bool>()), report::csv_number(count(result["teams"])),
            report::csv_number(count(result["lines"])),
            report::csv_number(static_cast<double>(result["problems"].size()))});
     }
   }
-  return worst;
+  const ExitCode delivered = deliver(rendered.str(), output_file, console);
+  return delivered == ExitCode::Success ? worst : delivered;
 }
 
 }  // namespace estab::cli

@@ -223,6 +223,39 @@ Document::NodeId Document::find(NodeId map, std::string_view key) const {
   return kNoNode;
 }
 
+Document::NodeId Document::find_key(NodeId map, std::string_view key) const {
+  for (NodeId key_node = first_child(map); key_node != kNoNode;) {
+    const NodeId value_node = next_sibling(key_node);
+    if (kind(key_node) == NodeKind::Scalar && text(key_node) == key) return key_node;
+    if (value_node == kNoNode) break;
+    key_node = next_sibling(value_node);
+  }
+  return kNoNode;
+}
+
+Document::NodeId Document::copy_from(const Document& source, NodeId node) {
+  const NodeId copy = add_node(source.kind(node), source.location(node), source.text(node),
+                               source.quoted(node));
+  for (NodeId child = source.first_child(node); child != kNoNode;
+       child = source.next_sibling(child)) {
+    append_child(copy, copy_from(source, child));
+  }
+  return copy;
+}
+
+void Document::replace_child(NodeId parent, NodeId old_child, NodeId replacement) {
+  NodeRecord& parent_record = nodes_[parent];
+  nodes_[replacement].next_sibling = nodes_[old_child].next_sibling;
+  if (parent_record.first_child == old_child) {
+    parent_record.first_child = replacement;
+  } else {
+    NodeId previous = parent_record.first_child;
+    while (nodes_[previous].next_sibling != old_child) previous = nodes_[previous].next_sibling;
+    nodes_[previous].next_sibling = replacement;
+  }
+  if (parent_record.last_child == old_child) parent_record.last_child = replacement;
+}
+
 Document::NodeId Document::add_node(NodeKind kind, SourceLocation where, std::string_view text,
                                     bool quoted) {
   NodeRecord record{};

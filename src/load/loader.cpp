@@ -3,16 +3,12 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "estab/calc.hpp"
 #include "estab/document.hpp"
 #include "load/schema.hpp"
 #include "load/sections.hpp"
+#include "load/sources.hpp"
 #include "load/suggest.hpp"
 
 namespace estab {
@@ -216,20 +212,16 @@ void check_lines(const Model& model, NodeReader& reader) {
 }  // namespace
 
 Model load_model_text(std::string_view text, const std::string& file_name,
-                      const LoadOptions& /*options*/) {
+                      const LoadOptions& options) {
   Model model;
-  model.files.push_back(file_name);
-  const Document document = Document::parse(text, 0, file_name);
+  Document document = load_document(text, file_name, model.files);
+  apply_overrides(document, options.overrides, model.files);
   DiagnosticList problems;
-  NodeReader reader(document, file_name, problems);
+  NodeReader reader(document, model.files, problems);
   const NodeId root = document.root();
   if (!reader.expect_map(root, InputPath())) problems.throw_if_any();
   reader.check_keys(root, InputPath(), schema_key_names(Section::Root));
   read_schema_version(reader, root);
-  if (NodeId extends = document.find(root, "extends"); extends != kNoNode) {
-    reader.error(extends, InputPath().child("extends"),
-                 "overlays with 'extends' are not supported by this version of estab");
-  }
   if (NodeId review = document.find(root, "review"); review != kNoNode) {
     read_review(reader, review, model.review);
   }
@@ -256,20 +248,7 @@ Model load_model_text(std::string_view text, const std::string& file_name,
 }
 
 Model load_model_file(const std::string& path, const LoadOptions& options) {
-  std::error_code status_error;
-  if (std::filesystem::is_directory(path, status_error)) {
-    throw FileError(path, fmt::format("cannot read '{}': it is a directory", path));
-  }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    throw FileError(path, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-  }
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  if (file.bad()) {
-    throw FileError(path, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-  }
-  return load_model_text(contents.str(), path, options);
+  return load_model_text(read_text_file(path), path, options);
 }
 
 }  // namespace estab

@@ -80,7 +80,9 @@ void NodeReader::error(NodeId node, const InputPath& path, std::string message) 
 }
 
 void NodeReader::error_at(SourceLocation where, const InputPath& path, std::string message) {
-  problems_.add(Diagnostic{file_name_, where.line, where.column, path.str(), std::move(message)});
+  const std::string file =
+      where.file_index < files_.size() ? files_[where.file_index] : std::string();
+  problems_.add(Diagnostic{file, where.line, where.column, path.str(), std::move(message)});
 }
 
 std::string NodeReader::describe(NodeId node) const {

@@ -53,8 +53,9 @@ class NodeReader {
  public:
   using NodeId = Document::NodeId;
 
-  NodeReader(const Document& document, const std::string& file_name, DiagnosticList& problems)
-      : document_(document), file_name_(file_name), problems_(problems) {}
+  NodeReader(const Document& document, const std::vector<std::string>& files,
+             DiagnosticList& problems)
+      : document_(document), files_(files), problems_(problems) {}
 
   /// The document being read.
   const Document& document() const { return document_; }
@@ -97,7 +98,7 @@ class NodeReader {
 
  private:
   const Document& document_;
-  const std::string& file_name_;
+  const std::vector<std::string>& files_;
   DiagnosticList& problems_;
 };
 

@@ -42,6 +42,12 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
       best_distance = distance;
     }
   }
+  if (best.empty() && word.size() >= 3) {
+    // A shortened name such as 'funded' for 'funded_wte'.
+    for (std::string_view candidate : candidates) {
+      if (candidate.substr(0, word.size()) == word) return std::string(candidate);
+    }
+  }
   return std::string(best);
 }
 

@@ -1,0 +1,114 @@
+// Reading input files and following `extends` chains.
+#include "load/sources.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "load/reader.hpp"
+
+namespace estab {
+
+namespace {
+
+/// Longer chains than this are almost certainly a mistake.
+constexpr std::size_t kMaxChainLength = 32;
+
+using NodeId = Document::NodeId;
+
+/// The canonical form of a path, for recognising the same file reached two ways.
+std::string canonical_name(const std::string& path) {
+  std::error_code error;
+  const std::filesystem::path canonical = std::filesystem::weakly_canonical(path, error);
+  return error ? path : canonical.string();
+}
+
+class ChainLoader {
+ public:
+  explicit ChainLoader(std::vector<std::string>& files) : files_(files) {}
+
+  Document load(std::string_view text, const std::string& file_name) {
+    const auto file_index = static_cast<std::uint32_t>(files_.size());
+    files_.push_back(file_name);
+    chain_.push_back(canonical_name(file_name));
+    chain_names_.push_back(file_name);
+    Document document = Document::parse(text, file_index, file_name);
+    const NodeId root = document.root();
+    if (document.kind(root) != NodeKind::Map) return document;
+    const NodeId extends = document.find(root, "extends");
+    if (extends == Document::kNoNode) return document;
+
+    DiagnosticList problems;
+    NodeReader reader(document, files_, problems);
+    const InputPath path = InputPath().child("extends");
+    const std::optional<std::string> base_name = reader.text(extends, path);
+    problems.throw_if_any();
+    const std::filesystem::path base_path =
+        std::filesystem::path(file_name).parent_path() / *base_name;
+    const std::string base_file = base_path.lexically_normal().string();
+    const std::string base_canonical = canonical_name(base_file);
+    const auto repeat = std::find(chain_.begin(), chain_.end(), base_canonical);
+    if (repeat != chain_.end()) {
+      std::vector<std::string> cycle(chain_names_.begin() + (repeat - chain_.begin()),
+                                     chain_names_.end());
+      cycle.push_back(base_file);
+      reader.error(extends, path,
+                   fmt::format("the files extend one another in a cycle: {}", fmt::join(cycle, " -> ")));
+      problems.throw_if_any();
+    }
+    if (chain_.size() >= kMaxChainLength) {
+      reader.error(extends, path,
+                   fmt::format("more than {} files extend one another", kMaxChainLength));
+      problems.throw_if_any();
+    }
+    const SourceLocation where = document.location(extends);
+    std::string base_text;
+    try {
+      base_text = read_text_file(base_file);
+    } catch (const FileError& error) {
+      throw FileError(base_file, fmt::format("{}:{}:{}: {} (named by 'extends')", file_name,
+                                             where.line, where.column, error.what()));
+    }
+    const Document base = load(base_text, base_file);
+    chain_.pop_back();
+    chain_names_.pop_back();
+    return merge_overlay(base, document, files_);
+  }
+
+ private:
+  std::vector<std::string>& files_;
+  std::vector<std::string> chain_;        ///< canonical paths of the files being loaded
+  std::vector<std::string> chain_names_;  ///< the same files as they were named
+};
+
+}  // namespace
+
+std::string read_text_file(const std::string& path) {
+  std::error_code status_error;
+  if (std::filesystem::is_directory(path, status_error)) {
+    throw FileError(path, fmt::format("cannot read '{}': it is a directory", path));
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    throw FileError(path, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+  }
+  std::ostringstream contents;
+  contents << file.rdbuf();
+  if (file.bad()) {
+    throw FileError(path, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+  }
+  return contents.str();
+}
+
+Document load_document(std::string_view text, const std::string& file_name,
+                       std::vector<std::string>& files) {
+  ChainLoader loader(files);
+  return loader.load(text, file_name);
+}
+
+}  // namespace estab
