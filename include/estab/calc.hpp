@@ -186,7 +186,20 @@ struct Scaling {
 };
 
 /// Computes the review of a validated model, with an optional scaling (sensitivity analysis).
-/// The model must outlive the result.
+/// The model must outlive the result. Throws UsageError for a scaling that names no assumption
+/// of the model or has a negative or non-finite factor, and InputError (one diagnostic per line)
+/// when the scaling takes a line's absence, or a share of its available time, to 100% or more.
 ReviewResult compute_review(const Model& model, const Scaling& scaling = {});
+
+/// Resolves a line's absence with `scaling` applied: a Component target multiplies that
+/// component's fraction (its source is kept); HeadcountPerWte multiplies the resolved
+/// headcount before any hours_per_head component is converted. Other targets change nothing.
+ResolvedAbsence resolve_absence(const Model& model, const Team& team, const StaffingLine& line,
+                                const Scaling& scaling);
+
+/// Computes one staffing line with `scaling` applied (a Demand target multiplies every demand
+/// model's hours per week; fixed_wte is never scaled). Throws as compute_review does.
+LineResult compute_line(const Model& model, const Team& team, const StaffingLine& line,
+                        const Scaling& scaling);
 
 }  // namespace estab

@@ -26,10 +26,10 @@ const char* compare_status_name(CompareStatus status);
 
 /// One numeric field of the review contract on both sides.
 struct FieldChange {
-  std::string field;                ///< the contract's name, e.g. "required_wte"
-  std::optional<double> base;       ///< null when the base lacks the record or the value is null
-  std::optional<double> scenario;   ///< null when the scenario lacks the record or the value
-  std::optional<double> delta;      ///< scenario − base; null when either side is null
+  std::string field;               ///< the contract's name, e.g. "required_wte"
+  std::optional<double> base;      ///< null when the base lacks the record or the value is null
+  std::optional<double> scenario;  ///< null when the scenario lacks the record or the value
+  std::optional<double> delta;     ///< scenario − base; null when either side is null
 };
 
 /// One compared record: a staffing line, a team, a service or the organisation.
@@ -38,7 +38,7 @@ struct ComparedRecord {
   std::string profession;              ///< the profession id (lines)
   std::optional<std::string> service;  ///< the service id (services); null for "(none)"
   CompareStatus status = CompareStatus::Same;
-  std::vector<FieldChange> fields;     ///< compared_fields(level), in that order
+  std::vector<FieldChange> fields;  ///< compared_fields(level), in that order
 
   /// The change of one field; throws std::out_of_range when the level has no such field.
   const FieldChange& field(std::string_view name) const;
@@ -46,8 +46,8 @@ struct ComparedRecord {
 
 /// A whole comparison: records in base order, records only in the scenario appended after.
 struct Comparison {
-  std::string base_file;      ///< the base input file, as named on the command line
-  std::string scenario_file;  ///< the scenario input file, as named on the command line
+  std::string base_file;                 ///< the base input file, as named on the command line
+  std::string scenario_file;             ///< the scenario input file, as named on the command line
   std::vector<ComparedRecord> lines;     ///< matched by (team, profession)
   std::vector<ComparedRecord> teams;     ///< matched by team id
   std::vector<ComparedRecord> services;  ///< matched by service id (null: teams without one)

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "calc/arithmetic.hpp"
 #include "estab/calc.hpp"
 
 namespace estab {
@@ -17,14 +18,6 @@ namespace {
 constexpr double kDefaultAnnualLeaveDays = 27.0;
 /// Default bank holidays, in days per WTE per year (England and Wales).
 constexpr double kDefaultBankHolidayDays = 8.0;
-
-/// numerator / denominator, or 0 when the denominator is zero, negative or not finite, so that
-/// no NaN or infinity ever reaches a result. Every denominator here is a positive quantity.
-double share_of(double numerator, double denominator) {
-  if (!(denominator > 0.0) || !std::isfinite(denominator)) return 0.0;
-  const double result = numerator / denominator;
-  return std::isfinite(result) ? result : 0.0;
-}
 
 /// Σ share × days over the length-of-service bands of annual leave: days per WTE per year.
 double banded_leave_days(const Allowance& allowance) {
@@ -124,6 +117,11 @@ double available_time_fraction(const Allowance& allowance, const ReviewSettings&
 }
 
 ResolvedAbsence resolve_absence(const Model& model, const Team& team, const StaffingLine& line) {
+  return resolve_absence(model, team, line, Scaling{});
+}
+
+ResolvedAbsence resolve_absence(const Model& model, const Team& team, const StaffingLine& line,
+                                const Scaling& scaling) {
   const ReviewSettings& review = model.review;
   const std::vector<AssumptionLevelRef> levels = levels_for(model, team, line);
   ResolvedAbsence resolved;
@@ -135,6 +133,9 @@ ResolvedAbsence resolve_absence(const Model& model, const Team& team, const Staf
       resolved.headcount_source = level.level;
       break;
     }
+  }
+  if (scaling.target == Scaling::Target::HeadcountPerWte) {
+    resolved.headcount_per_wte *= scaling.factor;  // before hours_per_head is converted
   }
 
   resolved.components.reserve(kFixedComponentCount + 4);
@@ -174,7 +175,10 @@ ResolvedAbsence resolve_absence(const Model& model, const Team& team, const Staf
     resolved.components.push_back(std::move(resolved_component));
   }
 
-  for (const AbsenceComponent& component : resolved.components) {
+  for (AbsenceComponent& component : resolved.components) {
+    if (scaling.target == Scaling::Target::Component && component.component == scaling.component) {
+      component.fraction *= scaling.factor;  // any form of allowance; the source is kept
+    }
     resolved.total += component.fraction;
   }
   return resolved;

@@ -1,8 +1,10 @@
 // One staffing line: demand hours from every model it states, the uplift, required WTE, gaps,
-// rates, RAG and costs (SPEC §4.2, §4.3, §5).
+// rates, RAG and costs (SPEC §4.2, §4.3, §5), optionally with one assumption scaled (§6).
 #include <cmath>
 #include <optional>
 
+#include "calc/scaling.hpp"
+#include "calc/arithmetic.hpp"
 #include "estab/calc.hpp"
 
 namespace estab {
@@ -11,13 +13,6 @@ namespace {
 /// Slack in RAG comparisons, so that a rate exactly on a boundary (0.65 − 0.60 against 0.05)
 /// counts as inside it despite binary rounding.
 constexpr double kRagEpsilon = 1e-9;
-
-/// numerator / denominator, or 0 when the denominator is zero, negative or not finite.
-double share_of(double numerator, double denominator) {
-  if (!(denominator > 0.0) || !std::isfinite(denominator)) return 0.0;
-  const double result = numerator / denominator;
-  return std::isfinite(result) ? result : 0.0;
-}
 
 /// numerator / denominator, or null when the denominator is exactly zero (a rate that does
 /// not exist) or the result is not finite.
@@ -60,6 +55,15 @@ double activity_hours_per_week(const Activities& activities, double weeks_per_ye
   return share_of(hours_per_year, weeks_per_year);
 }
 
+/// Multiplies the hours per week of every demand model (shares of available time stay put).
+void scale_demand(DemandBreakdown& demand, double factor) {
+  demand.roster *= factor;
+  demand.observations *= factor;
+  demand.caseload *= factor;
+  demand.activities *= factor;
+  demand.hours_per_week *= factor;
+}
+
 }  // namespace
 
 const char* rag_name(Rag rag) {
@@ -86,22 +90,41 @@ DemandBreakdown line_demand(const StaffingLine& line, const ReviewSettings& revi
       demand.non_caseload_fraction =
           available_time_fraction(*line.caseload->non_caseload_time, review, absence_fraction);
     }
-    demand.caseload =
-        caseload_hours_per_week(*line.caseload, weeks_per_year, demand.non_caseload_fraction);
+    if (demand.non_caseload_fraction < 1.0) {  // else reported by the loader or the scaling
+      demand.caseload =
+          caseload_hours_per_week(*line.caseload, weeks_per_year, demand.non_caseload_fraction);
+    }
   }
   if (line.activities) {
     if (line.activities->non_activity_time) {
       demand.non_activity_fraction =
           available_time_fraction(*line.activities->non_activity_time, review, absence_fraction);
     }
-    demand.activities =
-        activity_hours_per_week(*line.activities, weeks_per_year, demand.non_activity_fraction);
+    if (demand.non_activity_fraction < 1.0) {  // else reported by the loader or the scaling
+      demand.activities =
+          activity_hours_per_week(*line.activities, weeks_per_year, demand.non_activity_fraction);
+    }
   }
   if (line.hours_per_week) demand.hours_per_week = line.hours_per_week->value;
   return demand;
 }
 
 LineResult compute_line(const Model& model, const Team& team, const StaffingLine& line) {
+  return calc::compute_line_unchecked(model, team, line, Scaling{});
+}
+
+LineResult compute_line(const Model& model, const Team& team, const StaffingLine& line,
+                        const Scaling& scaling) {
+  calc::check_scaling(model, scaling);
+  LineResult result = calc::compute_line_unchecked(model, team, line, scaling);
+  DiagnosticList problems;
+  calc::record_scaling_problems(model, result, scaling, problems);
+  problems.throw_if_any();
+  return result;
+}
+
+LineResult calc::compute_line_unchecked(const Model& model, const Team& team,
+                                        const StaffingLine& line, const Scaling& scaling) {
   const ReviewSettings& review = model.review;
   LineResult result;
   result.team = &team;
@@ -113,8 +136,13 @@ LineResult compute_line(const Model& model, const Team& team, const StaffingLine
     result.service = &model.services[*team.service_index];
   }
 
-  result.absence = resolve_absence(model, team, line);
+  result.absence = resolve_absence(model, team, line, scaling);
   const double absence_fraction = result.absence.total;
+  if (!(absence_fraction < 1.0)) {
+    // Only a what-if scaling can get here (the loader refuses such input); the caller reports
+    // it as a located problem, so nothing past the absence is computed.
+    return result;
+  }
   const double exact_factor = share_of(1.0, 1.0 - absence_fraction);
   const double additive_factor = 1.0 + absence_fraction;
   const double applied_factor =
@@ -124,6 +152,7 @@ LineResult compute_line(const Model& model, const Team& team, const StaffingLine
   result.uplift_applied = applied_factor - 1.0;
 
   result.demand = line_demand(line, review, absence_fraction);
+  if (scaling.target == Scaling::Target::Demand) scale_demand(result.demand, scaling.factor);
   result.demand_hours_per_week = result.demand.total();
   result.productive_wte = share_of(result.demand_hours_per_week, review.standard_hours.value);
   result.fixed_wte = line.fixed_wte.value;

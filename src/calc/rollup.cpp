@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "calc/scaling.hpp"
 #include "estab/calc.hpp"
 
 namespace estab {
@@ -246,18 +247,22 @@ std::vector<std::string> review_warnings(const Model& model, const ReviewResult&
 
 }  // namespace
 
-ReviewResult compute_review(const Model& model, const Scaling& /*scaling*/) {
+ReviewResult compute_review(const Model& model, const Scaling& scaling) {
+  calc::check_scaling(model, scaling);
   ReviewResult review;
   review.model = &model;
 
   std::size_t line_count = 0;
   for (const Team& team : model.teams) line_count += team.lines.size();
   review.lines.reserve(line_count);  // LineResult pointers below stay valid
+  DiagnosticList scaling_problems;  // every line a scaling breaks, not just the first
   for (const Team& team : model.teams) {
     for (const StaffingLine& line : team.lines) {
-      review.lines.push_back(compute_line(model, team, line));
+      review.lines.push_back(calc::compute_line_unchecked(model, team, line, scaling));
+      calc::record_scaling_problems(model, review.lines.back(), scaling, scaling_problems);
     }
   }
+  scaling_problems.throw_if_any();
 
   // Teams, and the lines of each service (and of the teams without one), in file order.
   std::vector<TotalsBuilder> service_builders(model.services.size());

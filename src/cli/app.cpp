@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/scenario_commands.hpp"
 #include "load/suggest.hpp"
 
 namespace estab::cli {
@@ -27,8 +28,8 @@ const std::map<std::string, RollupLevel> kLevels = {{"line", RollupLevel::Line},
                                                     {"organisation", RollupLevel::Organisation}};
 
 /// Adds the repeatable --set PATH=VALUE to a subcommand.
-void add_set_option(CLI::App& command, std::vector<std::string>& overrides) {
-  command.add_option("--set", overrides,
+CLI::Option* add_set_option(CLI::App& command, std::vector<std::string>& overrides) {
+  return command.add_option("--set", overrides,
                      "Change one input value before checking, e.g. "
                      "--set 'teams[atu].staffing[hca].funded_wte=27' (repeatable)")
       ->type_name("PATH=VALUE")
@@ -108,6 +109,30 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   validate->add_option("files", validate_files, "Input YAML files")->required();
   add_output_options(*validate, format, output_file);
   add_set_option(*validate, overrides);
+  std::string scenario_file;
+  bool show_all = false;
+  CLI::App* compare = app.add_subcommand(
+      "compare", "Line, team, service and organisation differences between two reviews");
+  compare->add_option("base", input_file, "The base input file")->required();
+  compare->add_option("scenario", scenario_file, "The scenario input file")->required();
+  compare->add_flag("--all", show_all, "Show every line and team, not only those that changed");
+  add_output_options(*compare, format, output_file);
+  compare->add_option("--level", level,
+                      "CSV records: line (default), team, service or organisation")
+      ->check(CLI::IsMember({"line", "team", "service", "organisation"}));
+  add_set_option(*compare, overrides)->description(
+      "Change one value of the SCENARIO before comparing (repeatable)");
+
+  std::string change_text = "10%";
+  CLI::App* sensitivity = app.add_subcommand(
+      "sensitivity", "Which assumption moves required WTE and cost most (a tornado)");
+  sensitivity->add_option("file", input_file, "Input YAML file")->required();
+  sensitivity->add_option("--change", change_text,
+                          "How far each assumption is scaled down and up, e.g. 10%")
+      ->capture_default_str();
+  add_output_options(*sensitivity, format, output_file);
+  add_set_option(*sensitivity, overrides);
+
   CLI::App* init = app.add_subcommand("init", "Write a commented starter file, DIR/estab.yaml");
   init->add_option("directory", init_directory, "Directory to create the file in")->required();
   init->add_flag("--force", init_force, "Replace an existing DIR/estab.yaml");
@@ -145,6 +170,15 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                                  output_file, console));
     }
     if (init->parsed()) return to_int(run_init(init_directory, init_force, console));
+    if (compare->parsed()) {
+      return to_int(run_compare_command(input_file, scenario_file, kFormats.at(format),
+                                        kLevels.at(level), show_all, output_file,
+                                        LoadOptions{overrides}, console));
+    }
+    if (sensitivity->parsed()) {
+      return to_int(run_sensitivity_command(input_file, change_text, kFormats.at(format),
+                                            output_file, LoadOptions{overrides}, console));
+    }
     for (const auto& [command, kind] : report_commands) {
       if (!command->parsed()) continue;
       ReportRequest request;

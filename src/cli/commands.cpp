@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <stdexcept>
 #include <sstream>
 
 #include "cli/atomic_file.hpp"
@@ -44,6 +45,10 @@ ExitCode report_failure(Console& console) {
   } catch (const UsageError& error) {
     console.err << "estab: error: " << error.what() << '\n';
     return ExitCode::Usage;
+  } catch (const std::range_error& error) {
+    console.err << "estab: error: " << error.what()
+                << "; check the input for extreme values\n";
+    return ExitCode::InvalidInput;
   } catch (const std::bad_alloc&) {
     console.err << "estab: error: out of memory\n";
     return ExitCode::FileAccess;

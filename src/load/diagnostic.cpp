@@ -4,9 +4,26 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string_view>
 #include <tuple>
 
 namespace estab {
+
+namespace {
+
+/// Text safe to print on a terminal: control characters become '?', and very long runs
+/// (a pasted paragraph as a key, say) are cut.
+std::string printable(std::string_view text, std::size_t limit) {
+  std::string safe;
+  for (const char character : text.substr(0, limit)) {
+    const auto byte = static_cast<unsigned char>(character);
+    safe += byte < 0x20 || byte == 0x7F ? '?' : character;
+  }
+  if (text.size() > limit) safe += "...";
+  return safe;
+}
+
+}  // namespace
 
 std::string Diagnostic::to_string() const {
   std::string text;
@@ -14,8 +31,8 @@ std::string Diagnostic::to_string() const {
     text = line != 0 ? fmt::format("{}:{}:{}: ", file, line, column) : fmt::format("{}: ", file);
   }
   text += "error: ";
-  if (!path.empty()) text += path + ": ";
-  text += message;
+  if (!path.empty()) text += printable(path, 300) + ": ";
+  text += printable(message, 500);
   return text;
 }
 

@@ -52,18 +52,21 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
                 const std::string& value) override {
+    check_tag(mark, tag);
     const bool quoted = tag == "!" || tag == "tag:yaml.org,2002:str";
     attach(document_.add_node(NodeKind::Scalar, where(mark), value, quoted));
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
                        YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {
+    check_tag(mark, tag);
     open(NodeKind::Sequence, mark);
   }
   void OnSequenceEnd() override { open_nodes_.pop_back(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
                   YAML::EmitterStyle::value /*style*/) override {
+    check_tag(mark, tag);
     open(NodeKind::Map, mark);
   }
   void OnMapEnd() override { open_nodes_.pop_back(); }
@@ -75,6 +78,17 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
  private:
+  /// Plain nodes carry "?", quoted ones "!"; an explicit tag such as !!binary or !custom
+  /// would change what a value means, so only !!str, !!int and !!float are accepted.
+  void check_tag(const YAML::Mark& mark, const std::string& tag) const {
+    if (tag.empty() || tag == "?" || tag == "!" || tag == "tag:yaml.org,2002:str" ||
+        tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float") {
+      return;
+    }
+    stop(mark, fmt::format("YAML tags such as '{}' are not supported: write the value plainly",
+                           tag.rfind("tag:yaml.org,2002:", 0) == 0 ? "!!" + tag.substr(18) : tag));
+  }
+
   SourceLocation where(const YAML::Mark& mark) const {
     return SourceLocation{file_index_, static_cast<std::uint32_t>(mark.line + 1),
                           static_cast<std::uint32_t>(mark.column + 1)};

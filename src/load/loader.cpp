@@ -42,11 +42,11 @@ void read_review(NodeReader& reader, NodeId node, ReviewSettings& review) {
   review.title = reader.text_at(node, path, "title");
   review.period = reader.text_at(node, path, "period");
   if (auto hours = reader.number_at(node, path, "standard_hours",
-                                    NumberRule{true, 168.0, "hours in a week"})) {
+                                    NumberRule{true, 168.0, "hours in a week", 1.0})) {
     review.standard_hours = *hours;
   }
   if (auto days = reader.number_at(node, path, "working_days",
-                                   NumberRule{true, 366.0, "days in a year"})) {
+                                   NumberRule{true, 366.0, "days in a year", 1.0})) {
     review.working_days = *days;
   }
   if (auto tolerance = reader.percent_at(node, path, "gap_tolerance")) {

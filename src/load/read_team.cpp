@@ -180,8 +180,7 @@ std::optional<StaffingLine> read_line(NodeReader& reader, NodeId node, const Inp
   if (NodeId value = document.find(node, "activities"); value != kNoNode) {
     read_activities(reader, value, line_path.child("activities"), line);
   }
-  line.hours_per_week = reader.number_at(node, line_path, "hours_per_week",
-                                         NumberRule{false, 168.0 * 1e6, ""});
+  line.hours_per_week = reader.number_at(node, line_path, "hours_per_week");
   if (auto value = reader.number_at(node, line_path, "fixed_wte")) line.fixed_wte = *value;
   line.judgement_wte = reader.number_at(node, line_path, "judgement_wte");
   if (auto value = reader.number_at(node, line_path, "funded_wte")) line.funded_wte = *value;

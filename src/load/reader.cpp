@@ -72,7 +72,7 @@ std::optional<double> parse_decimal(std::string_view text, bool& overflow) {
     overflow = true;
     return std::nullopt;
   }
-  return value;
+  return value == 0.0 ? 0.0 : value;  // -0 reads as 0
 }
 
 void NodeReader::error(NodeId node, const InputPath& path, std::string message) {
@@ -125,7 +125,9 @@ void NodeReader::check_keys(NodeId map, const InputPath& path,
               fmt::format("key '{}' appears twice (first at line {})", name,
                           document_.location(previous->second).line));
       } else if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-        error(key, path, fmt::format("unknown key '{}'{}", name, did_you_mean(name, allowed)));
+        const std::string shown =
+            name.size() > 60 ? std::string(name.substr(0, 60)) + "..." : std::string(name);
+        error(key, path, fmt::format("unknown key '{}'{}", shown, did_you_mean(name, allowed)));
       }
     }
     if (value == Document::kNoNode) break;
@@ -176,10 +178,17 @@ std::optional<Located<double>> NodeReader::number(NodeId node, const InputPath& 
     error(node, path, "must be greater than zero");
     return std::nullopt;
   }
-  if (rule.maximum && *value > *rule.maximum) {
+  if (*value < rule.minimum) {
+    error(node, path, fmt::format("must be at least {}, got {}", rule.minimum, value_text));
+    return std::nullopt;
+  }
+  const double maximum = rule.maximum.value_or(kLargestNumber);
+  if (*value > maximum) {
+    const bool stated = rule.maximum && *rule.maximum_reason;
     error(node, path,
-          fmt::format("must be at most {}{}, got {}", *rule.maximum,
-                      *rule.maximum_reason ? std::string(" (") + rule.maximum_reason + ")" : "",
+          fmt::format("must be at most {}{}, got {}", maximum,
+                      stated ? std::string(" (") + rule.maximum_reason + ")"
+                             : std::string(rule.maximum ? "" : " (the largest number estab reads)"),
                       value_text));
     return std::nullopt;
   }
@@ -236,6 +245,14 @@ std::optional<std::string> NodeReader::text(NodeId node, const InputPath& path, 
     return std::nullopt;
   }
   std::string value(document_.text(node));
+  const bool has_control = std::any_of(value.begin(), value.end(), [](char character) {
+    const auto byte = static_cast<unsigned char>(character);
+    return (byte < 0x20 && character != '\t') || byte == 0x7F;
+  });
+  if (has_control) {
+    error(node, path, "must not contain control characters (such as a line break or escape)");
+    return std::nullopt;
+  }
   if (non_empty && value.find_first_not_of(" \t") == std::string::npos) {
     error(node, path, "must not be empty");
     return std::nullopt;

@@ -20,22 +20,46 @@ namespace {
 using nlohmann::ordered_json;
 
 /// The numeric TOTALS fields of the review contract, in contract order.
-const std::vector<std::string> kTotalsFields = {
-    "productive_wte",          "required_wte",           "funded_wte",
-    "in_post_wte",             "establishment_gap_wte",  "vacancy_wte",
-    "net_gap_wte",             "registered_required_wte", "registered_in_post_wte",
-    "registered_share_required", "registered_share_funded", "registered_share_in_post",
-    "registered_target",       "registered_gap_wte",     "required_cost",
-    "funded_cost"};
+const std::vector<std::string> kTotalsFields = {"productive_wte",
+                                                "required_wte",
+                                                "funded_wte",
+                                                "in_post_wte",
+                                                "establishment_gap_wte",
+                                                "vacancy_wte",
+                                                "net_gap_wte",
+                                                "registered_required_wte",
+                                                "registered_in_post_wte",
+                                                "registered_share_required",
+                                                "registered_share_funded",
+                                                "registered_share_in_post",
+                                                "registered_target",
+                                                "registered_gap_wte",
+                                                "required_cost",
+                                                "funded_cost"};
 
 /// The numeric fields of a staffing line in the review contract, in contract order.
-const std::vector<std::string> kLineFields = {
-    "absence_total",  "uplift_exact",   "uplift_additive",       "uplift_applied",
-    "demand_hours_per_week", "productive_wte", "fixed_wte",       "required_wte",
-    "funded_wte",     "in_post_wte",    "establishment_gap_wte", "vacancy_wte",
-    "vacancy_rate",   "net_gap_wte",    "net_gap_rate",          "wisn_ratio",
-    "additive_shortfall_wte", "cost_per_wte", "required_cost",   "funded_cost",
-    "in_post_cost",   "uplift_cost"};
+const std::vector<std::string> kLineFields = {"absence_total",
+                                              "uplift_exact",
+                                              "uplift_additive",
+                                              "uplift_applied",
+                                              "demand_hours_per_week",
+                                              "productive_wte",
+                                              "fixed_wte",
+                                              "required_wte",
+                                              "funded_wte",
+                                              "in_post_wte",
+                                              "establishment_gap_wte",
+                                              "vacancy_wte",
+                                              "vacancy_rate",
+                                              "net_gap_wte",
+                                              "net_gap_rate",
+                                              "wisn_ratio",
+                                              "additive_shortfall_wte",
+                                              "cost_per_wte",
+                                              "required_cost",
+                                              "funded_cost",
+                                              "in_post_cost",
+                                              "uplift_cost"};
 
 /// The numeric fields of a team: its totals, then the inpatient and judgement fields.
 std::vector<std::string> team_fields() {
@@ -132,8 +156,7 @@ std::string match_key(const ordered_json& record, RollupLevel level) {
 /// Compares two lists of review records: base order, then the scenario-only records in
 /// scenario order.
 std::vector<ComparedRecord> compare_lists(const ordered_json& base_records,
-                                          const ordered_json& scenario_records,
-                                          RollupLevel level) {
+                                          const ordered_json& scenario_records, RollupLevel level) {
   std::map<std::string, std::size_t> scenario_index;
   for (std::size_t index = 0; index < scenario_records.size(); ++index) {
     const std::string key = match_key(scenario_records[index], level);
@@ -153,7 +176,9 @@ std::vector<ComparedRecord> compare_lists(const ordered_json& base_records,
     records.push_back(compare_record(&base_record, scenario_record, level));
   }
   for (std::size_t index = 0; index < scenario_records.size(); ++index) {
-    if (!matched[index]) records.push_back(compare_record(nullptr, &scenario_records[index], level));
+    if (!matched[index]) {
+      records.push_back(compare_record(nullptr, &scenario_records[index], level));
+    }
   }
   return records;
 }
@@ -224,10 +249,10 @@ Comparison compare_reviews(const ReviewResult& base, const ReviewResult& scenari
   Comparison comparison;
   comparison.base_file = base_file;
   comparison.scenario_file = scenario_file;
-  comparison.lines = compare_lists(base_document.at("lines"), scenario_document.at("lines"),
-                                   RollupLevel::Line);
-  comparison.teams = compare_lists(base_document.at("teams"), scenario_document.at("teams"),
-                                   RollupLevel::Team);
+  comparison.lines =
+      compare_lists(base_document.at("lines"), scenario_document.at("lines"), RollupLevel::Line);
+  comparison.teams =
+      compare_lists(base_document.at("teams"), scenario_document.at("teams"), RollupLevel::Team);
   comparison.services = compare_lists(base_document.at("services"),
                                       scenario_document.at("services"), RollupLevel::Service);
   comparison.organisation =

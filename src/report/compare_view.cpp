@@ -1,0 +1,264 @@
+// The `compare` renderers: a table of what moved (base → scenario and the delta) with the
+// organisation's totals always shown, a CSV of one level with base, scenario and delta columns,
+// and the `estab-compare/1` JSON.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "estab/compare.hpp"
+#include "report/csv_writer.hpp"
+#include "report/json_support.hpp"
+#include "report/table.hpp"
+#include "report/text_format.hpp"
+#include "report/view_common.hpp"
+
+namespace estab {
+
+namespace report {
+
+namespace {
+
+/// How a compared figure is shown in a table.
+enum class Measure { Wte, Money, Share };
+
+/// A figure shown in the compare tables: its contract field, heading and kind.
+struct ShownField {
+  const char* field;
+  const char* heading;
+  Measure measure;
+};
+
+/// The figures of the line, team and service tables.
+const std::vector<ShownField> kRecordFields = {{"required_wte", "Required", Measure::Wte},
+                                               {"funded_wte", "Funded", Measure::Wte},
+                                               {"in_post_wte", "In post", Measure::Wte},
+                                               {"net_gap_wte", "Net gap", Measure::Wte},
+                                               {"required_cost", "Required cost", Measure::Money}};
+
+/// The rows of the organisation table.
+const std::vector<ShownField> kOrganisationFields = {
+    {"required_wte", "Required WTE", Measure::Wte},
+    {"funded_wte", "Funded WTE", Measure::Wte},
+    {"in_post_wte", "In post WTE", Measure::Wte},
+    {"establishment_gap_wte", "Establishment gap WTE", Measure::Wte},
+    {"vacancy_wte", "Vacancy WTE", Measure::Wte},
+    {"net_gap_wte", "Net gap WTE", Measure::Wte},
+    {"registered_share_in_post", "Registered share in post", Measure::Share},
+    {"required_cost", "Required cost", Measure::Money},
+    {"funded_cost", "Funded cost", Measure::Money}};
+
+/// A figure as the review tables show it: WTE 2 dp, shares 1 dp %, whole pounds; "-" for null.
+std::string format_value(const std::optional<double>& value, Measure measure) {
+  switch (measure) {
+    case Measure::Wte: return format_wte(value);
+    case Measure::Money: return format_money(value);
+    case Measure::Share: return format_percent(value);
+  }
+  return std::string(kNullCell);
+}
+
+/// A delta with its sign: "+1.25", "-0.50", "+£1,200", "+2.5 pp" (shares move in percentage
+/// points); a delta that rounds to zero has no sign; "-" for null.
+std::string format_delta(const std::optional<double>& delta, Measure measure) {
+  if (!delta) {
+    return std::string(kNullCell);
+  }
+  std::string text = measure == Measure::Share ? round_decimal(*delta, 1, 2) + " pp"
+                                               : format_value(delta, measure);
+  const bool rounds_to_zero = text.find_first_of("123456789") == std::string::npos;
+  if (!rounds_to_zero && text.front() != '-') {
+    text.insert(0, "+");
+  }
+  return text;
+}
+
+/// "base → scenario" for one figure.
+std::string format_transition(const FieldChange& change, Measure measure) {
+  return format_value(change.base, measure) + " → " + format_value(change.scenario, measure);
+}
+
+/// Whether the tables show a record: everything with `show_all`, otherwise what is not "same".
+bool shown(const ComparedRecord& record, bool show_all) {
+  return show_all || record.status != CompareStatus::Same;
+}
+
+/// "3 changed, 1 added, 0 removed, 20 same" for a list of records.
+std::string status_summary(const std::vector<ComparedRecord>& records) {
+  std::vector<std::string> parts;
+  for (const CompareStatus status : {CompareStatus::Changed, CompareStatus::Added,
+                                     CompareStatus::Removed, CompareStatus::Same}) {
+    const auto count =
+        std::count_if(records.begin(), records.end(),
+                      [status](const ComparedRecord& record) { return record.status == status; });
+    parts.push_back(fmt::format("{} {}", count, compare_status_name(status)));
+  }
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+/// The columns of a record table: its identity columns, Status, then value and Δ per figure.
+std::vector<Column> record_columns(const std::vector<std::string>& identity_headings) {
+  std::vector<Column> columns;
+  for (const std::string& heading : identity_headings) columns.push_back({heading, Align::Left});
+  columns.push_back({"Status", Align::Left});
+  for (const ShownField& shown_field : kRecordFields) {
+    columns.push_back({shown_field.heading, Align::Right});
+    columns.push_back({"Δ", Align::Right});
+  }
+  return columns;
+}
+
+/// One row of a record table: identity cells, status, then value and Δ per figure.
+std::vector<Cell> record_row(std::vector<Cell> identity_cells, const ComparedRecord& record) {
+  std::vector<Cell> cells = std::move(identity_cells);
+  cells.emplace_back(compare_status_name(record.status));
+  for (const ShownField& shown_field : kRecordFields) {
+    const FieldChange& change = record.field(shown_field.field);
+    cells.emplace_back(format_transition(change, shown_field.measure));
+    cells.emplace_back(format_delta(change.delta, shown_field.measure));
+  }
+  return cells;
+}
+
+/// The identity cells of a record at a level: team and profession, team, or service.
+std::vector<Cell> identity_cells(const ComparedRecord& record, RollupLevel level) {
+  switch (level) {
+    case RollupLevel::Line: return {record.team, record.profession};
+    case RollupLevel::Team: return {record.team};
+    case RollupLevel::Service: return {record.service ? *record.service : "(none)"};
+    case RollupLevel::Organisation: break;
+  }
+  return {};
+}
+
+/// Writes one section (lines, teams or services): a heading with the status counts, then the
+/// table of shown records, or a sentence when none is shown.
+void write_record_section(std::ostream& out, const std::string& title,
+                          const std::vector<ComparedRecord>& records, RollupLevel level,
+                          const std::vector<std::string>& identity_headings, bool show_all,
+                          bool colour) {
+  write_heading(out, fmt::format("{} ({})", title, status_summary(records)), colour);
+  TextTable table(record_columns(identity_headings));
+  for (const ComparedRecord& record : records) {
+    if (shown(record, show_all)) table.add_row(record_row(identity_cells(record, level), record));
+  }
+  if (table.size() == 0) {
+    out << (records.empty() ? "None on either side.\n" : "No change.\n");
+    return;
+  }
+  table.write(out, colour);
+}
+
+/// Writes the organisation's totals: base, scenario and Δ for each figure, always shown.
+void write_organisation_section(std::ostream& out, const ComparedRecord& organisation,
+                                bool colour) {
+  write_heading(out, fmt::format("Organisation ({})", compare_status_name(organisation.status)),
+                colour);
+  TextTable table({{"Figure", Align::Left},
+                   {"Base", Align::Right},
+                   {"Scenario", Align::Right},
+                   {"Δ", Align::Right}});
+  for (const ShownField& shown_field : kOrganisationFields) {
+    const FieldChange& change = organisation.field(shown_field.field);
+    table.add_row({shown_field.heading, format_value(change.base, shown_field.measure),
+                   format_value(change.scenario, shown_field.measure),
+                   format_delta(change.delta, shown_field.measure)});
+  }
+  table.write(out, colour);
+}
+
+void write_comparison_table(std::ostream& out, const Comparison& comparison, bool show_all,
+                            bool colour) {
+  write_heading(out,
+                fmt::format("Comparison: {} → {}", comparison.base_file, comparison.scenario_file),
+                colour);
+  out << (show_all ? "Every record" : "Changed, added and removed records")
+      << ": each figure base → scenario, and Δ = scenario - base.\n"
+         "WTE to 2 decimals, money in whole pounds; the registered share moves in percentage "
+         "points (pp).\n\n";
+  write_record_section(out, "Staffing lines", comparison.lines, RollupLevel::Line,
+                       {"Team", "Profession"}, show_all, colour);
+  out << '\n';
+  write_record_section(out, "Teams", comparison.teams, RollupLevel::Team, {"Team"}, show_all,
+                       colour);
+  out << '\n';
+  write_record_section(out, "Services", comparison.services, RollupLevel::Service, {"Service"},
+                       show_all, colour);
+  out << '\n';
+  write_organisation_section(out, comparison.organisation, colour);
+}
+
+/// The CSV identity headers of a level: team and profession, team, service, or none.
+std::vector<std::string> identity_headers(RollupLevel level) {
+  switch (level) {
+    case RollupLevel::Line: return {"team", "profession"};
+    case RollupLevel::Team: return {"team"};
+    case RollupLevel::Service: return {"service"};
+    case RollupLevel::Organisation: break;
+  }
+  return {};
+}
+
+/// The CSV identity fields of a record at a level.
+std::vector<std::string> identity_fields(const ComparedRecord& record, RollupLevel level) {
+  switch (level) {
+    case RollupLevel::Line: return {csv_text(record.team), csv_text(record.profession)};
+    case RollupLevel::Team: return {csv_text(record.team)};
+    case RollupLevel::Service: return {csv_optional_text(record.service)};
+    case RollupLevel::Organisation: break;
+  }
+  return {};
+}
+
+/// The records of one level: the lines, teams, services, or the organisation alone.
+std::vector<const ComparedRecord*> records_at(const Comparison& comparison, RollupLevel level) {
+  const std::vector<ComparedRecord>* records = nullptr;
+  switch (level) {
+    case RollupLevel::Line: records = &comparison.lines; break;
+    case RollupLevel::Team: records = &comparison.teams; break;
+    case RollupLevel::Service: records = &comparison.services; break;
+    case RollupLevel::Organisation: return {&comparison.organisation};
+  }
+  std::vector<const ComparedRecord*> pointers;
+  for (const ComparedRecord& record : *records) pointers.push_back(&record);
+  return pointers;
+}
+
+/// One row per record of `level`: identity, status, then FIELD_base, FIELD_scenario and
+/// FIELD_delta for each compared field, unrounded, empty for null.
+void write_comparison_csv(std::ostream& out, const Comparison& comparison, RollupLevel level) {
+  std::vector<std::string> headers = identity_headers(level);
+  headers.push_back("status");
+  for (const std::string& field : compared_fields(level)) {
+    headers.insert(headers.end(), {field + "_base", field + "_scenario", field + "_delta"});
+  }
+  write_csv_header(out, headers);
+  for (const ComparedRecord* record : records_at(comparison, level)) {
+    std::vector<std::string> fields = identity_fields(*record, level);
+    fields.push_back(csv_text(compare_status_name(record->status)));
+    for (const FieldChange& change : record->fields) {
+      fields.insert(fields.end(), {csv_number(change.base), csv_number(change.scenario),
+                                   csv_number(change.delta)});
+    }
+    write_csv_record(out, fields);
+  }
+}
+
+}  // namespace
+
+}  // namespace report
+
+void render_comparison(std::ostream& out, const Comparison& comparison, OutputFormat format,
+                       const RenderOptions& options, bool show_all) {
+  switch (format) {
+    case OutputFormat::Table:
+      report::write_comparison_table(out, comparison, show_all, options.colour);
+      return;
+    case OutputFormat::Csv: report::write_comparison_csv(out, comparison, options.level); return;
+    case OutputFormat::Json: report::write_json(out, comparison_to_json(comparison)); return;
+  }
+}
+
+}  // namespace estab
