@@ -1,8 +1,21 @@
 #!/usr/bin/env bash
-# Builds estab with warnings as errors and runs every test: unit, end-to-end and worked examples.
+# Builds estab with warnings as errors and runs every test (unit, end-to-end, worked examples,
+# differential), then builds it again under AddressSanitizer and UndefinedBehaviorSanitizer and
+# runs every test a second time. ESTAB_SKIP_SANITIZERS=1 skips the second pass.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${ESTAB_BUILD_DIR:-$root/build}
+jobs=$(nproc)
+
 cmake -S "$root" -B "$build" -G Ninja -DESTAB_WERROR=ON
 cmake --build "$build"
-ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
+ctest --test-dir "$build" --output-on-failure -j "$jobs"
+
+if [ "${ESTAB_SKIP_SANITIZERS:-0}" != "1" ]; then
+  sanitized=${build}-sanitize
+  cmake -S "$root" -B "$sanitized" -G Ninja -DESTAB_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
+  cmake --build "$sanitized"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir "$sanitized" --output-on-failure -j "$jobs"
+fi
