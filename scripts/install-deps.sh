@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ python3 python3-yaml
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev catch2
-  libxlsxwriter-dev pkg-config
+  libxlsxwriter-dev pkg-config chromium
 )
 missing=()
 for package in "${packages[@]}"; do

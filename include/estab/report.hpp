@@ -10,7 +10,7 @@
 namespace estab {
 
 /// The output formats every command offers.
-enum class OutputFormat { Table, Csv, Json };
+enum class OutputFormat { Table, Csv, Json, Xlsx, Html, Markdown };
 
 /// Which records a CSV holds: staffing lines, or one roll-up level.
 enum class RollupLevel { Line, Team, Service, Organisation };

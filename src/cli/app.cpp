@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -21,7 +22,16 @@ namespace estab::cli {
 namespace {
 
 const std::map<std::string, OutputFormat> kFormats = {
-    {"table", OutputFormat::Table}, {"csv", OutputFormat::Csv}, {"json", OutputFormat::Json}};
+    {"table", OutputFormat::Table}, {"csv", OutputFormat::Csv},
+    {"json", OutputFormat::Json},   {"markdown", OutputFormat::Markdown},
+    {"html", OutputFormat::Html},   {"xlsx", OutputFormat::Xlsx}};
+
+/// The formats of each kind of command.
+const std::vector<std::string> kBasicFormats = {"table", "csv", "json"};
+const std::vector<std::string> kViewFormats = {"table", "csv", "json", "markdown"};
+const std::vector<std::string> kReviewFormats = {"table", "csv", "json", "markdown", "html",
+                                                 "xlsx"};
+const std::vector<std::string> kScenarioFormats = {"table", "csv", "json", "markdown", "xlsx"};
 const std::map<std::string, RollupLevel> kLevels = {{"line", RollupLevel::Line},
                                                     {"team", RollupLevel::Team},
                                                     {"service", RollupLevel::Service},
@@ -37,9 +47,10 @@ CLI::Option* add_set_option(CLI::App& command, std::vector<std::string>& overrid
 }
 
 /// Adds --format and --output to a subcommand.
-void add_output_options(CLI::App& command, std::string& format, std::string& output_file) {
-  command.add_option("-f,--format", format, "Output format: table, csv or json")
-      ->check(CLI::IsMember({"table", "csv", "json"}))
+void add_output_options(CLI::App& command, std::string& format, std::string& output_file,
+                        const std::vector<std::string>& formats) {
+  command.add_option("-f,--format", format, fmt::format("Output format: {}", fmt::join(formats, ", ")))
+      ->check(CLI::IsMember(formats))
       ->capture_default_str();
   command.add_option("-o,--output", output_file,
                      "Write to FILE (atomically) instead of standard output");
@@ -90,7 +101,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   for (const ReportCommand& spec : kReportCommands) {
     CLI::App* command = app.add_subcommand(spec.name, spec.description);
     command->add_option("file", input_file, "Input YAML file")->required();
-    add_output_options(*command, format, output_file);
+    add_output_options(*command, format, output_file,
+                       spec.kind == ReportKind::Review ? kReviewFormats : kViewFormats);
     if (spec.has_level) {
       command->add_option("--level", level,
                           "CSV records: line (default), team, service or organisation")
@@ -107,7 +119,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   }
   CLI::App* validate = app.add_subcommand("validate", "Check input files and list every problem");
   validate->add_option("files", validate_files, "Input YAML files")->required();
-  add_output_options(*validate, format, output_file);
+  add_output_options(*validate, format, output_file, kBasicFormats);
   add_set_option(*validate, overrides);
   std::string scenario_file;
   bool show_all = false;
@@ -116,7 +128,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   compare->add_option("base", input_file, "The base input file")->required();
   compare->add_option("scenario", scenario_file, "The scenario input file")->required();
   compare->add_flag("--all", show_all, "Show every line and team, not only those that changed");
-  add_output_options(*compare, format, output_file);
+  add_output_options(*compare, format, output_file, kScenarioFormats);
   compare->add_option("--level", level,
                       "CSV records: line (default), team, service or organisation")
       ->check(CLI::IsMember({"line", "team", "service", "organisation"}));
@@ -130,8 +142,18 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   sensitivity->add_option("--change", change_text,
                           "How far each assumption is scaled down and up, e.g. 10%")
       ->capture_default_str();
-  add_output_options(*sensitivity, format, output_file);
+  add_output_options(*sensitivity, format, output_file, kScenarioFormats);
   add_set_option(*sensitivity, overrides);
+
+  std::string explain_team;
+  std::string explain_profession;
+  CLI::App* explain = app.add_subcommand(
+      "explain", "Every step of one staffing line's arithmetic, each input with its FILE:LINE");
+  explain->add_option("file", input_file, "Input YAML file")->required();
+  explain->add_option("--team", explain_team, "The team of the line to explain");
+  explain->add_option("--profession", explain_profession, "The profession of the line");
+  add_output_options(*explain, format, output_file, kBasicFormats);
+  add_set_option(*explain, overrides);
 
   CLI::App* init = app.add_subcommand("init", "Write a commented starter file, DIR/estab.yaml");
   init->add_option("directory", init_directory, "Directory to create the file in")->required();
@@ -155,6 +177,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     if (level != "line" && format != "csv") {
       throw CLI::ValidationError("--level", "--level applies to --format csv only");
     }
+    if (format == "xlsx" && output_file.empty() && &out == &std::cout &&
+        ::isatty(STDOUT_FILENO) == 1) {
+      throw CLI::ValidationError("--format xlsx",
+                                 "an XLSX workbook is binary: write it to a file with "
+                                 "--output FILE.xlsx");
+    }
   } catch (const CLI::ParseError& error) {
     const int code = app.exit(error, parse_out, parse_err);
     out << parse_out.str();
@@ -174,6 +202,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       return to_int(run_compare_command(input_file, scenario_file, kFormats.at(format),
                                         kLevels.at(level), show_all, output_file,
                                         LoadOptions{overrides}, console));
+    }
+    if (explain->parsed()) {
+      return to_int(run_explain_command(input_file, explain_team, explain_profession,
+                                        kFormats.at(format), output_file, LoadOptions{overrides},
+                                        console));
     }
     if (sensitivity->parsed()) {
       return to_int(run_sensitivity_command(input_file, change_text, kFormats.at(format),

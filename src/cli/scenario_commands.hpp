@@ -23,4 +23,15 @@ ExitCode run_sensitivity_command(const std::string& input_file, const std::strin
                                  OutputFormat format, const std::string& output_file,
                                  const LoadOptions& load_options, Console& console);
 
+/// Loads FILE (with `load_options`, the `--set` overrides) and explains the staffing line of
+/// `team` and `profession` step by step, each input with the FILE:LINE it came from; with both
+/// empty, lists the lines that can be explained. CSV writes one row per step; formats other than
+/// table, CSV and JSON are refused. Errors propagate to report_failure: only one of `team` and
+/// `profession`, an unknown team, a profession the team has no line for, or another format is a
+/// UsageError.
+ExitCode run_explain_command(const std::string& input_file, const std::string& team,
+                             const std::string& profession, OutputFormat format,
+                             const std::string& output_file, const LoadOptions& load_options,
+                             Console& console);
+
 }  // namespace estab::cli

@@ -72,8 +72,8 @@ ExitCode run_validate(const std::vector<std::string>& files, OutputFormat format
       result["teams"] = nullptr;
       result["lines"] = nullptr;
       result["problems"] = nlohmann::ordered_json::array();
-      report_failure(console);
-      worst = ExitCode::FileAccess;
+      const ExitCode failure = report_failure(console);
+      if (to_int(failure) > to_int(worst)) worst = failure;
     }
     results.push_back(result);
   }

@@ -6,6 +6,7 @@
 #include "load/reader.hpp"
 #include "load/schema.hpp"
 #include "load/sources.hpp"
+#include "load/suggest.hpp"
 
 namespace estab {
 
@@ -46,6 +47,7 @@ class OverlayMerger {
 
   /// Merges two maps key by key; keys only in the overlay are appended.
   NodeId merge_map(NodeId base_map, NodeId overlay_map, Section section, const InputPath& path) {
+    report_duplicate_keys(overlay_map, path);
     const NodeId result =
         merged_.add_node(NodeKind::Map, base_.location(base_map), {}, false);
     for (NodeId key = base_.first_child(base_map); key != kNoNode;) {
@@ -76,6 +78,22 @@ class OverlayMerger {
       key = overlay_.next_sibling(value);
     }
     return result;
+  }
+
+  /// A key written twice in an overlay map would otherwise be merged silently by its first use.
+  void report_duplicate_keys(NodeId overlay_map, const InputPath& path) {
+    std::unordered_map<std::string_view, NodeId> seen;
+    for (NodeId key = overlay_.first_child(overlay_map); key != kNoNode;) {
+      const NodeId value = overlay_.next_sibling(key);
+      if (value == kNoNode) break;
+      const auto [previous, inserted] = seen.emplace(overlay_.text(key), key);
+      if (!inserted) {
+        reader_.error(key, path,
+                      fmt::format("key '{}' appears twice (first at line {})", overlay_.text(key),
+                                  overlay_.location(previous->second).line));
+      }
+      key = overlay_.next_sibling(value);
+    }
   }
 
   /// The identifying text of a list item (its id or profession), or "".
@@ -119,7 +137,14 @@ class OverlayMerger {
     for (NodeId item = overlay_.first_child(overlay_list); item != kNoNode;
          item = overlay_.next_sibling(item)) {
       const std::string_view name = item_name(overlay_, item, item_key);
-      if (!name.empty()) overlay_items.emplace(name, item);
+      if (name.empty()) continue;
+      const auto [previous, inserted] = overlay_items.emplace(name, item);
+      if (!inserted) {
+        reader_.error(item, path.item(name, 0),
+                      fmt::format("'{}' appears twice in this list (first at line {}); "
+                                  "an overlay changes each entry once",
+                                  name, overlay_.location(previous->second).line));
+      }
     }
     const NodeId result =
         merged_.add_node(NodeKind::Sequence, base_.location(base_list), {}, false);
@@ -146,8 +171,15 @@ class OverlayMerger {
       if (!name.empty() && matched.count(name) != 0) continue;
       const InputPath item_path = path.item(name, index);
       if (removes(item, item_path)) {
+        std::vector<std::string_view> base_names;
+        for (NodeId base_item = base_.first_child(base_list); base_item != kNoNode;
+             base_item = base_.next_sibling(base_item)) {
+          const std::string_view base_name = item_name(base_, base_item, item_key);
+          if (!base_name.empty()) base_names.push_back(base_name);
+        }
         reader_.error(item, item_path,
-                      fmt::format("cannot remove '{}': the base file has no such entry", name));
+                      fmt::format("cannot remove '{}': the base file has no such entry{}", name,
+                                  did_you_mean(name, base_names)));
         continue;
       }
       merged_.append_child(result, copy_without_remove(item));

@@ -117,6 +117,9 @@ void apply_override(Document& document, const std::string& assignment,
     refuse(assignment, "expected PATH=VALUE, e.g. assumptions.sickness=5%");
   }
   const std::string path = assignment.substr(0, equals);
+  if (path == "extends" || path == "estab") {
+    refuse(assignment, fmt::format("'{}' cannot be set from the command line", path));
+  }
   const std::vector<PathStep> steps = parse_path(path, assignment);
   const NodeId value = parse_value(document, assignment.substr(equals + 1), files);
 

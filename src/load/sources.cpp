@@ -16,6 +16,9 @@ namespace estab {
 
 namespace {
 
+/// Far larger than a national review (about 40 MB), small enough to refuse a runaway file.
+constexpr std::uintmax_t kLargestInputBytes = std::uintmax_t{512} << 20;
+
 /// Longer chains than this are almost certainly a mistake.
 constexpr std::size_t kMaxChainLength = 32;
 
@@ -89,20 +92,32 @@ class ChainLoader {
 }  // namespace
 
 std::string read_text_file(const std::string& path) {
+  namespace fs = std::filesystem;
   std::error_code status_error;
-  if (std::filesystem::is_directory(path, status_error)) {
+  const fs::file_status status = fs::status(path, status_error);
+  if (fs::is_directory(status)) {
     throw FileError(path, fmt::format("cannot read '{}': it is a directory", path));
+  }
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    throw FileError(path, fmt::format("cannot read '{}': it is not a regular file", path));
   }
   std::ifstream file(path, std::ios::binary);
   if (!file) {
     throw FileError(path, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
   }
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  if (file.bad()) {
+  std::error_code size_error;
+  const std::uintmax_t size = fs::file_size(path, size_error);
+  if (!size_error && size > kLargestInputBytes) {
+    throw FileError(path, fmt::format("cannot read '{}': it is {} MB; estab reads files of up to "
+                                      "{} MB",
+                                      path, size >> 20, kLargestInputBytes >> 20));
+  }
+  std::string contents(size_error ? 0 : static_cast<std::size_t>(size), '\0');
+  file.read(contents.data(), static_cast<std::streamsize>(contents.size()));
+  if (file.bad() || static_cast<std::size_t>(file.gcount()) != contents.size()) {
     throw FileError(path, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
   }
-  return contents.str();
+  return contents;
 }
 
 Document load_document(std::string_view text, const std::string& file_name,

@@ -1,6 +1,6 @@
-// The `compare` renderers: a table of what moved (base → scenario and the delta) with the
-// organisation's totals always shown, a CSV of one level with base, scenario and delta columns,
-// and the `estab-compare/1` JSON.
+// The `compare` renderers: a table (or Markdown) of what moved (base → scenario and the delta)
+// with the organisation's totals always shown, a CSV of one level with base, scenario and delta
+// columns, and the `estab-compare/1` JSON.
 
 #include <fmt/format.h>
 
@@ -10,10 +10,13 @@
 
 #include "estab/compare.hpp"
 #include "report/csv_writer.hpp"
+#include "report/html_review.hpp"
 #include "report/json_support.hpp"
 #include "report/table.hpp"
 #include "report/text_format.hpp"
 #include "report/view_common.hpp"
+#include "report/view_writer.hpp"
+#include "report/xlsx_views.hpp"
 
 namespace estab {
 
@@ -135,27 +138,25 @@ std::vector<Cell> identity_cells(const ComparedRecord& record, RollupLevel level
 
 /// Writes one section (lines, teams or services): a heading with the status counts, then the
 /// table of shown records, or a sentence when none is shown.
-void write_record_section(std::ostream& out, const std::string& title,
+void write_record_section(ViewWriter& writer, const std::string& title,
                           const std::vector<ComparedRecord>& records, RollupLevel level,
-                          const std::vector<std::string>& identity_headings, bool show_all,
-                          bool colour) {
-  write_heading(out, fmt::format("{} ({})", title, status_summary(records)), colour);
+                          const std::vector<std::string>& identity_headings, bool show_all) {
+  writer.heading(HeadingLevel::Section, fmt::format("{} ({})", title, status_summary(records)));
   TextTable table(record_columns(identity_headings));
   for (const ComparedRecord& record : records) {
     if (shown(record, show_all)) table.add_row(record_row(identity_cells(record, level), record));
   }
   if (table.size() == 0) {
-    out << (records.empty() ? "None on either side.\n" : "No change.\n");
+    writer.line(records.empty() ? "None on either side." : "No change.");
     return;
   }
-  table.write(out, colour);
+  writer.table(table);
 }
 
 /// Writes the organisation's totals: base, scenario and Δ for each figure, always shown.
-void write_organisation_section(std::ostream& out, const ComparedRecord& organisation,
-                                bool colour) {
-  write_heading(out, fmt::format("Organisation ({})", compare_status_name(organisation.status)),
-                colour);
+void write_organisation_section(ViewWriter& writer, const ComparedRecord& organisation) {
+  writer.heading(HeadingLevel::Section,
+                 fmt::format("Organisation ({})", compare_status_name(organisation.status)));
   TextTable table({{"Figure", Align::Left},
                    {"Base", Align::Right},
                    {"Scenario", Align::Right},
@@ -166,28 +167,27 @@ void write_organisation_section(std::ostream& out, const ComparedRecord& organis
                    format_value(change.scenario, shown_field.measure),
                    format_delta(change.delta, shown_field.measure)});
   }
-  table.write(out, colour);
+  writer.table(table);
 }
 
-void write_comparison_table(std::ostream& out, const Comparison& comparison, bool show_all,
-                            bool colour) {
-  write_heading(out,
-                fmt::format("Comparison: {} → {}", comparison.base_file, comparison.scenario_file),
-                colour);
-  out << (show_all ? "Every record" : "Changed, added and removed records")
-      << ": each figure base → scenario, and Δ = scenario - base.\n"
-         "WTE to 2 decimals, money in whole pounds; the registered share moves in percentage "
-         "points (pp).\n\n";
-  write_record_section(out, "Staffing lines", comparison.lines, RollupLevel::Line,
-                       {"Team", "Profession"}, show_all, colour);
-  out << '\n';
-  write_record_section(out, "Teams", comparison.teams, RollupLevel::Team, {"Team"}, show_all,
-                       colour);
-  out << '\n';
-  write_record_section(out, "Services", comparison.services, RollupLevel::Service, {"Service"},
-                       show_all, colour);
-  out << '\n';
-  write_organisation_section(out, comparison.organisation, colour);
+/// The comparison as a terminal table or as Markdown (`writer` decides).
+void write_comparison_view(ViewWriter& writer, const Comparison& comparison, bool show_all) {
+  writer.heading(HeadingLevel::Title, fmt::format("Comparison: {} → {}", comparison.base_file,
+                                                  comparison.scenario_file));
+  writer.line(std::string(show_all ? "Every record" : "Changed, added and removed records") +
+              ": each figure base → scenario, and Δ = scenario - base.");
+  writer.paragraph(
+      "WTE to 2 decimals, money in whole pounds; the registered share moves in percentage "
+      "points (pp).");
+  write_record_section(writer, "Staffing lines", comparison.lines, RollupLevel::Line,
+                       {"Team", "Profession"}, show_all);
+  writer.blank_line();
+  write_record_section(writer, "Teams", comparison.teams, RollupLevel::Team, {"Team"}, show_all);
+  writer.blank_line();
+  write_record_section(writer, "Services", comparison.services, RollupLevel::Service, {"Service"},
+                       show_all);
+  writer.blank_line();
+  write_organisation_section(writer, comparison.organisation);
 }
 
 /// The CSV identity headers of a level: team and profession, team, service, or none.
@@ -254,10 +254,15 @@ void render_comparison(std::ostream& out, const Comparison& comparison, OutputFo
                        const RenderOptions& options, bool show_all) {
   switch (format) {
     case OutputFormat::Table:
-      report::write_comparison_table(out, comparison, show_all, options.colour);
+    case OutputFormat::Markdown: {
+      report::ViewWriter writer(out, format, options.colour);
+      report::write_comparison_view(writer, comparison, show_all);
       return;
+    }
     case OutputFormat::Csv: report::write_comparison_csv(out, comparison, options.level); return;
     case OutputFormat::Json: report::write_json(out, comparison_to_json(comparison)); return;
+    case OutputFormat::Xlsx: report::write_comparison_xlsx(out, comparison); return;
+    case OutputFormat::Html: report::refuse_html();
   }
 }
 

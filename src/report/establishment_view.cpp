@@ -3,13 +3,18 @@
 
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 #include "estab/report.hpp"
 #include "report/csv_review.hpp"
+#include "report/html_review.hpp"
 #include "report/json_support.hpp"
 #include "report/table.hpp"
 #include "report/text_format.hpp"
 #include "report/view_common.hpp"
+#include "report/view_writer.hpp"
 #include "report/views.hpp"
+#include "report/xlsx_views.hpp"
 
 namespace estab {
 
@@ -30,7 +35,7 @@ std::vector<Cell> total_row(const std::string& label, const LineSums& sums, cons
 
 }  // namespace
 
-void write_establishment_table(std::ostream& out, const ReviewResult& review, bool colour) {
+void write_establishment_table(ViewWriter& writer, const ReviewResult& review) {
   TextTable table({{"Team", Align::Left},
                    {"Profession", Align::Left},
                    {"Demand h/week", Align::Right},
@@ -62,13 +67,19 @@ void write_establishment_table(std::ostream& out, const ReviewResult& review, bo
     all_lines.push_back(&line);
   }
   table.add_row(total_row("Organisation total", sum_lines(all_lines), review.organisation), true);
-  out << "Per staffing line: demand hours per week, productive WTE (demand / standard hours), "
-         "uplift applied, fixed WTE (no uplift), required WTE.\n\n";
-  table.write(out, colour);
+  writer.paragraph(
+      "Per staffing line: demand hours per week, productive WTE (demand / standard hours), "
+      "uplift applied, fixed WTE (no uplift), required WTE.");
+  writer.table(table);
 }
 
 void write_review_data(std::ostream& out, const ReviewResult& review, OutputFormat format,
                        const RenderOptions& options) {
+  if (format == OutputFormat::Xlsx) refuse_xlsx();  // review writes its own workbook
+  if (format == OutputFormat::Html) refuse_html();  // review writes its own board paper
+  if (is_view_layout(format)) {
+    throw std::logic_error("report: tables and Markdown are each view's own, not review data");
+  }
   if (format == OutputFormat::Csv) {
     write_review_csv(out, review, options.level);
   } else {
@@ -80,12 +91,13 @@ void write_review_data(std::ostream& out, const ReviewResult& review, OutputForm
 
 void render_establishment(std::ostream& out, const ReviewResult& review, OutputFormat format,
                           const RenderOptions& options) {
-  if (format != OutputFormat::Table) {
+  if (!report::is_view_layout(format)) {
     report::write_review_data(out, review, format, options);
     return;
   }
-  report::write_heading(out, report::heading_line(review, "Establishment"), options.colour);
-  report::write_establishment_table(out, review, options.colour);
+  report::ViewWriter writer(out, format, options.colour);
+  writer.heading(report::HeadingLevel::Title, report::heading_line(review, "Establishment"));
+  report::write_establishment_table(writer, review);
 }
 
 }  // namespace estab

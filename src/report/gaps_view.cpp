@@ -6,6 +6,7 @@
 #include "report/table.hpp"
 #include "report/text_format.hpp"
 #include "report/view_common.hpp"
+#include "report/view_writer.hpp"
 #include "report/views.hpp"
 
 namespace estab {
@@ -51,7 +52,7 @@ std::vector<Cell> skill_mix_row(const std::string& level, const std::string& nam
 
 }  // namespace
 
-void write_gap_table(std::ostream& out, const ReviewResult& review, bool colour) {
+void write_gap_table(ViewWriter& writer, const ReviewResult& review) {
   TextTable table(gap_columns());
   for (const ServiceGroup& service : group_lines(review)) {
     for (const TeamGroup& team : service.teams) {
@@ -70,12 +71,13 @@ void write_gap_table(std::ostream& out, const ReviewResult& review, bool colour)
     table.add_rule();
   }
   table.add_row(gap_total_row("Organisation total", review.organisation), true);
-  out << "WTE per staffing line. Establishment gap = required - funded; vacancy = funded - in "
-         "post; net gap = required - in post (positive: short). RAG from the net gap rate.\n\n";
-  table.write(out, colour);
+  writer.paragraph(
+      "WTE per staffing line. Establishment gap = required - funded; vacancy = funded - in post; "
+      "net gap = required - in post (positive: short). RAG from the net gap rate.");
+  writer.table(table);
 }
 
-void write_skill_mix_table(std::ostream& out, const ReviewResult& review, bool colour) {
+void write_skill_mix_table(ViewWriter& writer, const ReviewResult& review) {
   TextTable table({{"Level", Align::Left},
                    {"Name", Align::Left},
                    {"Reg. % required", Align::Right},
@@ -93,24 +95,26 @@ void write_skill_mix_table(std::ostream& out, const ReviewResult& review, bool c
   }
   table.add_rule();
   table.add_row(skill_mix_row("organisation", "", review.organisation), true);
-  out << "Registered share of WTE (required, funded, in post) against the target; RAG compares "
-         "the in-post share with the target.\n\n";
-  table.write(out, colour);
+  writer.paragraph(
+      "Registered share of WTE (required, funded, in post) against the target; RAG compares the "
+      "in-post share with the target.");
+  writer.table(table);
 }
 
 }  // namespace report
 
 void render_gaps(std::ostream& out, const ReviewResult& review, OutputFormat format,
                  const RenderOptions& options) {
-  if (format != OutputFormat::Table) {
+  if (!report::is_view_layout(format)) {
     report::write_review_data(out, review, format, options);
     return;
   }
-  report::write_heading(out, report::heading_line(review, "Gaps"), options.colour);
-  report::write_gap_table(out, review, options.colour);
-  out << '\n';
-  report::write_heading(out, "Skill mix", options.colour);
-  report::write_skill_mix_table(out, review, options.colour);
+  report::ViewWriter writer(out, format, options.colour);
+  writer.heading(report::HeadingLevel::Title, report::heading_line(review, "Gaps"));
+  report::write_gap_table(writer, review);
+  writer.blank_line();
+  writer.heading(report::HeadingLevel::Section, "Skill mix");
+  report::write_skill_mix_table(writer, review);
 }
 
 }  // namespace estab

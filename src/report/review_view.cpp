@@ -5,10 +5,13 @@
 #include <fmt/format.h>
 
 #include "estab/report.hpp"
+#include "report/html_review.hpp"
 #include "report/table.hpp"
 #include "report/text_format.hpp"
 #include "report/view_common.hpp"
+#include "report/view_writer.hpp"
 #include "report/views.hpp"
+#include "report/xlsx_views.hpp"
 
 namespace estab {
 
@@ -36,7 +39,7 @@ RagCounts count_ratings(const ReviewResult& review) {
   return counts;
 }
 
-void write_summary(std::ostream& out, const ReviewResult& review, bool colour) {
+void write_summary(ViewWriter& writer, const ReviewResult& review) {
   const Totals& organisation = review.organisation;
   TextTable table({{"Organisation", Align::Left}, {"WTE", Align::Right}, {"Cost", Align::Right}});
   table.add_row({"Required", format_wte(organisation.required_wte),
@@ -52,21 +55,25 @@ void write_summary(std::ostream& out, const ReviewResult& review, bool colour) {
   table.add_row({"Net gap (required - in post)", format_wte(organisation.net_gap_wte), ""});
   table.add_row({"Additive shortfall", format_wte(organisation.additive_shortfall_wte),
                  format_money(organisation.additive_shortfall_cost)});
-  table.write(out, colour);
+  writer.table(table);
 
   const RagCounts counts = count_ratings(review);
-  out << fmt::format("\nStaffing lines: {}; ", review.lines.size())
-      << styled(fmt::format("red {}", counts.red), Style::Red, colour) << ", "
-      << styled(fmt::format("amber {}", counts.amber), Style::Amber, colour) << ", "
-      << styled(fmt::format("green {}", counts.green), Style::Green, colour) << ".\n";
-  out << fmt::format("Registered skill mix: {} in post against a target of {}: ",
-                     format_percent(organisation.registered_share_in_post),
-                     format_percent(organisation.registered_target))
-      << styled(rag_name(organisation.skill_mix_rag), rag_style(organisation.skill_mix_rag), colour)
-      << ".\n";
+  writer.blank_line();
+  writer.line({{fmt::format("Staffing lines: {}; ", review.lines.size())},
+               {fmt::format("red {}", counts.red), Style::Red},
+               {", "},
+               {fmt::format("amber {}", counts.amber), Style::Amber},
+               {", "},
+               {fmt::format("green {}", counts.green), Style::Green},
+               {"."}});
+  writer.line({{fmt::format("Registered skill mix: {} in post against a target of {}: ",
+                            format_percent(organisation.registered_share_in_post),
+                            format_percent(organisation.registered_target))},
+               {rag_name(organisation.skill_mix_rag), rag_style(organisation.skill_mix_rag)},
+               {"."}});
 }
 
-void write_triangulation(std::ostream& out, const ReviewResult& review, bool colour) {
+void write_triangulation(ViewWriter& writer, const ReviewResult& review) {
   TextTable table({{"Team", Align::Left},
                    {"Occupied beds", Align::Right},
                    {"CHPPD planned", Align::Right},
@@ -86,15 +93,16 @@ void write_triangulation(std::ostream& out, const ReviewResult& review, bool col
          format_wte(team.judgement_wte)});
   }
   if (table.size() == 0) {
-    out << "No team has beds.\n";
+    writer.line("No team has beds.");
     return;
   }
-  out << "Care hours per patient day (CHPPD), and productive WTE three ways: from the roster and "
-         "observations, from the CHPPD benchmark, and by professional judgement.\n\n";
-  table.write(out, colour);
+  writer.paragraph(
+      "Care hours per patient day (CHPPD), and productive WTE three ways: from the roster and "
+      "observations, from the CHPPD benchmark, and by professional judgement.");
+  writer.table(table);
 }
 
-void write_professions(std::ostream& out, const ReviewResult& review, bool colour) {
+void write_professions(ViewWriter& writer, const ReviewResult& review) {
   TextTable table({{"Profession", Align::Left},
                    {"Registered", Align::Left},
                    {"Productive", Align::Right},
@@ -117,17 +125,17 @@ void write_professions(std::ostream& out, const ReviewResult& review, bool colou
                    format_percent(profession.net_gap_rate), format_money(profession.required_cost),
                    format_money(profession.funded_cost)});
   }
-  out << "Organisation-wide WTE by profession.\n\n";
-  table.write(out, colour);
+  writer.paragraph("Organisation-wide WTE by profession.");
+  writer.table(table);
 }
 
-void write_warnings(std::ostream& out, const ReviewResult& review) {
+void write_warnings(ViewWriter& writer, const ReviewResult& review) {
   if (review.warnings.empty()) {
-    out << "None.\n";
+    writer.line("None.");
     return;
   }
   for (const std::string& warning : review.warnings) {
-    out << "- " << printable(warning) << '\n';
+    writer.bullet(warning);
   }
 }
 
@@ -137,35 +145,44 @@ void write_warnings(std::ostream& out, const ReviewResult& review) {
 
 void render_review(std::ostream& out, const ReviewResult& review, OutputFormat format,
                    const RenderOptions& options) {
-  if (format != OutputFormat::Table) {
+  if (format == OutputFormat::Xlsx) {
+    report::write_review_xlsx(out, review);
+    return;
+  }
+  if (format == OutputFormat::Html) {
+    report::write_review_html(out, review);
+    return;
+  }
+  if (!report::is_view_layout(format)) {
     report::write_review_data(out, review, format, options);
     return;
   }
-  const bool colour = options.colour;
-  report::write_heading(out, report::heading_line(review, "Establishment review"), colour);
-  report::write_heading(out, "1. Summary", colour);
-  report::write_summary(out, review, colour);
-  out << '\n';
-  report::write_heading(out, "2. Establishment by team and service", colour);
-  report::write_establishment_table(out, review, colour);
-  out << '\n';
-  report::write_heading(out, "3. Gaps and RAG", colour);
-  report::write_gap_table(out, review, colour);
-  out << '\n';
-  report::write_heading(out, "4. Skill mix", colour);
-  report::write_skill_mix_table(out, review, colour);
-  out << '\n';
-  report::write_heading(out, "5. Uplift assumptions", colour);
-  report::write_uplift_sets(out, review, colour);
-  out << '\n';
-  report::write_heading(out, "6. Inpatient triangulation", colour);
-  report::write_triangulation(out, review, colour);
-  out << '\n';
-  report::write_heading(out, "7. Professions", colour);
-  report::write_professions(out, review, colour);
-  out << '\n';
-  report::write_heading(out, "8. Warnings", colour);
-  report::write_warnings(out, review);
+  using report::HeadingLevel;
+  report::ViewWriter writer(out, format, options.colour);
+  writer.heading(HeadingLevel::Title, report::heading_line(review, "Establishment review"));
+  writer.heading(HeadingLevel::Section, "1. Summary");
+  report::write_summary(writer, review);
+  writer.blank_line();
+  writer.heading(HeadingLevel::Section, "2. Establishment by team and service");
+  report::write_establishment_table(writer, review);
+  writer.blank_line();
+  writer.heading(HeadingLevel::Section, "3. Gaps and RAG");
+  report::write_gap_table(writer, review);
+  writer.blank_line();
+  writer.heading(HeadingLevel::Section, "4. Skill mix");
+  report::write_skill_mix_table(writer, review);
+  writer.blank_line();
+  writer.heading(HeadingLevel::Section, "5. Uplift assumptions");
+  report::write_uplift_sets(writer, review, HeadingLevel::Subsection);
+  writer.blank_line();
+  writer.heading(HeadingLevel::Section, "6. Inpatient triangulation");
+  report::write_triangulation(writer, review);
+  writer.blank_line();
+  writer.heading(HeadingLevel::Section, "7. Professions");
+  report::write_professions(writer, review);
+  writer.blank_line();
+  writer.heading(HeadingLevel::Section, "8. Warnings");
+  report::write_warnings(writer, review);
 }
 
 }  // namespace estab

@@ -1,5 +1,5 @@
-// The `sensitivity` view (SPEC §6): a tornado table, one CSV row per assumption, and the
-// `estab-sensitivity/1` JSON document.
+// The `sensitivity` view (SPEC §6): a tornado table (or Markdown), one CSV row per assumption,
+// and the `estab-sensitivity/1` JSON document.
 
 #include <fmt/format.h>
 
@@ -12,10 +12,13 @@
 
 #include "estab/sensitivity.hpp"
 #include "report/csv_writer.hpp"
+#include "report/html_review.hpp"
 #include "report/json_support.hpp"
 #include "report/table.hpp"
 #include "report/text_format.hpp"
 #include "report/view_common.hpp"
+#include "report/view_writer.hpp"
+#include "report/xlsx_views.hpp"
 
 namespace estab {
 
@@ -71,21 +74,22 @@ std::string base_line(const SensitivityResult& result) {
   return fmt::format("Base: required WTE {}, {}.", format_wte(result.required_wte), cost);
 }
 
-/// The tornado: a heading, the base figures, and one row per assumption with a bar.
-void write_sensitivity_table(std::ostream& out, const SensitivityResult& result, bool colour) {
+/// The tornado: a heading, the base figures, and one row per assumption with a bar; as a
+/// terminal table or as Markdown (`writer` decides).
+void write_sensitivity_view(ViewWriter& writer, const SensitivityResult& result) {
   // The heading of every view, from the model's review settings.
   ReviewResult settings_only;
   settings_only.model = &model_of(result);
-  write_heading(out, heading_line(settings_only, "Sensitivity"), colour);
+  writer.heading(HeadingLevel::Title, heading_line(settings_only, "Sensitivity"));
 
   const std::string down = "-" + change_percent(result.change);
   const std::string up = "+" + change_percent(result.change);
-  out << base_line(result) << '\n'
-      << fmt::format(
-             "Required WTE and cost of the organisation with each assumption scaled by {} "
-             "and {} on every line, one at a time, everything else held; largest swing "
-             "first.\n\n",
-             down, up);
+  writer.line(base_line(result));
+  writer.paragraph(
+      fmt::format("Required WTE and cost of the organisation with each assumption scaled by {} "
+                  "and {} on every line, one at a time, everything else held; largest swing "
+                  "first.",
+                  down, up));
 
   TextTable table({{"Assumption", Align::Left},
                    {"WTE at " + down, Align::Right},
@@ -109,9 +113,11 @@ void write_sensitivity_table(std::ostream& out, const SensitivityResult& result,
                    format_money(component.required_cost_up), format_wte(component.swing_wte()),
                    tornado_bar(component.swing_wte(), largest_swing)});
   }
-  table.write(out, colour);
-  out << "\nheadcount_per_wte moves every hours_per_head allowance with it; demand scales every "
-         "line's demand hours, never fixed WTE.\n";
+  writer.table(table);
+  writer.blank_line();
+  writer.line(
+      "headcount_per_wte moves every hours_per_head allowance with it; demand scales every "
+      "line's demand hours, never fixed WTE.");
 }
 
 /// One CSV record per assumption, largest swing first, with unrounded numbers.
@@ -155,9 +161,16 @@ nlohmann::ordered_json sensitivity_to_json(const SensitivityResult& result) {
 void render_sensitivity(std::ostream& out, const SensitivityResult& result, OutputFormat format,
                         const RenderOptions& options) {
   switch (format) {
-    case OutputFormat::Table: report::write_sensitivity_table(out, result, options.colour); return;
+    case OutputFormat::Table:
+    case OutputFormat::Markdown: {
+      report::ViewWriter writer(out, format, options.colour);
+      report::write_sensitivity_view(writer, result);
+      return;
+    }
     case OutputFormat::Csv: report::write_sensitivity_csv(out, result); return;
     case OutputFormat::Json: report::write_json(out, sensitivity_to_json(result)); return;
+    case OutputFormat::Xlsx: report::write_sensitivity_xlsx(out, result); return;
+    case OutputFormat::Html: report::refuse_html();
   }
 }
 

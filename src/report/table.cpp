@@ -1,4 +1,5 @@
-// The text table builder: column widths from display width, alignment, rules and colour.
+// The text table builder: column widths from display width, alignment, rules and colour; and
+// the same rows as a Markdown pipe table.
 
 #include "report/table.hpp"
 
@@ -17,6 +18,30 @@ constexpr std::string_view kColumnGap = "  ";
 void trim_trailing_spaces(std::string& line) {
   const std::size_t last = line.find_last_not_of(' ');
   line.erase(last == std::string::npos ? 0 : last + 1);
+}
+
+/// One Markdown table row: "| first | second |".
+void write_markdown_row(std::ostream& out, const std::vector<std::string>& cells) {
+  std::string line = "|";
+  for (const std::string& cell : cells) {
+    line += ' ';
+    line += cell;
+    line += " |";
+  }
+  out << line << '\n';
+}
+
+/// A cell's text for Markdown: without surrounding spaces (GFM trims them anyway, and bold
+/// markers must touch the text), escaped, and bold when `bold` and not empty.
+std::string markdown_cell(std::string_view text, bool bold) {
+  const std::size_t first = text.find_first_not_of(' ');
+  if (first == std::string_view::npos) {
+    return "";
+  }
+  const std::size_t last = text.find_last_not_of(' ');
+  const std::string escaped =
+      escape_markdown(text.substr(first, last - first + 1), MarkdownContext::Cell);
+  return bold ? "**" + escaped + "**" : escaped;
 }
 
 }  // namespace
@@ -120,6 +145,28 @@ void TextTable::write(std::ostream& out, bool colour) const {
     } else {
       write_cells(out, row.cells, row.emphasised, widths, colour);
     }
+  }
+}
+
+void TextTable::write_markdown(std::ostream& out) const {
+  std::vector<std::string> headers;
+  std::vector<std::string> delimiters;
+  for (const Column& column : columns_) {
+    headers.push_back(markdown_cell(column.header, false));
+    delimiters.emplace_back(column.align == Align::Right ? "--:" : ":--");
+  }
+  write_markdown_row(out, headers);
+  write_markdown_row(out, delimiters);
+  for (const Row& row : rows_) {
+    if (row.rule) {
+      continue;
+    }
+    std::vector<std::string> cells;
+    cells.reserve(row.cells.size());
+    for (const Cell& cell : row.cells) {
+      cells.push_back(markdown_cell(cell.text, row.emphasised));
+    }
+    write_markdown_row(out, cells);
   }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-/// A small column-aligned text table for terminals, with optional ANSI colour.
+/// A small column-aligned text table for terminals, with optional ANSI colour, that can also be
+/// written as a GitHub-flavoured Markdown table.
 
 #include <ostream>
 #include <string>
@@ -52,6 +53,11 @@ class TextTable {
 
   /// Draws the table; with `colour` false no escape byte is written.
   void write(std::ostream& out, bool colour) const;
+
+  /// Writes the table as a GitHub-flavoured Markdown pipe table: the headings, a delimiter row
+  /// aligned as the columns are, then one row per added row with its cells escaped; rules are
+  /// left out and the non-empty cells of an emphasised row are bold. Never writes colour.
+  void write_markdown(std::ostream& out) const;
 
  private:
   struct Row {

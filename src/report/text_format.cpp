@@ -183,6 +183,36 @@ std::string printable(std::string_view text) {
   return safe;
 }
 
+std::string escape_markdown(std::string_view text, MarkdownContext context) {
+  constexpr std::string_view kInlineMarkup = "\\`*_[]<>|~&";
+  const std::string safe = printable(text);
+  std::string escaped;
+  escaped.reserve(safe.size() + safe.size() / 4);
+  // A leading "-", "+" or "=" could start a list or an underline, and "12." or "12)" an
+  // ordered list; the marker is escaped so that the text stays a paragraph.
+  std::size_t leading_marker = std::string::npos;
+  if (context == MarkdownContext::Paragraph && !safe.empty()) {
+    const std::size_t first_non_digit = safe.find_first_not_of("0123456789");
+    if (safe.front() == '-' || safe.front() == '+' || safe.front() == '=') {
+      leading_marker = 0;
+    } else if (first_non_digit != 0 && first_non_digit != std::string::npos &&
+               (safe[first_non_digit] == '.' || safe[first_non_digit] == ')')) {
+      leading_marker = first_non_digit;
+    }
+  }
+  for (std::size_t index = 0; index < safe.size(); ++index) {
+    const char character = safe[index];
+    const bool markup = kInlineMarkup.find(character) != std::string_view::npos ||
+                        (character == '#' && context != MarkdownContext::Cell) ||
+                        index == leading_marker;
+    if (markup) {
+      escaped.push_back('\\');
+    }
+    escaped.push_back(character);
+  }
+  return escaped;
+}
+
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   for (const char byte : text) {

@@ -56,4 +56,16 @@ std::string printable(std::string_view text);
 /// The number of columns `text` takes on a terminal: one per UTF-8 code point.
 std::size_t display_width(std::string_view text);
 
+/// Where escaped text stands in a Markdown document, which decides what must be escaped.
+enum class MarkdownContext {
+  Cell,       ///< inside a table cell or other inline text
+  Heading,    ///< the text of an ATX heading: '#' escaped as well
+  Paragraph,  ///< a paragraph or list item: '#' and a leading block marker escaped as well
+};
+
+/// Text safe in GitHub-flavoured Markdown: printable, with a backslash before every character
+/// that could start inline markup, raw HTML or an entity, or end a table cell
+/// (\ ` * _ [ ] < > | ~ &), plus what `context` needs (see MarkdownContext).
+std::string escape_markdown(std::string_view text, MarkdownContext context);
+
 }  // namespace estab::report

@@ -7,11 +7,14 @@
 #include "estab/report.hpp"
 #include "report/assumption_sets.hpp"
 #include "report/csv_review.hpp"
+#include "report/html_review.hpp"
 #include "report/json_support.hpp"
 #include "report/table.hpp"
 #include "report/text_format.hpp"
 #include "report/view_common.hpp"
+#include "report/view_writer.hpp"
 #include "report/views.hpp"
+#include "report/xlsx_views.hpp"
 
 namespace estab {
 
@@ -22,8 +25,8 @@ namespace {
 /// How many lines a set lists by name before it says "and N more".
 constexpr std::size_t kListedLines = 8;
 
-void write_components(std::ostream& out, const ResolvedAbsence& absence,
-                      double contracted_hours_per_wte, bool colour) {
+void write_components(ViewWriter& writer, const ResolvedAbsence& absence,
+                      double contracted_hours_per_wte) {
   TextTable table({{"Component", Align::Left},
                    {"% of contracted time", Align::Right},
                    {"Hours per WTE per year", Align::Right},
@@ -37,13 +40,13 @@ void write_components(std::ostream& out, const ResolvedAbsence& absence,
   table.add_row({"Total", format_percent(absence.total),
                  format_hours(absence.total * contracted_hours_per_wte), ""},
                 true);
-  table.write(out, colour);
-  out << fmt::format("Headcount per WTE: {} ({})\n\n", round_decimal(absence.headcount_per_wte, 2),
-                     level_name(absence.headcount_source));
+  writer.table(table);
+  writer.paragraph(fmt::format("Headcount per WTE: {} ({})",
+                               round_decimal(absence.headcount_per_wte, 2),
+                               level_name(absence.headcount_source)));
 }
 
-void write_methods(std::ostream& out, const AssumptionGroup& group, UpliftMethod applied,
-                   bool colour) {
+void write_methods(ViewWriter& writer, const AssumptionGroup& group, UpliftMethod applied) {
   const LineResult& first = *group.first;
   TextTable table({{"Method", Align::Left},
                    {"Uplift", Align::Right},
@@ -63,7 +66,7 @@ void write_methods(std::ostream& out, const AssumptionGroup& group, UpliftMethod
       {"additive shortfall", format_percent(first.uplift_exact - first.uplift_additive),
        format_wte(group.additive_shortfall_wte), format_money(group.additive_shortfall_cost), ""},
       true);
-  table.write(out, colour);
+  writer.table(table);
 }
 
 std::string listed_lines(const AssumptionGroup& group) {
@@ -100,7 +103,8 @@ std::string local_overrides(const ResolvedAbsence& absence) {
 }
 
 /// One row per set, so that sets can be compared before their details are read.
-void write_summary(std::ostream& out, const std::vector<AssumptionGroup>& groups, bool colour) {
+void write_summary(ViewWriter& writer, const std::vector<AssumptionGroup>& groups,
+                   HeadingLevel level) {
   TextTable table({{"Set", Align::Right},
                    {"Lines", Align::Right},
                    {"Productive WTE", Align::Right},
@@ -120,9 +124,9 @@ void write_summary(std::ostream& out, const std::vector<AssumptionGroup>& groups
                    format_money(group.additive_shortfall_cost),
                    local_overrides(first.absence)});
   }
-  write_heading(out, "Summary of assumption sets", colour);
-  table.write(out, colour);
-  out << '\n';
+  writer.heading(level, "Summary of assumption sets");
+  writer.table(table);
+  writer.blank_line();
 }
 
 std::string organisation_line(const ReviewResult& review) {
@@ -141,32 +145,31 @@ std::string organisation_line(const ReviewResult& review) {
 
 }  // namespace
 
-void write_uplift_sets(std::ostream& out, const ReviewResult& review, bool colour) {
+void write_uplift_sets(ViewWriter& writer, const ReviewResult& review, HeadingLevel set_level) {
   const Model& model = model_of(review);
   const double contracted_hours_per_wte = model.review.contracted_hours_per_wte();
   const std::vector<AssumptionGroup> groups = group_assumptions(review);
-  out << fmt::format(
+  writer.paragraph(fmt::format(
       "Absence as a share of contracted time ({} hours per WTE per year). Costs count only the "
-      "lines with a cost per WTE.\n\n",
-      format_hours(contracted_hours_per_wte));
+      "lines with a cost per WTE.",
+      format_hours(contracted_hours_per_wte)));
   if (groups.empty()) {
-    out << "No staffing lines.\n\n";
+    writer.paragraph("No staffing lines.");
   } else {
-    write_summary(out, groups, colour);
+    write_summary(writer, groups, set_level);
   }
   for (std::size_t index = 0; index < groups.size(); ++index) {
     const AssumptionGroup& group = groups[index];
     const std::size_t line_count = group.lines.size();
-    write_heading(out,
-                  fmt::format("Assumption set {} of {} ({} line{})", index + 1, groups.size(),
-                              line_count, line_count == 1 ? "" : "s"),
-                  colour);
-    write_components(out, group.first->absence, contracted_hours_per_wte, colour);
-    write_methods(out, group, model.review.uplift_method.value, colour);
-    out << fmt::format("\nApplies to {} productive WTE.\n", format_wte(group.productive_wte));
-    out << printable(fmt::format("Lines: {}", listed_lines(group))) << "\n\n";
+    writer.heading(set_level, fmt::format("Assumption set {} of {} ({} line{})", index + 1,
+                                          groups.size(), line_count, line_count == 1 ? "" : "s"));
+    write_components(writer, group.first->absence, contracted_hours_per_wte);
+    write_methods(writer, group, model.review.uplift_method.value);
+    writer.blank_line();
+    writer.line(fmt::format("Applies to {} productive WTE.", format_wte(group.productive_wte)));
+    writer.paragraph(fmt::format("Lines: {}", listed_lines(group)));
   }
-  out << organisation_line(review) << '\n';
+  writer.line(organisation_line(review));
 }
 
 }  // namespace report
@@ -176,10 +179,14 @@ void render_uplift(std::ostream& out, const ReviewResult& review, OutputFormat f
   switch (format) {
     case OutputFormat::Csv: report::write_uplift_csv(out, review); return;
     case OutputFormat::Json: report::write_json(out, uplift_to_json(review)); return;
-    case OutputFormat::Table: break;
+    case OutputFormat::Xlsx: report::refuse_xlsx();
+    case OutputFormat::Html: report::refuse_html();
+    case OutputFormat::Table:
+    case OutputFormat::Markdown: break;
   }
-  report::write_heading(out, report::heading_line(review, "Uplift"), options.colour);
-  report::write_uplift_sets(out, review, options.colour);
+  report::ViewWriter writer(out, format, options.colour);
+  writer.heading(report::HeadingLevel::Title, report::heading_line(review, "Uplift"));
+  report::write_uplift_sets(writer, review, report::HeadingLevel::Section);
 }
 
 }  // namespace estab

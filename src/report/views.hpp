@@ -1,28 +1,30 @@
 #pragma once
-/// The bodies of the table views, so that `review` can put them together as one board paper.
+/// The bodies of the table and Markdown views, so that `review` can put them together as one
+/// board paper.
 
 #include <ostream>
 
 #include "estab/calc.hpp"
 #include "estab/report.hpp"
+#include "report/view_writer.hpp"
 
 namespace estab::report {
 
 /// Required WTE per line with team, service and organisation totals.
-void write_establishment_table(std::ostream& out, const ReviewResult& review, bool colour);
+void write_establishment_table(ViewWriter& writer, const ReviewResult& review);
 
 /// Funded, in-post and required WTE per line, the three gaps, rates and RAG, with totals.
-void write_gap_table(std::ostream& out, const ReviewResult& review, bool colour);
+void write_gap_table(ViewWriter& writer, const ReviewResult& review);
 
 /// Registered shares, target, registered gap and RAG per team, service and the organisation.
-void write_skill_mix_table(std::ostream& out, const ReviewResult& review, bool colour);
+void write_skill_mix_table(ViewWriter& writer, const ReviewResult& review);
 
 /// Each distinct set of absence assumptions with both uplifts and their costs, then the
-/// organisation's additive shortfall.
-void write_uplift_sets(std::ostream& out, const ReviewResult& review, bool colour);
+/// organisation's additive shortfall; the summary and each set are headed at `set_level`.
+void write_uplift_sets(ViewWriter& writer, const ReviewResult& review, HeadingLevel set_level);
 
 /// The CSV or JSON shared by `establishment`, `gaps` and `review` (the lines CSV or a roll-up,
-/// and the `estab-review/1` document); the table format is each view's own.
+/// and the `estab-review/1` document); the table and Markdown formats are each view's own.
 void write_review_data(std::ostream& out, const ReviewResult& review, OutputFormat format,
                        const RenderOptions& options);
 

@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Benchmark: wall time and peak RSS of `estab review` and `estab sensitivity` on synthetic
+# organisations of 300, 3,000, 10,000 and 20,000 teams (bench/generate.py), median of 5 runs,
+# compared with the performance targets. Run from the repository root:  bench/run.sh
+#
+# Environment (all optional): BENCH_RUNS (default 5), BENCH_SEED (default 1),
+# BENCH_SIZES (default "300 3000 10000 20000"; 20000 is always added),
+# BENCH_STRICT=1 to exit 1 when a target fails (default: report only, exit 0).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+BENCH="$ROOT/bench"
+BUILD="$BENCH/build-release"
+DATA="$BENCH/data"
+RUNS=${BENCH_RUNS:-5}
+SEED=${BENCH_SEED:-1}
+SIZES=${BENCH_SIZES:-"300 3000 10000 20000"}
+SENS_SIZE=20000
+[[ " $SIZES " == *" $SENS_SIZE "* ]] || SIZES="$SIZES $SENS_SIZE"  # sensitivity is compared with review there
+
+# Targets.
+T_SMALL_TEAMS=300; T_SMALL_S=0.3
+T_BIG_TEAMS=20000; T_BIG_S=9; T_BIG_MB=400
+T_SENS_RATIO=1.5
+T_GROWTH=2.2      # 2x the teams must take at most 2.2x the time
+
+log() { printf '%s\n' "$*" >&2; }
+
+# --- tools ------------------------------------------------------------------------------------
+if [[ ! -x /usr/bin/time ]]; then
+  log "bench: /usr/bin/time is missing; installing the Debian 'time' package"
+  if [[ $(id -u) -eq 0 ]]; then
+    apt-get update -qq >&2 && apt-get install -y -qq time >&2
+  else
+    sudo apt-get update -qq >&2 && sudo apt-get install -y -qq time >&2
+  fi
+fi
+command -v python3 >/dev/null || { log "bench: python3 is required"; exit 1; }
+command -v ninja >/dev/null || { log "bench: ninja is required (apt-get install ninja-build)"; exit 1; }
+
+# --- build ------------------------------------------------------------------------------------
+log "bench: building a Release binary in bench/build-release"
+cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DESTAB_BUILD_TESTS=OFF >/dev/null
+cmake --build "$BUILD" --target estab >/dev/null
+ESTAB="$BUILD/estab"
+
+# --- data -------------------------------------------------------------------------------------
+mkdir -p "$DATA"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/estab-bench.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+for n in $SIZES; do
+  f="$DATA/teams-$n-seed-$SEED.yaml"
+  if [[ ! -s $f || "$BENCH/generate.py" -nt $f ]]; then
+    log "bench: generating $n teams"
+    python3 "$BENCH/generate.py" --teams "$n" --seed "$SEED" >"$f.tmp"
+    mv "$f.tmp" "$f"
+  fi
+  if ! "$ESTAB" validate "$f" >"$TMP/validate.txt" 2>&1; then
+    log "bench: generated file $f does not validate:"; head -20 "$TMP/validate.txt" >&2; exit 1
+  fi
+done
+
+# --- measuring --------------------------------------------------------------------------------
+# measure NAME CMD...: runs CMD $RUNS times under /usr/bin/time -v; records medians of wall
+# seconds, CPU seconds (user+sys) and peak RSS (MB) in the associative arrays below.
+declare -A WALL CPU RSS
+median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+measure() {
+  local name=$1; shift
+  : >"$TMP/$name.samples"
+  for ((i = 1; i <= RUNS; i++)); do
+    if ! /usr/bin/time -v -o "$TMP/time.txt" "$@" >"$TMP/stdout.txt" 2>"$TMP/stderr.txt"; then
+      log "bench: '$*' failed:"; cat "$TMP/stderr.txt" >&2; exit 1
+    fi
+    awk -F': ' '
+      /Elapsed \(wall clock\) time/ { n = split($2, p, ":"); s = 0; for (k = 1; k <= n; k++) s = s * 60 + p[k]; wall = s }
+      /User time \(seconds\)/ { user = $2 }
+      /System time \(seconds\)/ { sys = $2 }
+      /Maximum resident set size \(kbytes\)/ { rss = $2 / 1024 }
+      END { printf "%.3f %.3f %.1f\n", wall, user + sys, rss }' "$TMP/time.txt" >>"$TMP/$name.samples"
+  done
+  WALL[$name]=$(cut -d' ' -f1 "$TMP/$name.samples" | median)
+  CPU[$name]=$(cut -d' ' -f2 "$TMP/$name.samples" | median)
+  RSS[$name]=$(cut -d' ' -f3 "$TMP/$name.samples" | median)
+  log "bench: $name  wall $(tr '\n' ' ' <<<"$(cut -d' ' -f1 "$TMP/$name.samples")")s  median ${WALL[$name]}s  rss ${RSS[$name]} MB"
+}
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+for n in $SIZES; do
+  f="$DATA/teams-$n-seed-$SEED.yaml"
+  measure "review-$n" "$ESTAB" review "$f" --format csv --output "$TMP/review-$n.csv"
+  [[ -s "$TMP/review-$n.csv" ]] || { log "bench: review wrote nothing"; exit 1; }
+done
+f="$DATA/teams-$SENS_SIZE-seed-$SEED.yaml"
+measure "sensitivity-$SENS_SIZE" "$ESTAB" sensitivity "$f" --format csv --output "$TMP/sensitivity.csv"
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- report -----------------------------------------------------------------------------------
+calc() { awk "BEGIN { printf \"%.${2:-3}f\", $1 }"; }
+echo
+echo "estab benchmark: $(nproc) CPU, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'),"
+echo "median of $RUNS runs, seed $SEED, $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- src include 2>/dev/null || echo '+local changes'), load average before/after: $LOAD_BEFORE / $LOAD_AFTER"
+echo
+printf '%-22s %8s %9s %9s %9s %9s %10s %12s\n' command teams lines "MB in" "wall s" "cpu s" "RSS MiB" "us/team"
+for n in $SIZES; do
+  f="$DATA/teams-$n-seed-$SEED.yaml"
+  lines=$(($(wc -l <"$TMP/review-$n.csv") - 1))
+  printf '%-22s %8d %9d %9.1f %9.3f %9.3f %10.1f %12.1f\n' review "$n" "$lines" \
+    "$(calc "$(stat -c %s "$f")/1e6" 1)" "${WALL[review-$n]}" "${CPU[review-$n]}" \
+    "${RSS[review-$n]}" "$(calc "${WALL[review-$n]}*1e6/$n" 1)"
+done
+printf '%-22s %8d %9s %9.1f %9.3f %9.3f %10.1f %12.1f\n' sensitivity "$SENS_SIZE" "-" \
+  "$(calc "$(stat -c %s "$f")/1e6" 1)" "${WALL[sensitivity-$SENS_SIZE]}" \
+  "${CPU[sensitivity-$SENS_SIZE]}" "${RSS[sensitivity-$SENS_SIZE]}" \
+  "$(calc "${WALL[sensitivity-$SENS_SIZE]}*1e6/$SENS_SIZE" 1)"
+echo
+
+FAILED=0
+verdict() {  # verdict LABEL MEASURED LIMIT
+  local ok; ok=$(awk "BEGIN { print ($2 <= $3) ? 1 : 0 }")
+  if [[ $ok == 1 ]]; then printf 'PASS  %-58s %10s <= %s\n' "$1" "$2" "$3"
+  else printf 'FAIL  %-58s %10s >  %s\n' "$1" "$2" "$3"; FAILED=1; fi
+}
+w() { echo "${WALL[review-$1]:-}"; }
+c() { echo "${CPU[review-$1]:-}"; }
+
+if [[ -n $(w 3000) && -n $(w 20000) ]]; then
+  per_team_growth=$(calc "($(w 20000)/20000)/($(w 3000)/3000)")
+  echo "growth: per-team time at 20,000 / per-team time at 3,000 = $per_team_growth (1.00 = linear)"
+  # Fit t = c * n^k between 3,000 and 20,000 teams; 2x the teams then costs 2^k x the time.
+  doubling=$(awk "BEGIN { k = log($(w 20000)/$(w 3000))/log(20000/3000); printf \"%.3f\", 2^k }")
+  echo "growth: 2x the teams costs ${doubling}x the time (fitted from 3,000 -> 20,000)"
+fi
+if [[ -n $(w 10000) && -n $(w 20000) ]]; then
+  direct=$(calc "$(w 20000)/$(w 10000)")
+  echo "growth: time(20,000) / time(10,000) = ${direct}x (measured directly)"
+fi
+sens_ratio=$(calc "${WALL[sensitivity-$SENS_SIZE]}/$(w $SENS_SIZE)")
+echo "sensitivity / review at $SENS_SIZE teams = ${sens_ratio}x"
+echo
+
+[[ -n $(w $T_SMALL_TEAMS) ]] && verdict "review, $T_SMALL_TEAMS teams: wall s" "$(w $T_SMALL_TEAMS)" $T_SMALL_S
+verdict "review, $T_BIG_TEAMS teams: wall s" "$(w $T_BIG_TEAMS)" $T_BIG_S
+verdict "review, $T_BIG_TEAMS teams: peak RSS MiB" "${RSS[review-$T_BIG_TEAMS]}" $T_BIG_MB
+verdict "sensitivity / review, $SENS_SIZE teams" "$sens_ratio" $T_SENS_RATIO
+if [[ -n ${direct:-} ]]; then
+  verdict "2x the teams: time(20,000)/time(10,000)" "$direct" $T_GROWTH
+fi
+if [[ -n ${doubling:-} ]]; then
+  verdict "2x the teams: fitted 3,000 -> 20,000" "$doubling" $T_GROWTH
+fi
+echo
+echo "The same targets on CPU time (user+sys), which waiting for a busy CPU does not inflate:"
+cpu_sens_ratio=$(calc "${CPU[sensitivity-$SENS_SIZE]}/$(c $SENS_SIZE)")
+[[ -n $(c $T_SMALL_TEAMS) ]] && verdict "review, $T_SMALL_TEAMS teams: cpu s" "$(c $T_SMALL_TEAMS)" $T_SMALL_S
+verdict "review, $T_BIG_TEAMS teams: cpu s" "$(c $T_BIG_TEAMS)" $T_BIG_S
+verdict "sensitivity / review, $SENS_SIZE teams (cpu)" "$cpu_sens_ratio" $T_SENS_RATIO
+if [[ -n $(c 10000) && -n $(c 20000) ]]; then
+  verdict "2x the teams: cpu(20,000)/cpu(10,000)" "$(calc "$(c 20000)/$(c 10000)")" $T_GROWTH
+fi
+if [[ -n $(c 3000) && -n $(c 20000) ]]; then
+  verdict "2x the teams: cpu fitted 3,000 -> 20,000" \
+    "$(awk "BEGIN { k = log($(c 20000)/$(c 3000))/log(20000/3000); printf \"%.3f\", 2^k }")" $T_GROWTH
+fi
+echo
+echo "bench: finished in $((SECONDS / 60)) min $((SECONDS % 60)) s"
+
+if awk "BEGIN { exit !(${LOAD_AFTER%% *} > $(nproc)) }"; then
+  echo
+  echo "note: the load average (${LOAD_AFTER%% *}) exceeded the $(nproc) CPUs while measuring;"
+  echo "      wall times include waiting for a CPU - compare the 'cpu s' column."
+fi
+if [[ ${BENCH_STRICT:-0} == 1 && $FAILED == 1 ]]; then exit 1; fi
+exit 0

@@ -1,0 +1,383 @@
+// The HTML board paper of `estab review`: title block, summary figures, teams with their RAG
+// ratings, the skill-mix, uplift and triangulation charts, warnings and assumptions — one
+// self-contained page for A4, with every input string escaped.
+
+#include "report/html_review.hpp"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "estab/diagnostic.hpp"
+#include "estab/report.hpp"
+#include "report/assumption_sets.hpp"
+#include "report/html_charts.hpp"
+#include "report/html_writer.hpp"
+#include "report/text_format.hpp"
+#include "report/view_common.hpp"
+
+namespace estab::report {
+
+namespace {
+
+/// How a line gap rating ranks when a team's worst is chosen.
+int severity(Rag rag) {
+  switch (rag) {
+    case Rag::None: return 0;
+    case Rag::Green: return 1;
+    case Rag::Amber: return 2;
+    case Rag::Red: return 3;
+  }
+  return 0;
+}
+
+/// The worst net-gap rating among a team's staffing lines (None for a team with no lines).
+Rag worst_gap_rag(const ReviewResult& review, const TeamResult& team) {
+  Rag worst = Rag::None;
+  for (const LineResult& line : review.lines) {
+    if (line.team == team.team && severity(line.gap_rag) > severity(worst)) {
+      worst = line.gap_rag;
+    }
+  }
+  return worst;
+}
+
+/// `left - right` when both costs exist.
+std::optional<double> cost_difference(const std::optional<double>& left,
+                                      const std::optional<double>& right) {
+  if (!left || !right) {
+    return std::nullopt;
+  }
+  return *left - *right;
+}
+
+void write_title_block(HtmlWriter& html, const ReviewResult& review) {
+  const ReviewSettings& settings = model_of(review).review;
+  html.open("header", {{"class", "title-block"}});
+  if (settings.organisation && !settings.organisation->empty()) {
+    html.element("p", *settings.organisation, {{"class", "organisation"}});
+  }
+  const bool has_title = settings.title && !settings.title->empty();
+  html.element("h1", has_title ? *settings.title : std::string("Establishment review"));
+  html.open("dl", {{"class", "meta"}});
+  const auto item = [&html](std::string_view term, const std::string& description) {
+    html.open("div");
+    html.element("dt", term);
+    html.element("dd", description);
+    html.close();
+  };
+  if (settings.period && !settings.period->empty()) {
+    item("Period", *settings.period);
+  }
+  const UpliftMethod method = settings.uplift_method.value;
+  item("Uplift method", method == UpliftMethod::Exact ? "exact: a / (1 - a)" : "additive: a");
+  item("Standard hours", format_hours(settings.standard_hours.value) + " per week");
+  item("Staffing lines", std::to_string(review.lines.size()));
+  html.close();
+  html.close();
+  html.newline();
+}
+
+void write_figure(HtmlWriter& html, std::string_view css_class, std::string_view label, double wte,
+                  const std::optional<double>& cost) {
+  html.open("div", {{"class", std::string(css_class)}});
+  html.element("div", label, {{"class", "label"}});
+  html.open("div", {{"class", "value"}});
+  html.text(format_wte(wte));
+  html.markup(" <small>WTE</small>");
+  html.close();
+  html.element("div", cost ? format_money(*cost) : std::string("no cost stated"),
+               {{"class", "cost"}});
+  html.close();
+}
+
+void write_summary(HtmlWriter& html, const ReviewResult& review) {
+  const Totals& organisation = review.organisation;
+  open_section(html, "summary", "1. Summary");
+  html.open("div", {{"class", "figures"}});
+  write_figure(html, "figure", "Required", organisation.required_wte, organisation.required_cost);
+  write_figure(html, "figure", "Funded", organisation.funded_wte, organisation.funded_cost);
+  write_figure(html, "figure", "In post", organisation.in_post_wte, organisation.in_post_cost);
+  html.close();
+  html.open("div", {{"class", "figures"}});
+  write_figure(html, "figure gap", "Establishment gap (required - funded)",
+               organisation.establishment_gap_wte,
+               cost_difference(organisation.required_cost, organisation.funded_cost));
+  write_figure(html, "figure gap", "Vacancy (funded - in post)", organisation.vacancy_wte,
+               cost_difference(organisation.funded_cost, organisation.in_post_cost));
+  write_figure(html, "figure gap", "Net gap (required - in post)", organisation.net_gap_wte,
+               cost_difference(organisation.required_cost, organisation.in_post_cost));
+  html.close();
+  html.newline();
+
+  std::size_t red = 0;
+  std::size_t amber = 0;
+  std::size_t green = 0;
+  for (const LineResult& line : review.lines) {
+    red += line.gap_rag == Rag::Red ? 1 : 0;
+    amber += line.gap_rag == Rag::Amber ? 1 : 0;
+    green += (line.gap_rag == Rag::Green || line.gap_rag == Rag::None) ? 1 : 0;
+  }
+  html.open("p");
+  html.text(fmt::format("Net gap rating of the {} staffing line{}: ", review.lines.size(),
+                        review.lines.size() == 1 ? "" : "s"));
+  html.markup(rag_badge(Rag::Red));
+  html.text(fmt::format(" {}  ", red));
+  html.markup(rag_badge(Rag::Amber));
+  html.text(fmt::format(" {}  ", amber));
+  html.markup(rag_badge(Rag::Green));
+  html.text(fmt::format(" {}", green));
+  html.close();
+  html.open("p");
+  html.text(fmt::format("Registered skill mix: {} of WTE in post",
+                        format_percent(organisation.registered_share_in_post)));
+  if (organisation.registered_target) {
+    html.text(
+        fmt::format(" against a target of {} ", format_percent(*organisation.registered_target)));
+    html.markup(rag_badge(organisation.skill_mix_rag));
+  } else {
+    html.text(" (no organisation target).");
+  }
+  html.close();
+  html.open("p");
+  html.text(fmt::format("Additive shortfall (exact minus additive uplift): {} WTE",
+                        format_wte(organisation.additive_shortfall_wte)));
+  if (organisation.additive_shortfall_cost) {
+    html.text(fmt::format(", {}", format_money(*organisation.additive_shortfall_cost)));
+  }
+  html.text(".");
+  html.close();
+  html.element("p",
+               "Costs count only the staffing lines with a cost per WTE; a gap's cost is the "
+               "difference of the two costs it compares.",
+               {{"class", "note"}});
+  html.close();
+  html.newline();
+}
+
+void write_teams(HtmlWriter& html, const ReviewResult& review) {
+  const ReviewSettings& settings = model_of(review).review;
+  open_section(html, "teams", "2. Teams and RAG ratings");
+  HtmlTable table({{"Team"},
+                   {"Service"},
+                   {"Required", true},
+                   {"Funded", true},
+                   {"In post", true},
+                   {"Net gap", true},
+                   {"Net gap rate", true},
+                   {"Registered in post / target", true},
+                   {"Skill mix"},
+                   {"Worst line gap"}},
+                  "teams");
+  for (const TeamResult& team : review.teams) {
+    const Totals& totals = team.totals;
+    HtmlCell name(team.team->id);
+    if (!team.team->name.empty() && team.team->name != team.team->id) {
+      name.detail = team.team->name;
+    }
+    table.add_row(
+        {name, service_label(team.service), number_cell(format_wte(totals.required_wte)),
+         number_cell(format_wte(totals.funded_wte)), number_cell(format_wte(totals.in_post_wte)),
+         number_cell(format_wte(totals.net_gap_wte)),
+         number_cell(format_percent(rate_of(totals.net_gap_wte, totals.required_wte))),
+         number_cell(format_percent(totals.registered_share_in_post) + " / " +
+                     format_percent(totals.registered_target)),
+         rag_cell_html(totals.skill_mix_rag), rag_cell_html(worst_gap_rag(review, team))});
+  }
+  const Totals& organisation = review.organisation;
+  table.add_total(
+      {"Organisation", "", number_cell(format_wte(organisation.required_wte)),
+       number_cell(format_wte(organisation.funded_wte)),
+       number_cell(format_wte(organisation.in_post_wte)),
+       number_cell(format_wte(organisation.net_gap_wte)),
+       number_cell(format_percent(rate_of(organisation.net_gap_wte, organisation.required_wte))),
+       number_cell(format_percent(organisation.registered_share_in_post) + " / " +
+                   format_percent(organisation.registered_target)),
+       rag_cell_html(organisation.skill_mix_rag), ""});
+  table.write(html);
+  html.element("p",
+               fmt::format("WTE. Net gap = required - in post (positive: short); rate = net gap / "
+                           "required. Skill mix rates the registered share in post against the "
+                           "team's target. Worst line gap is the worst net-gap rating among the "
+                           "team's staffing lines (tolerance {}).",
+                           format_percent(settings.gap_tolerance.value)),
+               {{"class", "note"}});
+  html.close();
+  html.newline();
+}
+
+void write_skill_mix(HtmlWriter& html, const ReviewResult& review) {
+  open_section(html, "skill-mix", "3. Registered skill mix");
+  html.open("figure", {{"class", "chart"}});
+  html.markup(skill_mix_chart(review));
+  html.element("figcaption",
+               "Registered share of WTE in post per team (bar) against the team's target "
+               "(marker).");
+  html.close();
+  html.close();
+  html.newline();
+}
+
+/// "team/profession" of a set's first few lines, then "and N more".
+std::string set_lines(const AssumptionGroup& group) {
+  constexpr std::size_t kListed = 4;
+  std::vector<std::string> labels;
+  for (std::size_t index = 0; index < group.lines.size() && index < kListed; ++index) {
+    labels.push_back(line_label(*group.lines[index]));
+  }
+  std::string listed = fmt::format("{}", fmt::join(labels, ", "));
+  if (group.lines.size() > kListed) {
+    listed += fmt::format(" and {} more", group.lines.size() - kListed);
+  }
+  return listed;
+}
+
+void write_uplift(HtmlWriter& html, const ReviewResult& review) {
+  const ReviewSettings& settings = model_of(review).review;
+  const std::vector<AssumptionGroup> groups = group_assumptions(review);
+  open_section(html, "uplift", "4. Absence and uplift");
+  html.element("p",
+               fmt::format("Absence as a share of contracted time ({} hours per WTE per year), "
+                           "for each distinct set of assumptions. The exact uplift a / (1 - a) "
+                           "covers absence from the time actually available; the additive "
+                           "uplift a understates it.",
+                           format_hours(settings.contracted_hours_per_wte())));
+  if (groups.empty()) {
+    html.element("p", "No staffing lines.");
+    html.close();
+    return;
+  }
+  html.open("figure", {{"class", "chart"}});
+  html.markup(uplift_chart(groups, settings.uplift_method.value));
+  html.element("figcaption",
+               "Stacked bar: absence components (= additive uplift). Thin bar: exact uplift.");
+  html.close();
+  HtmlTable table({{"Set"},
+                   {"Lines"},
+                   {"Productive WTE", true},
+                   {"Absence", true},
+                   {"Exact", true},
+                   {"Additive", true},
+                   {"Shortfall WTE", true},
+                   {"Shortfall cost", true}});
+  for (std::size_t index = 0; index < groups.size(); ++index) {
+    const AssumptionGroup& group = groups[index];
+    const LineResult& first = *group.first;
+    table.add_row({std::to_string(index + 1), set_lines(group),
+                   number_cell(format_wte(group.productive_wte)),
+                   number_cell(format_percent(first.absence.total)),
+                   number_cell(format_percent(first.uplift_exact)),
+                   number_cell(format_percent(first.uplift_additive)),
+                   number_cell(format_wte(group.additive_shortfall_wte)),
+                   number_cell(format_money(group.additive_shortfall_cost))});
+  }
+  const Totals& organisation = review.organisation;
+  table.add_total({"Organisation", "", number_cell(format_wte(organisation.productive_wte)), "", "",
+                   "", number_cell(format_wte(organisation.additive_shortfall_wte)),
+                   number_cell(format_money(organisation.additive_shortfall_cost))});
+  table.write(html);
+  html.close();
+  html.newline();
+}
+
+void write_triangulation(HtmlWriter& html, const ReviewResult& review) {
+  open_section(html, "triangulation", "5. Inpatient triangulation");
+  HtmlTable table({{"Unit"},
+                   {"Occupied beds", true},
+                   {"CHPPD planned", true},
+                   {"CHPPD benchmark", true},
+                   {"Roster WTE", true},
+                   {"Benchmark WTE", true},
+                   {"Judgement WTE", true}});
+  for (const TeamResult& team : review.teams) {
+    if (!team.team->inpatient) {
+      continue;
+    }
+    table.add_row({team.team->id,
+                   number_cell(team.occupied_beds ? round_decimal(*team.occupied_beds, 1)
+                                                  : std::string(kNullCell)),
+                   number_cell(format_hours(team.chppd_planned)),
+                   number_cell(format_hours(team.chppd_benchmark)),
+                   number_cell(format_wte(team.roster_productive_wte)),
+                   number_cell(format_wte(team.benchmark_productive_wte)),
+                   number_cell(format_wte(team.judgement_wte))});
+  }
+  if (table.size() == 0) {
+    html.element("p", "No team has beds.");
+    html.close();
+    return;
+  }
+  html.element("p",
+               "Care hours per patient day (CHPPD) planned by the roster against the benchmark, "
+               "and productive WTE three ways: from the roster and observations, from the CHPPD "
+               "benchmark, and by professional judgement.");
+  table.write(html);
+  html.open("figure", {{"class", "chart"}});
+  html.markup(triangulation_chart(review));
+  html.element("figcaption", "Productive WTE of each inpatient unit, three ways.");
+  html.close();
+  html.close();
+  html.newline();
+}
+
+void write_warnings(HtmlWriter& html, const ReviewResult& review) {
+  open_section(html, "warnings", "6. Warnings");
+  if (review.warnings.empty()) {
+    html.element("p", "None.");
+  } else {
+    html.open("ul", {{"class", "warnings"}});
+    for (const std::string& warning : review.warnings) {
+      html.element("li", warning);
+    }
+    html.close();
+  }
+  html.close();
+  html.newline();
+}
+
+/// The input's file name without its folders, for the footer.
+std::string source_name(const Model& model) {
+  if (model.files.empty()) {
+    return "";
+  }
+  const std::string& path = model.files.front();
+  const std::size_t slash = path.find_last_of("/\\");
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+void refuse_html() {
+  throw UsageError("--format html is available for review only");
+}
+
+void open_section(HtmlWriter& html, std::string_view id, std::string_view heading) {
+  html.open("section", {{"id", std::string(id)}});
+  html.element("h2", heading);
+  html.newline();
+}
+
+void write_review_html(std::ostream& out, const ReviewResult& review) {
+  const Model& model = model_of(review);
+  HtmlWriter html(out);
+  write_document_start(html, heading_line(review, "Establishment review"));
+  write_title_block(html, review);
+  write_summary(html, review);
+  write_teams(html, review);
+  write_skill_mix(html, review);
+  write_uplift(html, review);
+  write_triangulation(html, review);
+  write_warnings(html, review);
+  write_assumptions_section(html, review);
+  html.open("footer");
+  const std::string source = source_name(model);
+  html.text(source.empty() ? std::string("Produced by estab.")
+                           : "Produced by estab from " + source + ".");
+  html.close();
+  html.newline();
+  write_document_end(html);
+}
+
+}  // namespace estab::report

@@ -1,0 +1,26 @@
+#pragma once
+/// The board review as one self-contained HTML5 page: inline CSS and SVG, no script, nothing
+/// fetched, laid out for A4.
+
+#include <ostream>
+
+#include "estab/calc.hpp"
+#include "report/html_writer.hpp"
+
+namespace estab::report {
+
+/// Writes the whole board paper: title block, summary, teams and RAG, skill mix, uplift,
+/// inpatient triangulation, warnings, and the assumptions with their sources.
+void write_review_html(std::ostream& out, const ReviewResult& review);
+
+/// Writes the section of assumptions: review settings, the organisation's absence defaults,
+/// and every override with the level that states it.
+void write_assumptions_section(HtmlWriter& html, const ReviewResult& review);
+
+/// Throws UsageError: HTML is offered by `review` only (the board paper).
+[[noreturn]] void refuse_html();
+
+/// Opens `<section id=…>` with its `<h2>` heading; close it with html.close().
+void open_section(HtmlWriter& html, std::string_view id, std::string_view heading);
+
+}  // namespace estab::report

@@ -1,0 +1,294 @@
+// XLSX workbooks through libxlsxwriter. The library needs a file name, so every workbook is
+// built in a private directory made with mkdtemp (its own temporary files go there too), then
+// its bytes are copied to the stream and the directory is removed, on success and on failure.
+// Cells are written only with worksheet_write_number, _string and _boolean: a string is always
+// a string, so no cell can become a formula.
+
+#include "report/xlsx_workbook.hpp"
+
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+#include <cstdlib>  // mkdtemp (POSIX)
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+#include <system_error>
+
+namespace estab::report {
+
+namespace {
+
+/// The narrowest and widest a column is made, in characters.
+constexpr double kMinColumnWidth = 6.0;
+constexpr double kMaxColumnWidth = 60.0;
+/// Room in a header cell for the autofilter's drop-down button, in characters.
+constexpr std::size_t kFilterButtonWidth = 3;
+/// The most characters a General number takes in a spreadsheet cell.
+constexpr std::size_t kGeneralNumberWidth = 11;
+/// The file name of the workbook inside the private directory.
+constexpr const char* kWorkbookFileName = "workbook.xlsx";
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+/// Throws std::runtime_error with libxlsxwriter's description of `error`, if it is one.
+void check(lxw_error error, std::string_view doing) {
+  if (error != LXW_NO_ERROR) {
+    throw std::runtime_error(
+        fmt::format("cannot write the XLSX workbook ({}): {}", doing, lxw_strerror(error)));
+  }
+}
+
+/// A directory of its own under the system's temporary directory, removed with its contents
+/// when the object goes out of scope.
+class PrivateDirectory {
+ public:
+  PrivateDirectory() {
+    const std::filesystem::path base = std::filesystem::temp_directory_path();
+    std::string pattern = (base / "estab-xlsx-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) {
+      throw std::runtime_error(fmt::format(
+          "cannot write the XLSX workbook: cannot create a temporary directory in {}: {}",
+          base.string(), std::strerror(errno)));
+    }
+    path_ = pattern;
+  }
+  ~PrivateDirectory() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  PrivateDirectory(const PrivateDirectory&) = delete;
+  PrivateDirectory& operator=(const PrivateDirectory&) = delete;
+
+  /// The directory's path.
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// Frees a workbook that was never closed (workbook_close frees it on every path itself).
+struct WorkbookFree {
+  void operator()(lxw_workbook* workbook) const { lxw_workbook_free(workbook); }
+};
+using WorkbookHandle = std::unique_ptr<lxw_workbook, WorkbookFree>;
+
+/// The cell formats of a workbook: the bold header and one per number style (owned by the
+/// workbook; null means the default, General).
+struct Formats {
+  lxw_format* header = nullptr;
+  std::array<lxw_format*, 5> numbers{};
+
+  lxw_format* number(NumberStyle style) const { return numbers[static_cast<std::size_t>(style)]; }
+};
+
+Formats add_formats(lxw_workbook* workbook) {
+  Formats formats;
+  formats.header = workbook_add_format(workbook);
+  if (formats.header == nullptr) check(LXW_ERROR_MEMORY_MALLOC_FAILED, "adding a format");
+  format_set_bold(formats.header);
+  for (const NumberStyle style :
+       {NumberStyle::Wte, NumberStyle::Percent, NumberStyle::Money, NumberStyle::Hours}) {
+    lxw_format* format = workbook_add_format(workbook);
+    if (format == nullptr) check(LXW_ERROR_MEMORY_MALLOC_FAILED, "adding a format");
+    format_set_num_format(format, number_format_code(style));
+    formats.numbers[static_cast<std::size_t>(style)] = format;
+  }
+  return formats;
+}
+
+/// Characters of UTF-8 text (continuation bytes not counted).
+std::size_t display_length(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char byte) {
+    return (static_cast<unsigned char>(byte) & 0xC0U) != 0x80U;
+  }));
+}
+
+/// Roughly how many characters a number takes once formatted in its style.
+std::size_t display_length(double number, NumberStyle style) {
+  switch (style) {
+    case NumberStyle::Wte: return fmt::format("{:.2f}", number).size();
+    case NumberStyle::Hours: return fmt::format("{:.1f}", number).size();
+    case NumberStyle::Percent: return fmt::format("{:.1f}%", number * 100.0).size();
+    case NumberStyle::Money: {
+      const std::size_t digits = fmt::format("{:.0f}", std::fabs(number)).size();
+      return digits + (digits - 1) / 3 + (number < 0.0 ? 2 : 1);  // separators, sign and £
+    }
+    case NumberStyle::General: break;
+  }
+  return std::min(fmt::format("{}", number).size(), kGeneralNumberWidth);
+}
+
+/// A width for each column that fits its header (with the filter button) and its cells.
+std::vector<double> column_widths(const XlsxSheet& sheet) {
+  std::vector<double> widths;
+  for (std::size_t column = 0; column < sheet.columns.size(); ++column) {
+    const XlsxColumn& described = sheet.columns[column];
+    std::size_t widest = display_length(described.header) + kFilterButtonWidth;
+    for (const std::vector<XlsxCell>& row : sheet.rows) {
+      const XlsxCell& cell = row[column];
+      if (const auto* text = std::get_if<std::string>(&cell)) {
+        widest = std::max(widest, display_length(*text));
+      } else if (const auto* number = std::get_if<double>(&cell)) {
+        widest = std::max(widest, display_length(*number, described.style));
+      } else if (std::holds_alternative<bool>(cell)) {
+        widest = std::max<std::size_t>(widest, 5);  // FALSE
+      }
+    }
+    widths.push_back(
+        std::clamp(static_cast<double>(widest) + 1.0, kMinColumnWidth, kMaxColumnWidth));
+  }
+  return widths;
+}
+
+/// Writes one cell; an empty cell is not written at all.
+void write_cell(lxw_worksheet* worksheet, lxw_row_t row, lxw_col_t column, const XlsxCell& cell,
+                lxw_format* number_format) {
+  if (const auto* text = std::get_if<std::string>(&cell)) {
+    check(worksheet_write_string(worksheet, row, column, text->c_str(), nullptr), "a text cell");
+  } else if (const auto* number = std::get_if<double>(&cell)) {
+    if (!std::isfinite(*number)) {
+      throw std::logic_error("report: an XLSX cell is not a finite number");
+    }
+    check(worksheet_write_number(worksheet, row, column, *number, number_format), "a number cell");
+  } else if (const auto* flag = std::get_if<bool>(&cell)) {
+    check(worksheet_write_boolean(worksheet, row, column, *flag ? 1 : 0, nullptr),
+          "a boolean cell");
+  }
+}
+
+void write_sheet(lxw_workbook* workbook, const XlsxSheet& sheet, const Formats& formats) {
+  check(workbook_validate_sheet_name(workbook, sheet.name.c_str()), "sheet " + sheet.name);
+  lxw_worksheet* worksheet = workbook_add_worksheet(workbook, sheet.name.c_str());
+  if (worksheet == nullptr) check(LXW_ERROR_MEMORY_MALLOC_FAILED, "sheet " + sheet.name);
+  if (sheet.columns.empty()) return;
+
+  const std::vector<double> widths = column_widths(sheet);
+  for (std::size_t column = 0; column < sheet.columns.size(); ++column) {
+    const auto index = static_cast<lxw_col_t>(column);
+    check(worksheet_set_column(worksheet, index, index, widths[column], nullptr), "a column width");
+    check(worksheet_write_string(worksheet, 0, index, sheet.columns[column].header.c_str(),
+                                 formats.header),
+          "the header row");
+  }
+  for (std::size_t row = 0; row < sheet.rows.size(); ++row) {
+    const std::vector<XlsxCell>& cells = sheet.rows[row];
+    if (cells.size() != sheet.columns.size()) {
+      throw std::logic_error(fmt::format("report: XLSX sheet {} row {} has {} cells for {} columns",
+                                         sheet.name, row + 1, cells.size(), sheet.columns.size()));
+    }
+    for (std::size_t column = 0; column < cells.size(); ++column) {
+      write_cell(worksheet, static_cast<lxw_row_t>(row + 1), static_cast<lxw_col_t>(column),
+                 cells[column], formats.number(sheet.columns[column].style));
+    }
+  }
+  worksheet_freeze_panes(worksheet, 1, 0);
+  check(worksheet_autofilter(worksheet, 0, 0, static_cast<lxw_row_t>(sheet.rows.size()),
+                             static_cast<lxw_col_t>(sheet.columns.size() - 1)),
+        "the autofilter");
+}
+
+void set_properties(lxw_workbook* workbook, const XlsxProperties& properties) {
+  // libxlsxwriter copies the strings; mutable copies only because its struct is not const.
+  std::string title = properties.title;
+  std::string subject = properties.subject;
+  std::string company = properties.company;
+  lxw_doc_properties document{};
+  document.title = title.data();
+  document.subject = subject.data();
+  document.company = company.data();
+  check(workbook_set_properties(workbook, &document), "the document properties");
+}
+
+/// Appends the bytes of a finished workbook file to `out`.
+void copy_file(const std::filesystem::path& path, std::ostream& out) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file || !(out << file.rdbuf())) {
+    throw std::runtime_error("cannot write the XLSX workbook: cannot read back " + path.string());
+  }
+}
+
+}  // namespace
+
+NumberStyle number_style(std::string_view field) {
+  if (field == "cost_per_wte" || ends_with(field, "_cost")) return NumberStyle::Money;
+  if (ends_with(field, "_wte")) return NumberStyle::Wte;
+  if (field == "fraction" || field == "registered_target" || ends_with(field, "_rate") ||
+      starts_with(field, "registered_share_") || starts_with(field, "uplift_") ||
+      starts_with(field, "absence_")) {
+    return NumberStyle::Percent;
+  }
+  if (field.find("hours") != std::string_view::npos || starts_with(field, "chppd_")) {
+    return NumberStyle::Hours;
+  }
+  return NumberStyle::General;
+}
+
+const char* number_format_code(NumberStyle style) {
+  switch (style) {
+    case NumberStyle::Wte: return "0.00";
+    case NumberStyle::Percent: return "0.0%";
+    case NumberStyle::Money: return "\xC2\xA3#,##0";  // £ in UTF-8
+    case NumberStyle::Hours: return "0.0";
+    case NumberStyle::General: break;
+  }
+  return "General";
+}
+
+void write_xlsx(std::ostream& out, const std::vector<XlsxSheet>& sheets,
+                const XlsxProperties& properties) {
+  const PrivateDirectory directory;
+  const std::string workbook_path = (directory.path() / kWorkbookFileName).string();
+  std::string library_directory = directory.path().string();
+  lxw_workbook_options options{};
+  options.tmpdir = library_directory.data();
+  WorkbookHandle workbook(workbook_new_opt(workbook_path.c_str(), &options));
+  if (!workbook) check(LXW_ERROR_MEMORY_MALLOC_FAILED, "creating the workbook");
+
+  set_properties(workbook.get(), properties);
+  const Formats formats = add_formats(workbook.get());
+  for (const XlsxSheet& sheet : sheets) {
+    write_sheet(workbook.get(), sheet, formats);
+  }
+  check(workbook_close(workbook.release()), "closing the workbook");  // frees it on every path
+  copy_file(workbook_path, out);
+}
+
+void add_field_columns(XlsxSheet& sheet, const std::vector<std::string>& fields) {
+  for (const std::string& field : fields) {
+    sheet.columns.push_back({field, number_style(field)});
+  }
+}
+
+XlsxCell json_cell(const nlohmann::ordered_json& value) {
+  if (value.is_null()) return std::monostate{};
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_boolean()) return value.get<bool>();
+  if (value.is_number()) return value.get<double>();
+  throw std::logic_error("report: a contract value for an XLSX cell is not a scalar");
+}
+
+void append_field_cells(std::vector<XlsxCell>& row, const nlohmann::ordered_json& record,
+                        const std::vector<std::string>& fields) {
+  for (const std::string& field : fields) {
+    const auto found = record.find(field);
+    if (found == record.end()) {
+      throw std::logic_error(fmt::format("report: a contract record has no '{}'", field));
+    }
+    row.push_back(json_cell(*found));
+  }
+}
+
+}  // namespace estab::report

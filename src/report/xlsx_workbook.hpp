@@ -1,0 +1,68 @@
+#pragma once
+/// Spreadsheet workbooks (`--format xlsx`): sheets of typed cells — numbers as numbers, text as
+/// text, never a formula — written through libxlsxwriter to a private temporary file whose bytes
+/// are then copied to a stream.
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace estab::report {
+
+/// How the numbers of a column are shown, decided from its contract field name.
+enum class NumberStyle { General, Wte, Percent, Money, Hours };
+
+/// The style of a contract field: `cost_per_wte` and `…_cost` are money; `…_wte` is WTE;
+/// `fraction`, `…_rate`, `registered_share_…`, `registered_target`, `uplift_…` and `absence_…`
+/// are percentages; hours (and care hours per patient day, `chppd_…`) are hours; the rest General.
+NumberStyle number_style(std::string_view field);
+
+/// The spreadsheet number format of a style: "General", "0.00", "0.0%", "£#,##0" or "0.0".
+const char* number_format_code(NumberStyle style);
+
+/// One cell: empty (a null), text, a number or a boolean.
+using XlsxCell = std::variant<std::monostate, std::string, double, bool>;
+
+/// One column: its header (a contract field name) and how its numbers are shown.
+struct XlsxColumn {
+  std::string header;
+  NumberStyle style = NumberStyle::General;
+};
+
+/// One worksheet: a bold, frozen, filterable header row, then one row per record.
+struct XlsxSheet {
+  std::string name;                         ///< the tab's name, e.g. "Lines"
+  std::vector<XlsxColumn> columns;          ///< in order, left to right
+  std::vector<std::vector<XlsxCell>> rows;  ///< each exactly as long as `columns`
+};
+
+/// The document properties of a workbook (File › Properties in a spreadsheet).
+struct XlsxProperties {
+  std::string title;    ///< e.g. the review's title
+  std::string subject;  ///< what the workbook holds, e.g. "Establishment review"
+  std::string company;  ///< the organisation under review
+};
+
+/// Writes the sheets as one XLSX workbook to `out`. The workbook is built in a private
+/// temporary directory that is removed on every path. Throws std::runtime_error with
+/// libxlsxwriter's message when the library fails, and std::logic_error for a non-finite number
+/// or a row whose length differs from its sheet's columns.
+void write_xlsx(std::ostream& out, const std::vector<XlsxSheet>& sheets,
+                const XlsxProperties& properties);
+
+/// Adds one column per contract field, each styled by number_style(field).
+void add_field_columns(XlsxSheet& sheet, const std::vector<std::string>& fields);
+
+/// A JSON value of a contract document as a cell: null → empty, string → text, number,
+/// boolean. Throws std::logic_error for an array or an object.
+XlsxCell json_cell(const nlohmann::ordered_json& value);
+
+/// Appends `record[field]` as a cell for each field; throws std::logic_error when the record
+/// lacks a field (the contract and the sheet disagree).
+void append_field_cells(std::vector<XlsxCell>& row, const nlohmann::ordered_json& record,
+                        const std::vector<std::string>& fields);
+
+}  // namespace estab::report

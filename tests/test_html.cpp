@@ -1,0 +1,232 @@
+// Unit tests of the HTML board paper (`estab review --format html`): escaping verbatim, no
+// script or fetched resource, every team and the organisation present, balanced elements,
+// and the views that refuse HTML.
+#include <catch2/catch.hpp>
+
+#include <cstddef>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "estab/calc.hpp"
+#include "estab/diagnostic.hpp"
+#include "estab/load.hpp"
+#include "estab/report.hpp"
+#include "report/html_writer.hpp"
+#include "report/text_format.hpp"
+
+namespace {
+
+using estab::OutputFormat;
+using estab::RenderOptions;
+
+std::string example(const char* name) {
+  return std::string(ESTAB_SOURCE_DIR) + "/examples/" + name;
+}
+
+std::string render_html(const estab::ReviewResult& review) {
+  std::ostringstream out;
+  estab::render_review(out, review, OutputFormat::Html, RenderOptions{});
+  return out.str();
+}
+
+std::size_t count_of(std::string_view text, std::string_view needle) {
+  std::size_t count = 0;
+  for (std::size_t at = text.find(needle); at != std::string_view::npos;
+       at = text.find(needle, at + needle.size())) {
+    ++count;
+  }
+  return count;
+}
+
+/// Checks that every element in `tags` is opened as often as it is closed.
+void check_balanced(const std::string& html, const std::vector<std::string>& tags) {
+  for (const std::string& tag : tags) {
+    INFO("element <" << tag << ">");
+    const std::size_t opened = count_of(html, "<" + tag + " ") + count_of(html, "<" + tag + ">");
+    CHECK(opened > 0);
+    CHECK(opened == count_of(html, "</" + tag + ">"));
+  }
+}
+
+/// Every tag of the page, from '<' to '>' (escaped text holds neither).
+std::vector<std::string> tags_of(const std::string& html) {
+  std::vector<std::string> tags;
+  for (std::size_t start = html.find('<'); start != std::string::npos;
+       start = html.find('<', start + 1)) {
+    tags.push_back(html.substr(start, html.find('>', start) + 1 - start));
+  }
+  return tags;
+}
+
+/// Nothing in the page may run code or fetch anything.
+void check_self_contained(const std::string& html) {
+  for (const char* forbidden : {"<script", "http://", "https://", "@import", "url(", "<link",
+                                "<img", "<iframe", "<object", "<embed", "<base"}) {
+    INFO("forbidden: " << forbidden);
+    CHECK(html.find(forbidden) == std::string::npos);
+  }
+  // No tag has a source, a link or an event handler (onload=, onerror=, …).
+  for (const std::string& tag : tags_of(html)) {
+    INFO("tag: " << tag);
+    CHECK(tag.find("src=") == std::string::npos);
+    CHECK(tag.find("href=") == std::string::npos);
+    CHECK(tag.find(" on") == std::string::npos);
+  }
+}
+
+/// A small model whose user-provided strings try to inject markup.
+constexpr std::string_view kHostileInput = R"yaml(estab: 1
+review:
+  organisation: "Trust & <Partners> \"Quoted\" 'Single'"
+  title: "<h1>Not a heading</h1>"
+  period: 2026/27
+assumptions:
+  sickness: 5%
+  additional:
+    "<img src=x onerror=alert(2)>": 1%
+professions:
+  - id: rn
+    name: Registered nurse
+    registered: true
+    cost_per_wte: 50000
+teams:
+  - id: "<script>alert(1)</script>"
+    name: "<script>alert(1)</script>"
+    staffing:
+      - profession: rn
+        hours_per_week: 75
+        funded_wte: 2
+        in_post_wte: 1.5
+  - id: empty-team
+    name: Team with nothing required
+    staffing:
+      - profession: rn
+        funded_wte: 1
+        in_post_wte: 1
+)yaml";
+
+}  // namespace
+
+TEST_CASE("html_escape escapes the five special characters verbatim", "[html]") {
+  using estab::report::html_escape;
+  CHECK(html_escape("Tom & Jerry's <b>\"x\"</b>") ==
+        "Tom &amp; Jerry&#39;s &lt;b&gt;&quot;x&quot;&lt;/b&gt;");
+  CHECK(html_escape("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;");
+  CHECK(html_escape("&amp;") == "&amp;amp;");
+  CHECK(html_escape("plain text £1,234 — ok") == "plain text £1,234 — ok");
+  CHECK(html_escape("bell\x07 and escape\x1b[31m") == "bell? and escape?[31m");
+}
+
+TEST_CASE("shorten keeps whole code points and marks what it cut", "[html]") {
+  using estab::report::shorten;
+  CHECK(shorten("cldt-north", 22) == "cldt-north");
+  CHECK(shorten("abcdefghij", 5) == "abcd\xE2\x80\xA6");
+  CHECK(shorten("££££££", 4) == "£££\xE2\x80\xA6");
+}
+
+TEST_CASE("a RAG badge carries the rating as a word, not only a colour", "[html]") {
+  using estab::Rag;
+  using estab::report::rag_badge;
+  CHECK(rag_badge(Rag::Red) == "<span class=\"badge rag-red\">red</span>");
+  CHECK(rag_badge(Rag::Amber) == "<span class=\"badge rag-amber\">amber</span>");
+  CHECK(rag_badge(Rag::Green) == "<span class=\"badge rag-green\">green</span>");
+  CHECK(rag_badge(Rag::None) == "<span class=\"badge rag-none\">-</span>");
+}
+
+TEST_CASE("the trust example renders as one self-contained board paper", "[html]") {
+  const estab::Model model = estab::load_model_file(example("trust.yaml"));
+  const estab::ReviewResult review = estab::compute_review(model);
+  const std::string html = render_html(review);
+
+  CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en-GB\">", 0) == 0);
+  CHECK(html.find("<meta charset=\"utf-8\">") != std::string::npos);
+  check_self_contained(html);
+  check_balanced(html, {"html", "head", "body", "style", "svg", "table", "thead", "tbody", "tr",
+                        "section", "figure", "header", "footer"});
+  CHECK(count_of(html, "<svg ") == 3);  // skill mix, uplift, triangulation
+  CHECK(count_of(html, "<section ") == 7);
+
+  // Printing: A4 pages, tables and charts kept whole.
+  CHECK(html.find("@page { size: A4;") != std::string::npos);
+  CHECK(html.find("break-inside: avoid") != std::string::npos);
+
+  REQUIRE(model.review.organisation);
+  CHECK(html.find(*model.review.organisation) != std::string::npos);
+  for (const estab::Team& team : model.teams) {
+    INFO("team " << team.id);
+    CHECK(html.find(estab::report::html_escape(team.id)) != std::string::npos);
+  }
+  // Numbers are formatted as in the table format.
+  using estab::report::format_money;
+  using estab::report::format_wte;
+  CHECK(html.find(format_wte(review.organisation.required_wte)) != std::string::npos);
+  CHECK(html.find(format_money(review.organisation.required_cost)) != std::string::npos);
+  CHECK(html.find(format_wte(review.organisation.net_gap_wte)) != std::string::npos);
+  // Each warning appears, and the sections come in board-paper order.
+  for (const std::string& warning : review.warnings) {
+    CHECK(html.find(estab::report::html_escape(warning)) != std::string::npos);
+  }
+  const std::vector<std::string> order = {
+      "id=\"summary\"",       "id=\"teams\"",    "id=\"skill-mix\"",  "id=\"uplift\"",
+      "id=\"triangulation\"", "id=\"warnings\"", "id=\"assumptions\""};
+  std::size_t previous = 0;
+  for (const std::string& section : order) {
+    const std::size_t at = html.find(section);
+    INFO(section);
+    REQUIRE(at != std::string::npos);
+    CHECK(at > previous);
+    previous = at;
+  }
+}
+
+TEST_CASE("the assumptions name each override with its level", "[html]") {
+  const estab::Model model = estab::load_model_file(example("trust.yaml"));
+  const std::string html = render_html(estab::compute_review(model));
+  // trust.yaml: sickness 4.2% on team cldt-north; study leave 4% on line cldt-south/pbs;
+  // training 30 hours per head on profession hca.
+  CHECK(html.find("<td>sickness</td><td>team</td><td>cldt-north</td><td>4.2%</td>") !=
+        std::string::npos);
+  CHECK(html.find("<td>study_leave</td><td>line</td><td>cldt-south/pbs</td><td>4%</td>") !=
+        std::string::npos);
+  CHECK(html.find("<td>training</td><td>profession</td><td>hca</td><td>30 hours per head</td>") !=
+        std::string::npos);
+  CHECK(html.find("<td>sickness</td><td>5%</td>") != std::string::npos);
+}
+
+TEST_CASE("hostile names appear only as escaped text", "[html]") {
+  const estab::Model model = estab::load_model_text(kHostileInput, "hostile.yaml");
+  const estab::ReviewResult review = estab::compute_review(model);
+  const std::string html = render_html(review);
+
+  check_self_contained(html);
+  CHECK(html.find("<h1>Not a heading") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(html.find("&lt;img src=x onerror=alert(2)&gt;") != std::string::npos);
+  CHECK(html.find("Trust &amp; &lt;Partners&gt; &quot;Quoted&quot; &#39;Single&#39;") !=
+        std::string::npos);
+  CHECK(html.find("&lt;h1&gt;Not a heading&lt;/h1&gt;") != std::string::npos);
+  check_balanced(html, {"svg", "table", "section"});
+  CHECK(count_of(html, "<svg ") == 2);  // no beds: no triangulation chart
+  CHECK(html.find("No team has beds.") != std::string::npos);
+  REQUIRE_FALSE(review.warnings.empty());
+  for (const std::string& warning : review.warnings) {
+    CHECK(html.find(estab::report::html_escape(warning)) != std::string::npos);
+  }
+}
+
+TEST_CASE("only review offers HTML", "[html]") {
+  const estab::Model model = estab::load_model_file(example("atu.yaml"));
+  const estab::ReviewResult review = estab::compute_review(model);
+  std::ostringstream out;
+  const RenderOptions options{};
+  CHECK_THROWS_WITH(estab::render_uplift(out, review, OutputFormat::Html, options),
+                    "--format html is available for review only");
+  CHECK_THROWS_WITH(estab::render_establishment(out, review, OutputFormat::Html, options),
+                    "--format html is available for review only");
+  CHECK_THROWS_WITH(estab::render_gaps(out, review, OutputFormat::Html, options),
+                    "--format html is available for review only");
+  CHECK_THROWS_AS(estab::render_gaps(out, review, OutputFormat::Html, options), estab::UsageError);
+  CHECK(out.str().empty());
+}
