@@ -13,7 +13,9 @@ ctest --test-dir "$build" --output-on-failure -j "$jobs"
 
 if [ "${ESTAB_SKIP_SANITIZERS:-0}" != "1" ]; then
   sanitized=${build}-sanitize
-  cmake -S "$root" -B "$sanitized" -G Ninja -DESTAB_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  # Warnings are enforced by the first pass; GCC 12 gives false maybe-uninitialized warnings
+  # when the sanitizers are on, so this pass does not treat warnings as errors.
+  cmake -S "$root" -B "$sanitized" -G Ninja -DESTAB_WERROR=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
   cmake --build "$sanitized"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
