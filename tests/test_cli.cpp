@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "cli/app.hpp"
 #include "cli/atomic_file.hpp"
@@ -82,6 +83,46 @@ TEST_CASE("atomic writes replace the whole file and leave nothing behind", "[cli
                       std::filesystem::directory_iterator()) == 1);
   CHECK_THROWS_AS(cli::write_file_atomically((directory / "no" / "such.csv").string(), "x"),
                   FileError);
+}
+
+TEST_CASE("an output file is replaced only when it is committed", "[cli]") {
+  const auto directory = scratch_directory("commit");
+  const auto target = directory / "out.csv";
+  cli::write_file_atomically(target.string(), "old\n");
+  {
+    cli::AtomicOutputFile file(target.string());
+    file.stream() << "half of a new file";
+    CHECK(read_all(target) == "old\n");
+  }  // destroyed without commit: abandoned
+  CHECK(read_all(target) == "old\n");
+  CHECK(std::distance(std::filesystem::directory_iterator(directory),
+                      std::filesystem::directory_iterator()) == 1);
+
+  // Larger than the write buffer, so it is written in several pieces.
+  const std::string large(3 * 1024 * 1024 + 17, 'x');
+  cli::AtomicOutputFile file(target.string());
+  file.stream() << large;
+  file.commit();
+  CHECK(read_all(target) == large);
+  CHECK(std::distance(std::filesystem::directory_iterator(directory),
+                      std::filesystem::directory_iterator()) == 1);
+}
+
+TEST_CASE("a renderer that fails part way leaves the output file untouched", "[cli]") {
+  const auto directory = scratch_directory("render-fails");
+  const auto target = directory / "review.csv";
+  cli::write_file_atomically(target.string(), "keep me\n");
+  std::ostringstream out;
+  std::ostringstream err;
+  cli::Console console{out, err};
+  const auto failing_renderer = [](std::ostream& stream) {
+    stream << "a first record\n";
+    throw std::runtime_error("rendering failed");
+  };
+  CHECK_THROWS_AS(cli::deliver(failing_renderer, target.string(), console), std::runtime_error);
+  CHECK(read_all(target) == "keep me\n");
+  CHECK(std::distance(std::filesystem::directory_iterator(directory),
+                      std::filesystem::directory_iterator()) == 1);
 }
 
 TEST_CASE("a failing run leaves an existing output file untouched", "[cli]") {

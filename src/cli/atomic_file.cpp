@@ -1,4 +1,5 @@
-// Atomic replacement of output files.
+// Atomic replacement of output files: written through a buffer into a temporary file beside the
+// target, then flushed, synced and renamed over it.
 #include "cli/atomic_file.hpp"
 
 #include <fcntl.h>
@@ -10,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <streambuf>
 #include <vector>
 
 #include "estab/diagnostic.hpp"
@@ -17,6 +19,9 @@
 namespace estab::cli {
 
 namespace {
+
+/// Bytes gathered before each write to the temporary file.
+constexpr std::size_t kBufferBytes = 1 << 20;
 
 [[noreturn]] void fail(const std::string& path, int error_number) {
   throw FileError(path, fmt::format("cannot write '{}': {}", path, std::strerror(error_number)));
@@ -33,45 +38,98 @@ mode_t permissions_for(const std::string& path) {
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, std::string_view contents) {
+/// A stream buffer that writes to a file descriptor and remembers the first write error.
+class AtomicOutputFile::Buffer : public std::streambuf {
+ public:
+  explicit Buffer(int descriptor) : descriptor_(descriptor), bytes_(kBufferBytes) {
+    setp(bytes_.data(), bytes_.data() + bytes_.size());
+  }
+
+  /// The errno of the first failed write, or 0.
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type character) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(character, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(character);
+      pbump(1);
+    }
+    return traits_type::not_eof(character);
+  }
+
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  /// Writes out everything buffered; false after any failure.
+  bool drain() {
+    if (error_ != 0) return false;
+    const char* next = pbase();
+    while (next < pptr()) {
+      const ssize_t count = ::write(descriptor_, next, static_cast<std::size_t>(pptr() - next));
+      if (count < 0) {
+        if (errno == EINTR) continue;
+        error_ = errno;
+        return false;
+      }
+      next += count;
+    }
+    setp(bytes_.data(), bytes_.data() + bytes_.size());
+    return true;
+  }
+
+  int descriptor_;
+  std::vector<char> bytes_;
+  int error_ = 0;
+};
+
+AtomicOutputFile::AtomicOutputFile(std::string path) : path_(std::move(path)) {
   namespace fs = std::filesystem;
   std::error_code status_error;
-  if (fs::is_directory(path, status_error)) fail(path, EISDIR);
-  const fs::path target(path);
+  if (fs::is_directory(path_, status_error)) fail(path_, EISDIR);
+  const fs::path target(path_);
   const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string pattern = (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
-  const int descriptor = ::mkstemp(name.data());
-  if (descriptor < 0) fail(path, errno);
-  const std::string temporary(name.data());
+  descriptor_ = ::mkstemp(name.data());
+  if (descriptor_ < 0) fail(path_, errno);
+  temporary_ = name.data();
+  buffer_ = std::make_unique<Buffer>(descriptor_);
+  stream_ = std::make_unique<std::ostream>(buffer_.get());
+}
+
+AtomicOutputFile::~AtomicOutputFile() {
+  if (descriptor_ >= 0) ::close(descriptor_);
+  if (!temporary_.empty()) ::unlink(temporary_.c_str());
+}
+
+std::ostream& AtomicOutputFile::stream() { return *stream_; }
+
+void AtomicOutputFile::commit() {
   auto abandon = [&](int error_number) {
-    ::close(descriptor);
-    ::unlink(temporary.c_str());
-    fail(path, error_number);
+    ::close(descriptor_);
+    descriptor_ = -1;
+    ::unlink(temporary_.c_str());
+    temporary_.clear();
+    fail(path_, error_number);
   };
-  std::size_t written = 0;
-  while (written < contents.size()) {
-    const ssize_t count =
-        ::write(descriptor, contents.data() + written, contents.size() - written);
-    if (count < 0) {
-      if (errno == EINTR) continue;
-      abandon(errno);
-    }
-    written += static_cast<std::size_t>(count);
-  }
-  if (::fchmod(descriptor, permissions_for(path)) != 0) abandon(errno);
-  if (::fsync(descriptor) != 0) abandon(errno);
-  if (::close(descriptor) != 0) {
-    const int error_number = errno;
-    ::unlink(temporary.c_str());
-    fail(path, error_number);
-  }
-  if (::rename(temporary.c_str(), path.c_str()) != 0) {
-    const int error_number = errno;
-    ::unlink(temporary.c_str());
-    fail(path, error_number);
-  }
+  stream_->flush();
+  if (buffer_->error() != 0) abandon(buffer_->error());
+  if (!*stream_) abandon(EIO);
+  if (::fchmod(descriptor_, permissions_for(path_)) != 0) abandon(errno);
+  if (::fsync(descriptor_) != 0) abandon(errno);
+  const int descriptor = descriptor_;
+  descriptor_ = -1;
+  if (::close(descriptor) != 0) abandon(errno);
+  if (::rename(temporary_.c_str(), path_.c_str()) != 0) abandon(errno);
+  temporary_.clear();
+}
+
+void write_file_atomically(const std::string& path, std::string_view contents) {
+  AtomicOutputFile file(path);
+  file.stream().write(contents.data(), static_cast<std::streamsize>(contents.size()));
+  file.commit();
 }
 
 }  // namespace estab::cli

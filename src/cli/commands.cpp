@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <exception>
 #include <stdexcept>
-#include <sstream>
 
 #include "cli/atomic_file.hpp"
 #include "estab/calc.hpp"
@@ -58,12 +57,14 @@ ExitCode report_failure(Console& console) {
   }
 }
 
-ExitCode deliver(const std::string& contents, const std::string& output_file, Console& console) {
+ExitCode deliver(const Renderer& render, const std::string& output_file, Console& console) {
   if (!output_file.empty()) {
-    write_file_atomically(output_file, contents);
+    AtomicOutputFile file(output_file);
+    render(file.stream());
+    file.commit();
     return ExitCode::Success;
   }
-  console.out << contents;
+  render(console.out);
   console.out.flush();
   if (!console.out) {
     console.err << "estab: error: cannot write to standard output\n";
@@ -79,16 +80,17 @@ ExitCode run_report(const ReportRequest& request, Console& console) {
   options.level = request.level;
   options.colour = request.output_file.empty() && console.out_is_terminal &&
                    console.colour_allowed && request.format == OutputFormat::Table;
-  std::ostringstream rendered;
-  switch (request.kind) {
-    case ReportKind::Uplift: render_uplift(rendered, review, request.format, options); break;
-    case ReportKind::Establishment:
-      render_establishment(rendered, review, request.format, options);
-      break;
-    case ReportKind::Gaps: render_gaps(rendered, review, request.format, options); break;
-    case ReportKind::Review: render_review(rendered, review, request.format, options); break;
-  }
-  const ExitCode delivered = deliver(rendered.str(), request.output_file, console);
+  const auto render = [&](std::ostream& out) {
+    switch (request.kind) {
+      case ReportKind::Uplift: render_uplift(out, review, request.format, options); break;
+      case ReportKind::Establishment:
+        render_establishment(out, review, request.format, options);
+        break;
+      case ReportKind::Gaps: render_gaps(out, review, request.format, options); break;
+      case ReportKind::Review: render_review(out, review, request.format, options); break;
+    }
+  };
+  const ExitCode delivered = deliver(render, request.output_file, console);
   if (delivered != ExitCode::Success || request.fail_on == Rag::None) return delivered;
   return check_fail_on(review, request.fail_on, console);
 }

@@ -1,6 +1,7 @@
 #pragma once
 // The commands behind the command line, each free of argument parsing.
 
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -51,8 +52,11 @@ ExitCode run_init(const std::string& directory, bool force, Console& console);
 /// Prints an exception's located problems and returns the matching exit code.
 ExitCode report_failure(Console& console);
 
-/// Writes `contents` to the output file atomically, or to standard output.
-ExitCode deliver(const std::string& contents, const std::string& output_file, Console& console);
+/// Writes a command's output to the stream it is given.
+using Renderer = std::function<void(std::ostream&)>;
+
+/// Streams the rendered output into the output file atomically, or to standard output.
+ExitCode deliver(const Renderer& render, const std::string& output_file, Console& console);
 
 /// The text of the starter file `init` writes.
 const char* starter_file_text();

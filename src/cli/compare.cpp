@@ -1,6 +1,6 @@
 // `estab compare BASE SCENARIO`: both files loaded and reviewed, the `--set` overrides applied
 // to the scenario only, the comparison rendered and delivered atomically.
-#include <sstream>
+#include <ostream>
 
 #include "cli/scenario_commands.hpp"
 #include "estab/calc.hpp"
@@ -24,9 +24,9 @@ ExitCode run_compare_command(const std::string& base_file, const std::string& sc
   options.level = level;
   options.colour = output_file.empty() && console.out_is_terminal && console.colour_allowed &&
                    format == OutputFormat::Table;
-  std::ostringstream rendered;
-  render_comparison(rendered, comparison, format, options, show_all);
-  return deliver(rendered.str(), output_file, console);
+  return deliver(
+      [&](std::ostream& out) { render_comparison(out, comparison, format, options, show_all); },
+      output_file, console);
 }
 
 }  // namespace estab::cli

@@ -1,7 +1,7 @@
 // `estab explain FILE [--team T --profession P]`: the file loaded (with any `--set` overrides) and
 // reviewed, then one line's arithmetic explained step by step, or, without a team and a
 // profession, the lines that can be explained; rendered and delivered atomically.
-#include <sstream>
+#include <ostream>
 
 #include "cli/scenario_commands.hpp"
 #include "estab/calc.hpp"
@@ -38,13 +38,15 @@ ExitCode run_explain_command(const std::string& input_file, const std::string& t
   RenderOptions options;
   options.colour = output_file.empty() && console.out_is_terminal && console.colour_allowed &&
                    format == OutputFormat::Table;
-  std::ostringstream rendered;
   if (team.empty()) {
-    render_explainable_lines(rendered, review, format, options);
-  } else {
-    render_explanation(rendered, explain_line(review, team, profession), format, options);
+    return deliver(
+        [&](std::ostream& out) { render_explainable_lines(out, review, format, options); },
+        output_file, console);
   }
-  return deliver(rendered.str(), output_file, console);
+  const Explanation explanation = explain_line(review, team, profession);
+  return deliver(
+      [&](std::ostream& out) { render_explanation(out, explanation, format, options); },
+      output_file, console);
 }
 
 }  // namespace estab::cli

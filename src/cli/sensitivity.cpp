@@ -4,7 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <sstream>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -74,9 +74,8 @@ ExitCode run_sensitivity_command(const std::string& input_file, const std::strin
   RenderOptions options;
   options.colour = output_file.empty() && console.out_is_terminal && console.colour_allowed &&
                    format == OutputFormat::Table;
-  std::ostringstream rendered;
-  render_sensitivity(rendered, result, format, options);
-  return deliver(rendered.str(), output_file, console);
+  return deliver([&](std::ostream& out) { render_sensitivity(out, result, format, options); },
+                 output_file, console);
 }
 
 }  // namespace estab::cli

@@ -97,7 +97,9 @@ ExitCode run_validate(const std::vector<std::string>& files, OutputFormat format
            report::csv_number(static_cast<double>(result["problems"].size()))});
     }
   }
-  const ExitCode delivered = deliver(rendered.str(), output_file, console);
+  const std::string text = rendered.str();
+  const ExitCode delivered =
+      deliver([&](std::ostream& out) { out << text; }, output_file, console);
   return delivered == ExitCode::Success ? worst : delivered;
 }
 
