@@ -29,19 +29,19 @@ class Document {
   /// The root node of the document.
   NodeId root() const { return root_; }
   /// The kind of a node.
-  NodeKind kind(NodeId node) const { return nodes_[node].kind; }
+  NodeKind kind(NodeId node) const { return record(node).kind; }
   /// Where a node starts in its file.
   SourceLocation location(NodeId node) const;
   /// The text of a scalar node (empty for other kinds).
   std::string_view text(NodeId node) const;
   /// True when a scalar was written in quotes (so it is text, never a number).
-  bool quoted(NodeId node) const { return nodes_[node].quoted; }
+  bool quoted(NodeId node) const { return record(node).quoted; }
   /// The first child of a sequence, or the first key of a map (keys and values alternate).
-  NodeId first_child(NodeId node) const { return nodes_[node].first_child; }
+  NodeId first_child(NodeId node) const { return record(node).first_child; }
   /// The next sibling of a node within its parent.
-  NodeId next_sibling(NodeId node) const { return nodes_[node].next_sibling; }
+  NodeId next_sibling(NodeId node) const { return record(node).next_sibling; }
   /// Number of child nodes: the items of a sequence, or the keys plus the values of a map.
-  std::uint32_t size(NodeId node) const { return nodes_[node].child_count; }
+  std::uint32_t size(NodeId node) const;
   /// Looks up the value for a key in a map node; kNoNode when absent.
   NodeId find(NodeId map, std::string_view key) const;
 
@@ -61,10 +61,11 @@ class Document {
   void set_root(NodeId node) { root_ = node; }
 
  private:
+  /// One node: 32 bytes, so that a national-scale file of millions of nodes stays small.
   struct NodeRecord {
     NodeKind kind;
     bool quoted;
-    std::uint32_t file_index;
+    std::uint16_t file_index;
     std::uint32_t line;
     std::uint32_t column;
     std::uint32_t text_offset;
@@ -72,9 +73,18 @@ class Document {
     NodeId first_child;
     NodeId last_child;
     NodeId next_sibling;
-    std::uint32_t child_count;
   };
-  std::vector<NodeRecord> nodes_;
+  /// Nodes are kept in fixed-size chunks: growing never copies them or holds two copies.
+  static constexpr unsigned kChunkBits = 16;
+  static constexpr NodeId kChunkMask = (NodeId{1} << kChunkBits) - 1;
+
+  const NodeRecord& record(NodeId node) const {
+    return node_chunks_[node >> kChunkBits][node & kChunkMask];
+  }
+  NodeRecord& record(NodeId node) { return node_chunks_[node >> kChunkBits][node & kChunkMask]; }
+
+  std::vector<std::vector<NodeRecord>> node_chunks_;
+  std::uint32_t node_count_ = 0;
   std::string text_arena_;
   NodeId root_ = kNoNode;
 };

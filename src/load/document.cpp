@@ -10,6 +10,7 @@
 
 #include <istream>
 #include <limits>
+#include <stdexcept>
 #include <streambuf>
 
 namespace estab {
@@ -178,7 +179,11 @@ Document Document::parse(std::string_view text, std::uint32_t file_index,
                               "save it as UTF-8 YAML")});
   }
 
+  if (file_index > std::numeric_limits<std::uint16_t>::max()) {
+    throw InputError({Diagnostic{file_name, 0, 0, "", "too many input files"}});
+  }
   Document document;
+  document.text_arena_.reserve(text.size());  // scalars are never longer than their source
   TreeBuilder builder(document, file_index, file_name);
   MemoryBuffer buffer(text);
   std::istream stream(&buffer);
@@ -190,8 +195,7 @@ Document Document::parse(std::string_view text, std::uint32_t file_index,
     }
     Document second;
     TreeBuilder second_builder(second, file_index, file_name);
-    std::size_t size_before = second.nodes_.size();
-    if (parser.HandleNextDocument(second_builder) || second.nodes_.size() != size_before) {
+    if (parser.HandleNextDocument(second_builder) || second.node_count_ != 0) {
       const SourceLocation where =
           second.root_ != kNoNode ? second.location(second.root_) : SourceLocation{file_index, 1, 1};
       throw InputError({located(file_name, where,
@@ -218,13 +222,19 @@ Document Document::parse(std::string_view text, std::uint32_t file_index,
 }
 
 SourceLocation Document::location(NodeId node) const {
-  const NodeRecord& record = nodes_[node];
-  return SourceLocation{record.file_index, record.line, record.column};
+  const NodeRecord& node_record = record(node);
+  return SourceLocation{node_record.file_index, node_record.line, node_record.column};
 }
 
 std::string_view Document::text(NodeId node) const {
-  const NodeRecord& record = nodes_[node];
-  return std::string_view(text_arena_).substr(record.text_offset, record.text_length);
+  const NodeRecord& node_record = record(node);
+  return std::string_view(text_arena_).substr(node_record.text_offset, node_record.text_length);
+}
+
+std::uint32_t Document::size(NodeId node) const {
+  std::uint32_t count = 0;
+  for (NodeId child = first_child(node); child != kNoNode; child = next_sibling(child)) ++count;
+  return count;
 }
 
 Document::NodeId Document::find(NodeId map, std::string_view key) const {
@@ -258,46 +268,49 @@ Document::NodeId Document::copy_from(const Document& source, NodeId node) {
 }
 
 void Document::replace_child(NodeId parent, NodeId old_child, NodeId replacement) {
-  NodeRecord& parent_record = nodes_[parent];
-  nodes_[replacement].next_sibling = nodes_[old_child].next_sibling;
+  NodeRecord& parent_record = record(parent);
+  record(replacement).next_sibling = record(old_child).next_sibling;
   if (parent_record.first_child == old_child) {
     parent_record.first_child = replacement;
   } else {
     NodeId previous = parent_record.first_child;
-    while (nodes_[previous].next_sibling != old_child) previous = nodes_[previous].next_sibling;
-    nodes_[previous].next_sibling = replacement;
+    while (record(previous).next_sibling != old_child) previous = record(previous).next_sibling;
+    record(previous).next_sibling = replacement;
   }
   if (parent_record.last_child == old_child) parent_record.last_child = replacement;
 }
 
 Document::NodeId Document::add_node(NodeKind kind, SourceLocation where, std::string_view text,
                                     bool quoted) {
-  NodeRecord record{};
-  record.kind = kind;
-  record.quoted = quoted;
-  record.file_index = where.file_index;
-  record.line = where.line;
-  record.column = where.column;
-  record.text_offset = static_cast<std::uint32_t>(text_arena_.size());
-  record.text_length = static_cast<std::uint32_t>(text.size());
-  record.first_child = kNoNode;
-  record.last_child = kNoNode;
-  record.next_sibling = kNoNode;
-  record.child_count = 0;
+  if (node_count_ == kNoNode) throw std::length_error("the input has too many YAML nodes");
+  NodeRecord node_record{};
+  node_record.kind = kind;
+  node_record.quoted = quoted;
+  node_record.file_index = static_cast<std::uint16_t>(where.file_index);
+  node_record.line = where.line;
+  node_record.column = where.column;
+  node_record.text_offset = static_cast<std::uint32_t>(text_arena_.size());
+  node_record.text_length = static_cast<std::uint32_t>(text.size());
+  node_record.first_child = kNoNode;
+  node_record.last_child = kNoNode;
+  node_record.next_sibling = kNoNode;
   text_arena_.append(text);
-  nodes_.push_back(record);
-  return static_cast<NodeId>(nodes_.size() - 1);
+  if ((node_count_ & kChunkMask) == 0) {
+    node_chunks_.emplace_back();
+    node_chunks_.back().reserve(std::size_t{1} << kChunkBits);
+  }
+  node_chunks_.back().push_back(node_record);
+  return node_count_++;
 }
 
 void Document::append_child(NodeId parent, NodeId child) {
-  NodeRecord& parent_record = nodes_[parent];
+  NodeRecord& parent_record = record(parent);
   if (parent_record.last_child == kNoNode) {
     parent_record.first_child = child;
   } else {
-    nodes_[parent_record.last_child].next_sibling = child;
+    record(parent_record.last_child).next_sibling = child;
   }
   parent_record.last_child = child;
-  ++parent_record.child_count;
 }
 
 }  // namespace estab

@@ -153,6 +153,7 @@ void read_teams(NodeReader& reader, NodeId list, Model& model, const DeclaredIds
   if (!reader.expect_list(list, path)) return;
   const Document& document = reader.document();
   std::unordered_map<std::string, std::size_t> team_ids;
+  model.teams.reserve(document.size(list));
   std::size_t index = 0;
   for (NodeId item = document.first_child(list); item != kNoNode;
        item = document.next_sibling(item), ++index) {
@@ -209,12 +210,10 @@ void check_lines(const Model& model, NodeReader& reader) {
   }
 }
 
-}  // namespace
-
-Model load_model_text(std::string_view text, const std::string& file_name,
-                      const LoadOptions& options) {
+/// Reads a parsed (and merged) document into a validated model whose file table is `files`.
+Model read_model(Document document, std::vector<std::string> files, const LoadOptions& options) {
   Model model;
-  Document document = load_document(text, file_name, model.files);
+  model.files = std::move(files);
   apply_overrides(document, options.overrides, model.files);
   DiagnosticList problems;
   NodeReader reader(document, model.files, problems);
@@ -247,8 +246,23 @@ Model load_model_text(std::string_view text, const std::string& file_name,
   return model;
 }
 
+}  // namespace
+
+Model load_model_text(std::string_view text, const std::string& file_name,
+                      const LoadOptions& options) {
+  std::vector<std::string> files;
+  Document document = load_document(text, file_name, files);
+  return read_model(std::move(document), std::move(files), options);
+}
+
 Model load_model_file(const std::string& path, const LoadOptions& options) {
-  return load_model_text(read_text_file(path), path, options);
+  std::vector<std::string> files;
+  Document document;
+  {
+    const std::string text = read_text_file(path);  // freed before the model is read
+    document = load_document(text, path, files);
+  }
+  return read_model(std::move(document), std::move(files), options);
 }
 
 }  // namespace estab

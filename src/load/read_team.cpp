@@ -260,6 +260,7 @@ Team read_team(NodeReader& reader, NodeId node, const InputPath& teams_path, std
   if (NodeId staffing = document.find(node, "staffing"); staffing != kNoNode) {
     const InputPath staffing_path = team_path.child("staffing");
     std::unordered_map<std::string_view, NodeId> seen_professions;
+    if (document.kind(staffing) == NodeKind::Sequence) team.lines.reserve(document.size(staffing));
     for_each_item(reader, staffing, staffing_path, [&](NodeId item, std::size_t line_index) {
       const std::string_view profession = item_label(document, item, "profession");
       const InputPath line_path = staffing_path.item(profession, line_index);
