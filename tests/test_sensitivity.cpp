@@ -429,6 +429,46 @@ TEST_CASE("on the trust example every assumption has down <= base <= up", "[sens
   }
 }
 
+TEST_CASE("organisation totals alone equal the full review's, bit for bit, under every scaling",
+          "[sensitivity]") {
+  const estab::Model model = trust_model();
+  std::vector<Scaling> scalings{Scaling{}};
+  for (const std::string& assumption : estab::sensitivity_assumptions(model)) {
+    for (const double factor : {0.9, 1.1}) {
+      Scaling scaling;
+      scaling.factor = factor;
+      if (assumption == "headcount_per_wte") {
+        scaling.target = Scaling::Target::HeadcountPerWte;
+      } else if (assumption == "demand") {
+        scaling.target = Scaling::Target::Demand;
+      } else {
+        scaling.target = Scaling::Target::Component;
+        scaling.component = assumption;
+      }
+      scalings.push_back(scaling);
+    }
+  }
+  REQUIRE(scalings.size() == 25);
+  for (const Scaling& scaling : scalings) {
+    INFO(scaling.component << " x" << scaling.factor);
+    const estab::Totals full = estab::compute_review(model, scaling).organisation;
+    const estab::Totals alone = estab::compute_organisation_totals(model, scaling);
+    CHECK(alone.productive_wte == full.productive_wte);
+    CHECK(alone.required_wte == full.required_wte);
+    CHECK(alone.funded_wte == full.funded_wte);
+    CHECK(alone.in_post_wte == full.in_post_wte);
+    CHECK(alone.net_gap_wte == full.net_gap_wte);
+    CHECK(alone.registered_required_wte == full.registered_required_wte);
+    CHECK(alone.registered_share_in_post == full.registered_share_in_post);
+    CHECK(alone.registered_gap_wte == full.registered_gap_wte);
+    CHECK(alone.skill_mix_rag == full.skill_mix_rag);
+    CHECK(alone.required_cost == full.required_cost);
+    CHECK(alone.uplift_cost == full.uplift_cost);
+    CHECK(alone.additive_shortfall_wte == full.additive_shortfall_wte);
+    CHECK(alone.additive_shortfall_cost == full.additive_shortfall_cost);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Renderers
 

@@ -191,6 +191,10 @@ struct Scaling {
 /// when the scaling takes a line's absence, or a share of its available time, to 100% or more.
 ReviewResult compute_review(const Model& model, const Scaling& scaling = {});
 
+/// The organisation's totals exactly as compute_review gives them, without keeping each line's
+/// result: what a sensitivity analysis needs from each scaled review. Throws as compute_review.
+Totals compute_organisation_totals(const Model& model, const Scaling& scaling = {});
+
 /// Resolves a line's absence with `scaling` applied: a Component target multiplies that
 /// component's fraction (its source is kept); HeadcountPerWte multiplies the resolved
 /// headcount before any hours_per_head component is converted. Other targets change nothing.

@@ -1,7 +1,9 @@
 #pragma once
 /// A compact YAML document tree with a source mark on every node, built from parser events.
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,9 +24,18 @@ class Document {
 
   /// Reads one YAML document from text. `file_index` is stamped on every mark; `file_name`
   /// is used in diagnostics. Throws InputError on syntax errors, empty input, several
-  /// documents, aliases or excessive nesting.
+  /// documents, aliases or excessive nesting. A large file is read in pieces on several
+  /// threads when that gives the same document (see parse_in_pieces).
   static Document parse(std::string_view text, std::uint32_t file_index,
                         const std::string& file_name);
+
+  /// Reads a large file as `pieces` parts at once: the top-level `teams` list is cut between
+  /// items and each part is parsed on its own thread, then joined. Returns nothing, so that the
+  /// caller reads the file whole, when the file cannot be cut safely or any part fails to read
+  /// exactly as the whole file would.
+  static std::optional<Document> parse_in_pieces(std::string_view text, std::uint32_t file_index,
+                                                 const std::string& file_name,
+                                                 std::size_t pieces);
 
   /// The root node of the document.
   NodeId root() const { return root_; }
@@ -52,6 +63,14 @@ class Document {
   NodeId copy_from(const Document& source, NodeId node);
   /// Puts `replacement` where `old_child` stands among `parent`'s children.
   void replace_child(NodeId parent, NodeId old_child, NodeId replacement);
+
+  /// Appends every item of `piece`'s root sequence to the sequence `list`, keeping their marks.
+  void append_items(NodeId list, const Document& piece);
+
+  /// Number of nodes in the document.
+  std::uint32_t node_count() const { return node_count_; }
+  /// Makes room for `bytes` of scalar text; used by the parser.
+  void reserve_text(std::size_t bytes) { text_arena_.reserve(bytes); }
 
   /// Appends a node; used by the parser. Returns its id.
   NodeId add_node(NodeKind kind, SourceLocation where, std::string_view text, bool quoted);

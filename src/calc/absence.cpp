@@ -1,8 +1,9 @@
 // Absence (headroom): turning allowances into fractions of time, and the per-component merge
 // of a staffing line's assumptions (SPEC §2.1, §4.1, §4.3).
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
-#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -35,17 +36,54 @@ struct AssumptionLevelRef {
 };
 
 /// The levels that apply to a line, from the line itself out to the organisation.
-std::vector<AssumptionLevelRef> levels_for(const Model& model, const Team& team,
-                                           const StaffingLine& line) {
-  std::vector<AssumptionLevelRef> levels;
-  levels.push_back({AssumptionLevel::Line, &line.assumptions});
-  levels.push_back({AssumptionLevel::Team, &team.assumptions});
+struct LevelsForLine {
+  std::array<AssumptionLevelRef, 4> levels;
+  std::size_t count = 0;
+
+  const AssumptionLevelRef* begin() const { return levels.data(); }
+  const AssumptionLevelRef* end() const { return levels.data() + count; }
+};
+
+LevelsForLine levels_for(const Model& model, const Team& team, const StaffingLine& line) {
+  LevelsForLine levels;
+  levels.levels[levels.count++] = {AssumptionLevel::Line, &line.assumptions};
+  levels.levels[levels.count++] = {AssumptionLevel::Team, &team.assumptions};
   if (line.profession_index < model.professions.size()) {
-    levels.push_back(
-        {AssumptionLevel::Profession, &model.professions[line.profession_index].assumptions});
+    levels.levels[levels.count++] = {AssumptionLevel::Profession,
+                                     &model.professions[line.profession_index].assumptions};
   }
-  levels.push_back({AssumptionLevel::Organisation, &model.assumptions});
+  levels.levels[levels.count++] = {AssumptionLevel::Organisation, &model.assumptions};
   return levels;
+}
+
+/// An `additional` component as the most specific level that names it states it.
+struct NamedSource {
+  const std::string* name;
+  AssumptionLevel level;
+  const Allowance* allowance;
+};
+
+/// The `additional` components of a line, merged per name (a more specific level wins) and
+/// sorted by name.
+std::vector<NamedSource> merged_additional(const LevelsForLine& levels) {
+  std::vector<NamedSource> merged;
+  for (std::size_t position = levels.count; position-- > 0;) {  // organisation inwards
+    const AssumptionLevelRef& level = levels.levels[position];
+    for (const NamedAllowance& named : level.assumptions->additional) {
+      const auto same_name = std::find_if(merged.begin(), merged.end(), [&](const NamedSource& source) {
+        return *source.name == named.name;
+      });
+      if (same_name != merged.end()) {
+        *same_name = {&named.name, level.level, &named.allowance};
+      } else {
+        merged.push_back({&named.name, level.level, &named.allowance});
+      }
+    }
+  }
+  std::sort(merged.begin(), merged.end(), [](const NamedSource& left, const NamedSource& right) {
+    return *left.name < *right.name;
+  });
+  return merged;
 }
 
 /// The fraction a fixed component takes when no level states it.
@@ -123,7 +161,7 @@ ResolvedAbsence resolve_absence(const Model& model, const Team& team, const Staf
 ResolvedAbsence resolve_absence(const Model& model, const Team& team, const StaffingLine& line,
                                 const Scaling& scaling) {
   const ReviewSettings& review = model.review;
-  const std::vector<AssumptionLevelRef> levels = levels_for(model, team, line);
+  const LevelsForLine levels = levels_for(model, team, line);
   ResolvedAbsence resolved;
 
   // Headcount first: hours_per_head components are converted with the resolved value.
@@ -157,21 +195,13 @@ ResolvedAbsence resolve_absence(const Model& model, const Team& team, const Staf
     resolved.components.push_back(std::move(resolved_component));
   }
 
-  // `additional` merges per name: walk from the organisation inwards so that a more specific
-  // level overwrites a less specific one; std::map keeps the names sorted.
-  std::map<std::string, std::pair<AssumptionLevel, const Allowance*>> additional_by_name;
-  for (auto level = levels.rbegin(); level != levels.rend(); ++level) {
-    for (const NamedAllowance& named : level->assumptions->additional) {
-      additional_by_name[named.name] = {level->level, &named.allowance};
-    }
-  }
-  for (const auto& [name, source_and_allowance] : additional_by_name) {
+  for (const NamedSource& named : merged_additional(levels)) {
     AbsenceComponent resolved_component;
-    resolved_component.component = name;
-    resolved_component.source = source_and_allowance.first;
-    resolved_component.stated = source_and_allowance.second;
+    resolved_component.component = *named.name;
+    resolved_component.source = named.level;
+    resolved_component.stated = named.allowance;
     resolved_component.fraction =
-        allowance_fraction(*source_and_allowance.second, review, resolved.headcount_per_wte);
+        allowance_fraction(*named.allowance, review, resolved.headcount_per_wte);
     resolved.components.push_back(std::move(resolved_component));
   }
 

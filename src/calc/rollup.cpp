@@ -247,6 +247,21 @@ std::vector<std::string> review_warnings(const Model& model, const ReviewResult&
 
 }  // namespace
 
+Totals compute_organisation_totals(const Model& model, const Scaling& scaling) {
+  calc::check_scaling(model, scaling);
+  DiagnosticList scaling_problems;
+  TotalsBuilder organisation_builder;  // lines added in file order, as compute_review adds them
+  for (const Team& team : model.teams) {
+    for (const StaffingLine& line : team.lines) {
+      const LineResult result = calc::compute_line_unchecked(model, team, line, scaling);
+      calc::record_scaling_problems(model, result, scaling, scaling_problems);
+      organisation_builder.add(result);
+    }
+  }
+  scaling_problems.throw_if_any();
+  return organisation_builder.finish(organisation_target(model), organisation_tolerance(model));
+}
+
 ReviewResult compute_review(const Model& model, const Scaling& scaling) {
   calc::check_scaling(model, scaling);
   ReviewResult review;

@@ -61,7 +61,7 @@ double swing_sort_key(const SensitivityComponent& component) {
 std::optional<Totals> scaled_organisation(const Model& model, const Scaling& scaling,
                                           std::vector<Diagnostic>& problems) {
   try {
-    return compute_review(model, scaling).organisation;
+    return compute_organisation_totals(model, scaling);
   } catch (const InputError& error) {
     problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
     return std::nullopt;
@@ -100,7 +100,7 @@ SensitivityResult run_sensitivity(const Model& model, double change) {
   SensitivityResult result;
   result.model = &model;
   result.change = change;
-  const Totals base = compute_review(model).organisation;
+  const Totals base = compute_organisation_totals(model);
   result.required_wte = base.required_wte;
   result.required_cost = base.required_cost;
 

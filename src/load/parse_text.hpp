@@ -1,0 +1,20 @@
+#pragma once
+// Parsing YAML text, or a piece of a file, into a Document.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "estab/document.hpp"
+
+namespace estab {
+
+/// Parses YAML text that starts after `line_offset` lines of its file and sits `outer_depth`
+/// levels of nesting deep in it, so that marks and the nesting limit match the whole file.
+/// Throws InputError as Document::parse does, but checks neither size nor encoding.
+Document parse_yaml_text(std::string_view text, std::uint32_t file_index,
+                         const std::string& file_name, std::uint32_t line_offset = 0,
+                         std::size_t outer_depth = 0);
+
+}  // namespace estab

@@ -1,0 +1,183 @@
+// Unit tests of the document tree: a large file read in pieces on several threads must give
+// exactly the tree that reading it whole gives, or decline so that it is read whole.
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <string>
+
+#include "estab/diagnostic.hpp"
+#include "estab/document.hpp"
+
+using estab::Document;
+using estab::NodeKind;
+
+namespace {
+
+/// True when two subtrees have the same kinds, quoting, marks, text and children, in order.
+bool same_tree(const Document& left, Document::NodeId left_node, const Document& right,
+               Document::NodeId right_node) {
+  if (left.kind(left_node) != right.kind(right_node)) return false;
+  if (left.quoted(left_node) != right.quoted(right_node)) return false;
+  if (left.text(left_node) != right.text(right_node)) return false;
+  const estab::SourceLocation left_where = left.location(left_node);
+  const estab::SourceLocation right_where = right.location(right_node);
+  if (left_where.file_index != right_where.file_index || left_where.line != right_where.line ||
+      left_where.column != right_where.column) {
+    return false;
+  }
+  Document::NodeId left_child = left.first_child(left_node);
+  Document::NodeId right_child = right.first_child(right_node);
+  while (left_child != Document::kNoNode && right_child != Document::kNoNode) {
+    if (!same_tree(left, left_child, right, right_child)) return false;
+    left_child = left.next_sibling(left_child);
+    right_child = right.next_sibling(right_child);
+  }
+  return left_child == Document::kNoNode && right_child == Document::kNoNode;
+}
+
+bool same_document(const Document& left, const Document& right) {
+  return same_tree(left, left.root(), right, right.root());
+}
+
+/// A file of `teams` teams written in many YAML styles: flow and block maps, quoted and plain
+/// scalars, a folded block scalar, a multi-line plain scalar, comments and blank lines, an
+/// empty staffing list, and keys after the list.
+std::string varied_file(int teams, const std::string& indent = "  ") {
+  std::string text =
+      "estab: 1  # schema\n"
+      "review: {title: \"Big trust\", standard_hours: 37.5}\n"
+      "professions:\n"
+      "  - {id: rn, registered: true, cost_per_wte: 50000}\n"
+      "  - id: hca\n"
+      "    registered: false\n"
+      "teams:\n";
+  for (int team = 0; team < teams; ++team) {
+    const std::string id = std::to_string(team);
+    const std::string in = indent + "  ";
+    text += indent + "- id: t" + id + "\n";
+    if (team % 3 == 0) text += "\n# a comment between keys\n";
+    text += in + "name: 'Team ''" + id + "'''\n";
+    if (team % 5 == 0) {
+      text += in + "notes: >\n" + in + "  folded text that\n" + in + "  - looks like an item\n";
+    }
+    if (team % 7 == 0) text += in + "purpose: a plain scalar\n" + in + "  over two lines\n";
+    if (team % 11 == 0) {
+      text += in + "staffing: []\n";
+      continue;
+    }
+    text += in + "staffing:\n";
+    text += in + "  - profession: rn\n";
+    text += in + "    roster: [{shift: early, staff: 3, paid_hours: 7.5}, {shift: late, staff: 2,\n";
+    text += in + "             paid_hours: 7.5}]\n";
+    text += in + "  - {profession: hca, hours_per_week: " + std::to_string(team % 40) + "}\n";
+  }
+  text += "services:\n  - {id: s1, name: \"After the list\"}\n";
+  return text;
+}
+
+/// Reads `text` in `pieces` parts, and checks the result against reading it whole: the same
+/// tree when the pieces were used, and nothing when the whole file does not parse.
+void check_pieces_match_whole(const std::string& text, std::size_t pieces, bool must_split) {
+  std::optional<Document> whole;
+  try {
+    whole = Document::parse(text, 0, "big.yaml");
+  } catch (const estab::InputError&) {
+    whole.reset();
+  }
+  const std::optional<Document> split = Document::parse_in_pieces(text, 0, "big.yaml", pieces);
+  if (must_split) REQUIRE(split);
+  if (!split) return;
+  REQUIRE(whole);
+  CHECK(split->node_count() == whole->node_count());
+  CHECK(same_document(*split, *whole));
+}
+
+/// A list of `count` copies of `item` (with `%` replaced by the item's number) under `teams`.
+std::string repeated_items(int count, const std::string& item, const std::string& after = "") {
+  std::string text = "estab: 1\nprofessions: []\nteams:\n";
+  for (int index = 0; index < count; ++index) {
+    std::string copy = item;
+    for (std::size_t at = copy.find('%'); at != std::string::npos; at = copy.find('%')) {
+      copy.replace(at, 1, std::to_string(index));
+    }
+    text += copy;
+  }
+  return text + after;
+}
+
+}  // namespace
+
+TEST_CASE("a large file read in pieces gives exactly the tree read whole", "[document]") {
+  const std::string text = varied_file(400);
+  for (const std::size_t pieces : {2, 3, 4}) {
+    INFO(pieces << " pieces");
+    check_pieces_match_whole(text, pieces, true);
+  }
+  INFO("items at the left margin");
+  check_pieces_match_whole(varied_file(400, ""), 2, true);
+}
+
+TEST_CASE("a file with Windows line ends is read the same in pieces", "[document]") {
+  std::string text = varied_file(200);
+  std::string crlf;
+  for (const char character : text) {
+    if (character == '\n') crlf += '\r';
+    crlf += character;
+  }
+  check_pieces_match_whole(crlf, 2, true);
+}
+
+TEST_CASE("files that cannot be cut safely are declined", "[document]") {
+  SECTION("a quoted scalar whose next line looks like an item") {
+    check_pieces_match_whole(repeated_items(80, "  - id: t%\n    name: \"first\n  - second\"\n"), 2,
+                             false);
+  }
+  SECTION("a flow list whose next line looks like an item") {
+    check_pieces_match_whole(repeated_items(80, "  - id: t%\n    tags: [a,\n  - b]\n"), 2, false);
+  }
+  SECTION("a syntax error far into the list") {
+    std::string text = repeated_items(80, "  - id: t%\n");
+    text.insert(text.size() - 12, "  - {id: broken\n");
+    check_pieces_match_whole(text, 2, false);
+    CHECK_FALSE(Document::parse_in_pieces(text, 0, "big.yaml", 2));
+  }
+  SECTION("an alias in a later piece") {
+    std::string text = repeated_items(80, "  - id: t%\n") + "  - id: *anchor\n";
+    CHECK_FALSE(Document::parse_in_pieces(text, 0, "big.yaml", 2));
+  }
+  SECTION("two teams keys") {
+    const std::string text = repeated_items(80, "  - id: t%\n") + "teams:\n  - id: again\n";
+    CHECK_FALSE(Document::parse_in_pieces(text, 0, "big.yaml", 2));
+  }
+  SECTION("indentation with tabs") {
+    CHECK_FALSE(Document::parse_in_pieces(repeated_items(80, "\t- id: t%\n"), 0, "big.yaml", 2));
+  }
+  SECTION("a flow list of teams") {
+    CHECK_FALSE(Document::parse_in_pieces("estab: 1\nteams: [a, b]\n", 0, "big.yaml", 2));
+  }
+  SECTION("too few items to be worth a thread") {
+    CHECK_FALSE(Document::parse_in_pieces(repeated_items(8, "  - id: t%\n"), 0, "big.yaml", 2));
+  }
+  SECTION("a second document after the list") {
+    check_pieces_match_whole(repeated_items(80, "  - id: t%\n", "---\nestab: 1\n"), 2, false);
+    CHECK_FALSE(
+        Document::parse_in_pieces(repeated_items(80, "  - id: t%\n", "---\nestab: 1\n"), 0, "b", 2));
+  }
+}
+
+TEST_CASE("marks in every piece count lines from the top of the file", "[document]") {
+  const std::string text = repeated_items(100, "  - id: t%\n    name: Team %\n");
+  const std::optional<Document> split = Document::parse_in_pieces(text, 3, "big.yaml", 4);
+  REQUIRE(split);
+  const Document::NodeId list = split->find(split->root(), "teams");
+  REQUIRE(split->size(list) == 100);
+  std::uint32_t expected_line = 4;  // "estab", "professions", "teams", then two lines per item
+  for (Document::NodeId item = split->first_child(list); item != Document::kNoNode;
+       item = split->next_sibling(item), expected_line += 2) {
+    const Document::NodeId name = split->find(item, "name");
+    REQUIRE(name != Document::kNoNode);
+    CHECK(split->location(name).line == expected_line + 1);
+    CHECK(split->location(name).column == 11);
+    CHECK(split->location(name).file_index == 3);
+  }
+}
