@@ -7,10 +7,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
+#include <exception>
 #include <optional>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -24,6 +28,9 @@ namespace {
 /// answer equally (1% parenting and 1% study leave, say) keep their listed order instead of
 /// being ordered by the last bits of binary rounding.
 constexpr double kSwingResolutionWte = 1e-9;
+
+/// The most threads the scaled reviews are spread over.
+constexpr std::size_t kMostThreads = 4;
 
 /// The name of the assumption that scales the resolved headcount per WTE.
 constexpr const char* kHeadcountAssumption = "headcount_per_wte";
@@ -56,16 +63,52 @@ double swing_sort_key(const SensitivityComponent& component) {
   return std::round(component.swing_wte() / kSwingResolutionWte);
 }
 
-/// Computes one scaled review, adding any located problems to `problems` instead of throwing,
-/// so that every problem of every assumption is reported together.
-std::optional<Totals> scaled_organisation(const Model& model, const Scaling& scaling,
-                                          std::vector<Diagnostic>& problems) {
+/// The outcome of one scaled review: the organisation's totals, or what went wrong.
+struct ScaledOutcome {
+  std::optional<Totals> totals;
+  std::vector<Diagnostic> problems;  ///< located problems the scaling causes
+  std::exception_ptr failure;        ///< any other error, rethrown in order
+};
+
+/// Computes one scaled review, keeping its located problems instead of throwing, so that every
+/// problem of every assumption is reported together.
+ScaledOutcome scaled_organisation(const Model& model, const Scaling& scaling) {
+  ScaledOutcome outcome;
   try {
-    return compute_organisation_totals(model, scaling);
+    outcome.totals = compute_organisation_totals(model, scaling);
   } catch (const InputError& error) {
-    problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
-    return std::nullopt;
+    outcome.problems = error.diagnostics();
+  } catch (...) {
+    outcome.failure = std::current_exception();
   }
+  return outcome;
+}
+
+/// Computes every scaled review, spread over the machine's cores: each is independent and
+/// only reads the model. Results come back in the order of `scalings`.
+std::vector<ScaledOutcome> scaled_organisations(const Model& model,
+                                                const std::vector<Scaling>& scalings) {
+  std::vector<ScaledOutcome> outcomes(scalings.size());
+  std::atomic<std::size_t> next_scaling{0};
+  const auto work = [&] {
+    for (std::size_t index = next_scaling++; index < scalings.size(); index = next_scaling++) {
+      outcomes[index] = scaled_organisation(model, scalings[index]);
+    }
+  };
+  const std::size_t thread_count =
+      std::min<std::size_t>({std::max(1U, std::thread::hardware_concurrency()), kMostThreads,
+                             scalings.size()});
+  std::vector<std::thread> helpers;
+  for (std::size_t helper = 1; helper < thread_count; ++helper) {
+    try {
+      helpers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;  // fewer threads than hoped for: this one does the rest
+    }
+  }
+  work();
+  for (std::thread& helper : helpers) helper.join();
+  return outcomes;
 }
 
 }  // namespace
@@ -106,19 +149,30 @@ SensitivityResult run_sensitivity(const Model& model, double change) {
 
   const std::vector<std::string> assumptions = sensitivity_assumptions(model);
   const std::size_t component_count = assumptions.size() - 2;  // all but headcount and demand
+  std::vector<Scaling> scalings;  // each assumption down, then up
+  for (std::size_t position = 0; position < assumptions.size(); ++position) {
+    scalings.push_back(scaling_of(assumptions[position], position, component_count, 1.0 - change));
+    scalings.push_back(scaling_of(assumptions[position], position, component_count, 1.0 + change));
+  }
+  const std::vector<ScaledOutcome> outcomes = scaled_organisations(model, scalings);
+
   std::vector<Diagnostic> problems;
   for (std::size_t position = 0; position < assumptions.size(); ++position) {
+    const ScaledOutcome& down = outcomes[2 * position];
+    const ScaledOutcome& up = outcomes[2 * position + 1];
+    for (const ScaledOutcome* outcome : {&down, &up}) {
+      if (outcome->failure) std::rethrow_exception(outcome->failure);
+      problems.insert(problems.end(), outcome->problems.begin(), outcome->problems.end());
+    }
+    if (!down.totals || !up.totals) continue;
     SensitivityComponent component;
     component.component = assumptions[position];
-    component.down = scaling_of(component.component, position, component_count, 1.0 - change);
-    component.up = scaling_of(component.component, position, component_count, 1.0 + change);
-    const std::optional<Totals> down = scaled_organisation(model, component.down, problems);
-    const std::optional<Totals> up = scaled_organisation(model, component.up, problems);
-    if (!down || !up) continue;
-    component.required_wte_down = down->required_wte;
-    component.required_wte_up = up->required_wte;
-    component.required_cost_down = down->required_cost;
-    component.required_cost_up = up->required_cost;
+    component.down = scalings[2 * position];
+    component.up = scalings[2 * position + 1];
+    component.required_wte_down = down.totals->required_wte;
+    component.required_wte_up = up.totals->required_wte;
+    component.required_cost_down = down.totals->required_cost;
+    component.required_cost_up = up.totals->required_cost;
     result.components.push_back(std::move(component));
   }
   if (!problems.empty()) throw InputError(std::move(problems));
