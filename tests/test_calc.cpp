@@ -64,13 +64,13 @@ Allowance by_service(const std::vector<std::pair<double, double>>& days_and_shar
 
 /// Sets one fixed component of an assumption set.
 void state(estab::AssumptionSet& assumptions, Component component, Allowance allowance) {
-  assumptions.fixed[static_cast<std::size_t>(component)] = std::move(allowance);
+  assumptions.fixed.set(component, std::move(allowance));
 }
 
 /// States every fixed component as a percentage, in §3 order.
 void state_all_percent(estab::AssumptionSet& assumptions, const std::vector<double>& fractions) {
   for (std::size_t index = 0; index < fractions.size(); ++index) {
-    assumptions.fixed[index] = percent(fractions[index]);
+    assumptions.fixed.set(static_cast<Component>(index), percent(fractions[index]));
   }
 }
 
@@ -234,23 +234,23 @@ TEST_CASE("resolve_absence: the most specific level wins, component by component
   estab::ResolvedAbsence absence = estab::resolve_absence(model, team, line);
   CHECK(absence.components[sickness].fraction == near(0.07));
   CHECK(absence.components[sickness].source == AssumptionLevel::Line);
-  CHECK(absence.components[sickness].stated == &*line.assumptions.fixed[sickness]);
+  CHECK(absence.components[sickness].stated == line.assumptions.fixed.find(Component::Sickness));
   CHECK(absence.components[study].fraction == near(0.02));
   CHECK(absence.components[study].source == AssumptionLevel::Profession);
   CHECK(absence.components[parenting].fraction == near(0.011));
   CHECK(absence.components[parenting].source == AssumptionLevel::Organisation);
 
-  line.assumptions.fixed[sickness].reset();
+  line.assumptions.fixed.clear(Component::Sickness);
   absence = estab::resolve_absence(model, team, line);
   CHECK(absence.components[sickness].fraction == near(0.06));
   CHECK(absence.components[sickness].source == AssumptionLevel::Team);
 
-  team.assumptions.fixed[sickness].reset();
+  team.assumptions.fixed.clear(Component::Sickness);
   absence = estab::resolve_absence(model, team, line);
   CHECK(absence.components[sickness].fraction == near(0.05));
   CHECK(absence.components[sickness].source == AssumptionLevel::Profession);
 
-  model.professions[0].assumptions.fixed[sickness].reset();
+  model.professions[0].assumptions.fixed.clear(Component::Sickness);
   absence = estab::resolve_absence(model, team, line);
   CHECK(absence.components[sickness].fraction == near(0.04));
   CHECK(absence.components[sickness].source == AssumptionLevel::Organisation);

@@ -68,17 +68,17 @@ TEST_CASE("every allowance form is read with its unit and location", "[load]") {
                    "  headcount_per_wte: 1.15\n"),
       "in.yaml");
   const AssumptionSet& set = model.assumptions;
-  REQUIRE(set.fixed[0]);
-  CHECK(set.fixed[0]->unit == AllowanceUnit::ByService);
-  REQUIRE(set.fixed[0]->bands.size() == 2);
-  CHECK(set.fixed[0]->bands[1].days.value == 33.0);
-  CHECK(set.fixed[0]->bands[1].share.value == Approx(0.4));
-  CHECK(set.fixed[2]->unit == AllowanceUnit::Percent);
-  CHECK(set.fixed[2]->amount == Approx(0.045));
-  CHECK(set.fixed[2]->where.line == 11);
-  CHECK(set.fixed[5]->unit == AllowanceUnit::Hours);
-  CHECK(set.fixed[6]->unit == AllowanceUnit::HoursPerHead);
-  CHECK(set.fixed[4]->unit == AllowanceUnit::Days);
+  REQUIRE(set.fixed.find(Component::AnnualLeave));
+  CHECK(set.fixed.find(Component::AnnualLeave)->unit == AllowanceUnit::ByService);
+  REQUIRE(set.fixed.find(Component::AnnualLeave)->bands.size() == 2);
+  CHECK(set.fixed.find(Component::AnnualLeave)->bands[1].days.value == 33.0);
+  CHECK(set.fixed.find(Component::AnnualLeave)->bands[1].share.value == Approx(0.4));
+  CHECK(set.fixed.find(Component::Sickness)->unit == AllowanceUnit::Percent);
+  CHECK(set.fixed.find(Component::Sickness)->amount == Approx(0.045));
+  CHECK(set.fixed.find(Component::Sickness)->where.line == 11);
+  CHECK(set.fixed.find(Component::StudyLeave)->unit == AllowanceUnit::Hours);
+  CHECK(set.fixed.find(Component::Training)->unit == AllowanceUnit::HoursPerHead);
+  CHECK(set.fixed.find(Component::OtherLeave)->unit == AllowanceUnit::Days);
   REQUIRE(set.additional.size() == 2);
   CHECK(set.additional[0].name == "research");  // sorted by name
   CHECK(set.additional[1].name == "union_duties");

@@ -141,8 +141,8 @@ std::string usage_error_of(const std::string& text, const std::vector<std::strin
 
 /// A fixed component of an assumption set, which the test requires to be stated.
 const estab::Allowance& stated(const estab::AssumptionSet& set, Component component) {
-  const auto& allowance = set.fixed[static_cast<std::size_t>(component)];
-  REQUIRE(allowance.has_value());
+  const estab::Allowance* allowance = set.fixed.find(component);
+  REQUIRE(allowance != nullptr);
   return *allowance;
 }
 

@@ -192,7 +192,7 @@ class ModelGenerator {
   AssumptionSet assumption_set(double stated, double headcount) {
     AssumptionSet set;
     for (std::size_t index = 0; index < estab::kFixedComponentCount; ++index) {
-      if (chance(stated)) set.fixed[index] = absence_allowance(index);
+      if (chance(stated)) set.fixed.set(static_cast<Component>(index), absence_allowance(index));
     }
     for (const char* name : kAdditionalNames) {  // sorted by name, as the loader keeps them
       if (!chance(stated / 3.0)) continue;
@@ -291,15 +291,20 @@ void scale_allowance(Allowance& allowance, double factor) {
 /// Raises a fixed component on every line: each stated allowance × `factor`, and a default
 /// (annual leave 27 days, bank holidays 8) stated at the organisation × `factor`.
 void raise_component(Model& model, std::size_t component, double factor) {
-  const bool organisation_states = model.assumptions.fixed[component].has_value();
+  const auto fixed_component = static_cast<Component>(component);
+  const bool organisation_states = model.assumptions.fixed.find(fixed_component) != nullptr;
   for (AssumptionSet* set : every_assumption_set(model)) {
-    if (set->fixed[component]) scale_allowance(*set->fixed[component], factor);
+    if (const estab::Allowance* stated = set->fixed.find(fixed_component)) {
+      estab::Allowance raised = *stated;
+      scale_allowance(raised, factor);
+      set->fixed.set(fixed_component, std::move(raised));
+    }
   }
   if (!organisation_states) {
-    if (component == static_cast<std::size_t>(Component::AnnualLeave)) {
-      model.assumptions.fixed[component] = allowance_in(AllowanceUnit::Days, 27.0 * factor);
-    } else if (component == static_cast<std::size_t>(Component::BankHolidays)) {
-      model.assumptions.fixed[component] = allowance_in(AllowanceUnit::Days, 8.0 * factor);
+    if (fixed_component == Component::AnnualLeave) {
+      model.assumptions.fixed.set(fixed_component, allowance_in(AllowanceUnit::Days, 27.0 * factor));
+    } else if (fixed_component == Component::BankHolidays) {
+      model.assumptions.fixed.set(fixed_component, allowance_in(AllowanceUnit::Days, 8.0 * factor));
     }
   }
 }
@@ -719,8 +724,9 @@ TEST_CASE("required WTE never falls when an absence component or headcount rises
         const std::size_t component = steps.count(0, estab::kFixedComponentCount - 1);
         Model raised = model;
         const double resolved = before.lines[line_position].absence.components[component].fraction;
-        raised.teams[team].lines[line].assumptions.fixed[component] =
-            allowance_in(AllowanceUnit::Percent, resolved + steps.uniform(0.001, 0.05));
+        raised.teams[team].lines[line].assumptions.fixed.set(
+            static_cast<Component>(component),
+            allowance_in(AllowanceUnit::Percent, resolved + steps.uniform(0.001, 0.05)));
         const ReviewResult after = estab::compute_review(raised);
         record_falls(before, after, "raising one line's component", failures);
         for (std::size_t other = 0; other < before.lines.size(); ++other) {

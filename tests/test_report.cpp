@@ -93,7 +93,7 @@ std::unique_ptr<Computed> computed_review() {
   Model& model = computed->model;
   model.review.organisation = "Example Trust";
   model.review.title = "Annual review";
-  model.assumptions.fixed[static_cast<std::size_t>(Component::Sickness)] = percent(0.045);
+  model.assumptions.fixed.set(Component::Sickness, percent(0.045));
   model.assumptions.additional.push_back({"union_duties", percent(0.002)});
   model.skill_mix.registered_target = at(0.6);
   model.professions.push_back(profession_of("rn", true, 54000.0));
@@ -116,7 +116,7 @@ std::unique_ptr<Computed> computed_review() {
   model.teams.push_back(formula);
 
   estab::Team quoted = team_of("North, \"East\"", 0);
-  quoted.assumptions.fixed[static_cast<std::size_t>(Component::Sickness)] = percent(0.06);
+  quoted.assumptions.fixed.set(Component::Sickness, percent(0.06));
   quoted.lines.push_back(line_of(0, 37.5, 1.0, 0.0));
   model.teams.push_back(quoted);
 

@@ -145,7 +145,7 @@ TEST_CASE("a scaled component changes only its own fraction and keeps its source
   }
   SECTION("a default component is scaled too (bank holidays unstated: 8 days)") {
     estab::Model unstated = model;
-    unstated.assumptions.fixed[1].reset();
+    unstated.assumptions.fixed.clear(estab::Component::BankHolidays);
     const estab::ResolvedAbsence absence =
         estab::resolve_absence(unstated, unstated.teams[0], unstated.teams[0].lines[0],
                                scaling_of(Scaling::Target::Component, 1.1, "bank_holidays"));

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "estab/diagnostic.hpp"
@@ -67,9 +68,26 @@ struct NamedAllowance {
   Allowance allowance;
 };
 
+/// The fixed absence components stated at one level. Only stated ones take room, because a
+/// national file has hundreds of thousands of levels that state none or few.
+class StatedComponents {
+ public:
+  /// The allowance stated for `component`, or null when this level does not state it.
+  const Allowance* find(Component component) const;
+  /// States `component`, replacing any earlier statement of it.
+  void set(Component component, Allowance allowance);
+  /// Withdraws the statement of `component`, if there is one.
+  void clear(Component component);
+  /// True when no component is stated.
+  bool empty() const { return stated_.empty(); }
+
+ private:
+  std::vector<std::pair<Component, Allowance>> stated_;  ///< in component order
+};
+
 /// The absence assumptions stated at one level; unstated components are empty.
 struct AssumptionSet {
-  std::array<std::optional<Allowance>, kFixedComponentCount> fixed;
+  StatedComponents fixed;
   std::vector<NamedAllowance> additional;  ///< sorted by name
   std::optional<Located<double>> headcount_per_wte;
 };

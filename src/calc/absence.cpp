@@ -183,12 +183,11 @@ ResolvedAbsence resolve_absence(const Model& model, const Team& team, const Staf
     resolved_component.component = component_key(component);
     resolved_component.fraction = default_fraction(component, review);
     for (const AssumptionLevelRef& level : levels) {
-      const std::optional<Allowance>& stated = level.assumptions->fixed[index];
-      if (stated) {
+      if (const Allowance* stated = level.assumptions->fixed.find(component)) {
         resolved_component.fraction =
             allowance_fraction(*stated, review, resolved.headcount_per_wte);
         resolved_component.source = level.level;
-        resolved_component.stated = &*stated;
+        resolved_component.stated = stated;
         break;
       }
     }

@@ -233,6 +233,9 @@ std::optional<Document> Document::parse_in_pieces(std::string_view text,
       return std::nullopt;
     }
   }
+  std::size_t text_bytes = head->text_arena_.size();
+  for (const std::optional<Document>& part : parts) text_bytes += part->text_arena_.size();
+  head->text_arena_.reserve(text_bytes);  // one move of the head's text, not one per piece
   for (std::optional<Document>& part : parts) {
     head->append_items(list, *part);
     part.reset();  // freed as soon as it is joined

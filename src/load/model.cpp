@@ -1,6 +1,8 @@
 // Small definitions shared by every module that uses the input model.
 #include "estab/model.hpp"
 
+#include <algorithm>
+
 namespace estab {
 
 const char* component_key(Component component) {
@@ -15,6 +17,30 @@ const char* component_key(Component component) {
     case Component::Supervision: return "supervision";
   }
   return "unknown";
+}
+
+const Allowance* StatedComponents::find(Component component) const {
+  for (const auto& [stated_component, allowance] : stated_) {
+    if (stated_component == component) return &allowance;
+  }
+  return nullptr;
+}
+
+void StatedComponents::set(Component component, Allowance allowance) {
+  const auto position = std::find_if(stated_.begin(), stated_.end(), [&](const auto& entry) {
+    return entry.first >= component;
+  });
+  if (position != stated_.end() && position->first == component) {
+    position->second = std::move(allowance);
+  } else {
+    stated_.emplace(position, component, std::move(allowance));
+  }
+}
+
+void StatedComponents::clear(Component component) {
+  stated_.erase(std::remove_if(stated_.begin(), stated_.end(),
+                               [&](const auto& entry) { return entry.first == component; }),
+                stated_.end());
 }
 
 const std::string& Model::file_of(const SourceLocation& where) const {

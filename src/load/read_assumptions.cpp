@@ -157,7 +157,9 @@ AssumptionSet read_assumptions(NodeReader& reader, Document::NodeId node, const 
     const Document::NodeId value = document.find(node, key);
     if (value == Document::kNoNode) continue;
     const AllowanceUse use = index == 0 ? AllowanceUse::AnnualLeave : AllowanceUse::Absence;
-    assumptions.fixed[index] = read_allowance(reader, value, path.child(key), use);
+    if (std::optional<Allowance> allowance = read_allowance(reader, value, path.child(key), use)) {
+      assumptions.fixed.set(static_cast<Component>(index), std::move(*allowance));
+    }
   }
   const Document::NodeId headcount = document.find(node, "headcount_per_wte");
   if (headcount != Document::kNoNode) {
