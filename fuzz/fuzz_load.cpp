@@ -7,7 +7,8 @@
 // FileError, UsageError, and std::range_error (the loud arithmetic guard). Everything else is a
 // finding and aborts: any other exception, a sanitizer report, a hang, a leak, a non-finite
 // number in any JSON document, "nan"/"inf" in a table or CSV, output that changes between two
-// identical runs, or a review that differs from itself under compare.
+// identical runs, a review that differs from itself under compare, or a file that reads
+// differently when its teams list is cut into pieces for parallel parsing.
 //
 // Environment:
 //   ESTAB_FUZZ_STRICT_RANGE=1  treat std::range_error as a finding too (input limits are meant
@@ -20,6 +21,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -31,6 +33,7 @@
 #include "estab/calc.hpp"
 #include "estab/compare.hpp"
 #include "estab/diagnostic.hpp"
+#include "estab/document.hpp"
 #include "estab/load.hpp"
 #include "estab/report.hpp"
 #include "estab/sensitivity.hpp"
@@ -227,13 +230,37 @@ void exercise(std::string_view text) {
   }
 }
 
-}  // namespace
+
 
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
   const char* strict = std::getenv("ESTAB_FUZZ_STRICT_RANGE");
   g_strict_range = strict != nullptr && std::string_view(strict) == "1";
   return 0;
 }
+
+/// A file read in pieces must be the very tree read whole, or be declined; a file that does not
+/// parse whole must always be declined. Lists of any length are cut here (at least one item per
+/// piece), so that short fuzz inputs reach the cutting logic that large files use.
+void check_pieces(std::string_view text) {
+  std::optional<estab::Document> whole;
+  try {
+    whole = estab::Document::parse(text, 0, ESTAB_FUZZ_INPUT_NAME);
+  } catch (const estab::InputError&) {
+  }
+  for (const std::size_t pieces : {2, 3}) {
+    std::optional<estab::Document> split;
+    try {
+      split = estab::Document::parse_in_pieces(text, 0, ESTAB_FUZZ_INPUT_NAME, pieces, 1);
+    } catch (const std::exception& error) {
+      finding(std::string("parse_in_pieces threw: ") + error.what());
+    }
+    if (!split) continue;
+    if (!whole) finding("a file that does not parse whole was read in pieces");
+    if (!split->same_tree(*whole)) finding("a file read in pieces differs from the file read whole");
+  }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -242,6 +269,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (std::string_view special : {"/dev", "/proc", "/sys"}) {
     if (text.find(special) != std::string_view::npos) return -1;
   }
+  check_pieces(text);
   try {
     exercise(text);
   } catch (const estab::InputError& error) {

@@ -13,32 +13,6 @@ using estab::NodeKind;
 
 namespace {
 
-/// True when two subtrees have the same kinds, quoting, marks, text and children, in order.
-bool same_tree(const Document& left, Document::NodeId left_node, const Document& right,
-               Document::NodeId right_node) {
-  if (left.kind(left_node) != right.kind(right_node)) return false;
-  if (left.quoted(left_node) != right.quoted(right_node)) return false;
-  if (left.text(left_node) != right.text(right_node)) return false;
-  const estab::SourceLocation left_where = left.location(left_node);
-  const estab::SourceLocation right_where = right.location(right_node);
-  if (left_where.file_index != right_where.file_index || left_where.line != right_where.line ||
-      left_where.column != right_where.column) {
-    return false;
-  }
-  Document::NodeId left_child = left.first_child(left_node);
-  Document::NodeId right_child = right.first_child(right_node);
-  while (left_child != Document::kNoNode && right_child != Document::kNoNode) {
-    if (!same_tree(left, left_child, right, right_child)) return false;
-    left_child = left.next_sibling(left_child);
-    right_child = right.next_sibling(right_child);
-  }
-  return left_child == Document::kNoNode && right_child == Document::kNoNode;
-}
-
-bool same_document(const Document& left, const Document& right) {
-  return same_tree(left, left.root(), right, right.root());
-}
-
 /// A file of `teams` teams written in many YAML styles: flow and block maps, quoted and plain
 /// scalars, a folded block scalar, a multi-line plain scalar, comments and blank lines, an
 /// empty staffing list, and keys after the list.
@@ -89,7 +63,7 @@ void check_pieces_match_whole(const std::string& text, std::size_t pieces, bool 
   if (!split) return;
   REQUIRE(whole);
   CHECK(split->node_count() == whole->node_count());
-  CHECK(same_document(*split, *whole));
+  CHECK(split->same_tree(*whole));
 }
 
 /// A list of `count` copies of `item` (with `%` replaced by the item's number) under `teams`.
@@ -163,6 +137,16 @@ TEST_CASE("files that cannot be cut safely are declined", "[document]") {
     CHECK_FALSE(
         Document::parse_in_pieces(repeated_items(80, "  - id: t%\n", "---\nestab: 1\n"), 0, "b", 2));
   }
+}
+
+TEST_CASE("two documents are the same tree only when every node and mark agrees", "[document]") {
+  const Document first = Document::parse("a: [1, 'x']\nb: {c: null}\n", 0, "in.yaml");
+  CHECK(first.same_tree(Document::parse("a: [1, 'x']\nb: {c: null}\n", 0, "in.yaml")));
+  CHECK_FALSE(first.same_tree(Document::parse("a: [1, x]\nb: {c: null}\n", 0, "in.yaml")));
+  CHECK_FALSE(first.same_tree(Document::parse("a: [1, 'x']\nb: {c: nil}\n", 0, "in.yaml")));
+  CHECK_FALSE(first.same_tree(Document::parse("a: [1,  'x']\nb: {c: null}\n", 0, "in.yaml")));
+  CHECK_FALSE(first.same_tree(Document::parse("a: [1, 'x']\nb: {c: null}\n", 1, "in.yaml")));
+  CHECK_FALSE(first.same_tree(Document::parse("a: [1, 'x', 2]\nb: {c: null}\n", 0, "in.yaml")));
 }
 
 TEST_CASE("marks in every piece count lines from the top of the file", "[document]") {

@@ -33,9 +33,14 @@ class Document {
   /// items and each part is parsed on its own thread, then joined. Returns nothing, so that the
   /// caller reads the file whole, when the file cannot be cut safely or any part fails to read
   /// exactly as the whole file would.
+  /// `least_items_per_piece` keeps small lists whole (a thread costs more than it saves).
   static std::optional<Document> parse_in_pieces(std::string_view text, std::uint32_t file_index,
                                                  const std::string& file_name,
-                                                 std::size_t pieces);
+                                                 std::size_t pieces,
+                                                 std::size_t least_items_per_piece = 16);
+
+  /// True when both documents hold the same tree: kinds, quoting, text, marks and order.
+  bool same_tree(const Document& other) const;
 
   /// The root node of the document.
   NodeId root() const { return root_; }

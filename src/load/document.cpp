@@ -42,6 +42,38 @@ Document::NodeId Document::find_key(NodeId map, std::string_view key) const {
   return kNoNode;
 }
 
+namespace {
+
+/// True when two subtrees have the same kinds, quoting, text, marks and children, in order.
+bool same_subtree(const Document& left, Document::NodeId left_node, const Document& right,
+                  Document::NodeId right_node) {
+  if (left.kind(left_node) != right.kind(right_node) ||
+      left.quoted(left_node) != right.quoted(right_node) ||
+      left.text(left_node) != right.text(right_node)) {
+    return false;
+  }
+  const SourceLocation left_where = left.location(left_node);
+  const SourceLocation right_where = right.location(right_node);
+  if (left_where.file_index != right_where.file_index || left_where.line != right_where.line ||
+      left_where.column != right_where.column) {
+    return false;
+  }
+  Document::NodeId left_child = left.first_child(left_node);
+  Document::NodeId right_child = right.first_child(right_node);
+  for (; left_child != Document::kNoNode && right_child != Document::kNoNode;
+       left_child = left.next_sibling(left_child), right_child = right.next_sibling(right_child)) {
+    if (!same_subtree(left, left_child, right, right_child)) return false;
+  }
+  return left_child == Document::kNoNode && right_child == Document::kNoNode;
+}
+
+}  // namespace
+
+bool Document::same_tree(const Document& other) const {
+  if (root_ == kNoNode || other.root_ == kNoNode) return root_ == other.root_;
+  return same_subtree(*this, root_, other, other.root_);
+}
+
 Document::NodeId Document::copy_from(const Document& source, NodeId node) {
   const NodeId copy = add_node(source.kind(node), source.location(node), source.text(node),
                                source.quoted(node));

@@ -22,8 +22,6 @@ namespace {
 
 /// The key of the list that is cut into pieces.
 constexpr std::string_view kListKey = "teams:";
-/// Fewer items than this per piece is not worth a thread.
-constexpr std::size_t kLeastItemsPerPiece = 16;
 
 /// Where the items of the top-level `teams` block list start.
 struct ListLayout {
@@ -177,9 +175,10 @@ std::string head_text(std::string_view text, std::size_t cut, std::size_t end) {
 std::optional<Document> Document::parse_in_pieces(std::string_view text,
                                                   std::uint32_t file_index,
                                                   const std::string& file_name,
-                                                  std::size_t pieces) {
+                                                  std::size_t pieces,
+                                                  std::size_t least_items_per_piece) {
   const std::optional<ListLayout> layout = find_list(text);
-  if (!layout || pieces < 2 || layout->item_offsets.size() < pieces * kLeastItemsPerPiece) {
+  if (!layout || pieces < 2 || layout->item_offsets.size() < pieces * least_items_per_piece) {
     return std::nullopt;
   }
   const std::vector<std::size_t> starts = piece_starts(*layout, pieces);
