@@ -115,6 +115,12 @@ TEST_CASE("files that cannot be cut safely are declined", "[document]") {
     check_pieces_match_whole(text, 2, false);
     CHECK_FALSE(Document::parse_in_pieces(text, 0, "big.yaml", 2));
   }
+  SECTION("bytes that are not UTF-8 in a later piece (found by fuzzing)") {
+    std::string text = repeated_items(80, "  - id: t%\n");
+    text.insert(text.size() - 5, "\xC2\xC2\xC2");
+    check_pieces_match_whole(text, 2, false);
+    CHECK_FALSE(Document::parse_in_pieces(text, 0, "big.yaml", 2));
+  }
   SECTION("an alias in a later piece") {
     std::string text = repeated_items(80, "  - id: t%\n") + "  - id: *anchor\n";
     CHECK_FALSE(Document::parse_in_pieces(text, 0, "big.yaml", 2));

@@ -226,8 +226,7 @@ Document parse_yaml_text(std::string_view text, std::uint32_t file_index,
   return document;
 }
 
-Document Document::parse(std::string_view text, std::uint32_t file_index,
-                         const std::string& file_name) {
+void check_text(std::string_view text, std::uint32_t file_index, const std::string& file_name) {
   if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
     throw InputError({Diagnostic{file_name, 0, 0, "", "the file is larger than 4 GB"}});
   }
@@ -240,6 +239,11 @@ Document Document::parse(std::string_view text, std::uint32_t file_index,
   if (file_index > std::numeric_limits<std::uint16_t>::max()) {
     throw InputError({Diagnostic{file_name, 0, 0, "", "too many input files"}});
   }
+}
+
+Document Document::parse(std::string_view text, std::uint32_t file_index,
+                         const std::string& file_name) {
+  check_text(text, file_index, file_name);
   if (text.size() >= kPiecewiseMinBytes) {
     const std::size_t threads = std::min<std::size_t>(std::thread::hardware_concurrency(),
                                                       kMostPieces);

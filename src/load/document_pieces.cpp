@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "estab/diagnostic.hpp"
 #include "estab/document.hpp"
 #include "load/parse_text.hpp"
 
@@ -177,6 +178,11 @@ std::optional<Document> Document::parse_in_pieces(std::string_view text,
                                                   const std::string& file_name,
                                                   std::size_t pieces,
                                                   std::size_t least_items_per_piece) {
+  try {
+    check_text(text, file_index, file_name);  // as Document::parse would
+  } catch (const InputError&) {
+    return std::nullopt;
+  }
   const std::optional<ListLayout> layout = find_list(text);
   if (!layout || pieces < 2 || layout->item_offsets.size() < pieces * least_items_per_piece) {
     return std::nullopt;
