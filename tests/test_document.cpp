@@ -2,6 +2,8 @@
 // exactly the tree that reading it whole gives, or decline so that it is read whole.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -51,14 +53,16 @@ std::string varied_file(int teams, const std::string& indent = "  ") {
 
 /// Reads `text` in `pieces` parts, and checks the result against reading it whole: the same
 /// tree when the pieces were used, and nothing when the whole file does not parse.
-void check_pieces_match_whole(const std::string& text, std::size_t pieces, bool must_split) {
+void check_pieces_match_whole(const std::string& text, std::size_t pieces, bool must_split,
+                              std::size_t least_items_per_piece = 16) {
   std::optional<Document> whole;
   try {
     whole = Document::parse(text, 0, "big.yaml");
   } catch (const estab::InputError&) {
     whole.reset();
   }
-  const std::optional<Document> split = Document::parse_in_pieces(text, 0, "big.yaml", pieces);
+  const std::optional<Document> split =
+      Document::parse_in_pieces(text, 0, "big.yaml", pieces, least_items_per_piece);
   if (must_split) REQUIRE(split);
   if (!split) return;
   REQUIRE(whole);
@@ -120,6 +124,39 @@ TEST_CASE("files that cannot be cut safely are declined", "[document]") {
     text.insert(text.size() - 5, "\xC2\xC2\xC2");
     check_pieces_match_whole(text, 2, false);
     CHECK_FALSE(Document::parse_in_pieces(text, 0, "big.yaml", 2));
+  }
+  SECTION("a quoted string left open, which yaml-cpp closes at the end of its input") {
+    // Read whole, the string runs to the end of the file and swallows every later item; a
+    // piece that ends inside it must not be taken as a clean cut.
+    const std::string open_quote = repeated_items(80, "  - id: t%\n", "services: []\n");
+    for (const std::size_t at : {std::size_t{40}, open_quote.size() / 2, open_quote.size() - 40}) {
+      std::string text = open_quote;
+      text.insert(text.find('\n', at) + 1, "    \"open\n");
+      check_pieces_match_whole(text, 2, false);
+      check_pieces_match_whole(text, 3, false);
+      CHECK_FALSE(Document::parse_in_pieces(text, 0, "big.yaml", 2));
+    }
+  }
+  SECTION("the file that showed the open string (found by fuzzing)") {
+    std::ifstream file(std::string(ESTAB_SOURCE_DIR) + "/tests/pieces/open-quote-in-head.yaml",
+                       std::ios::binary);
+    const std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+    REQUIRE(text.size() > 600);
+    check_pieces_match_whole(text, 2, false, 1);
+    check_pieces_match_whole(text, 3, false, 1);
+  }
+  SECTION("a tail of keys after the list") {
+    check_pieces_match_whole(repeated_items(80, "  - id: t%\n", "services:\n  - id: s\nskill_mix: {}\n"),
+                             3, true);
+  }
+  SECTION("a document marker or an indented line after the list") {
+    for (const char* after : {"---\nestab: 1\n", "...\n", " odd: 1\n", "- stray\n"}) {
+      CHECK_FALSE(Document::parse_in_pieces(repeated_items(80, "  - id: t%\n", after), 0, "b", 2));
+    }
+  }
+  SECTION("YAML directives") {
+    CHECK_FALSE(
+        Document::parse_in_pieces("%YAML 1.2\n---\n" + repeated_items(80, "  - id: t%\n"), 0, "b", 2));
   }
   SECTION("an alias in a later piece") {
     std::string text = repeated_items(80, "  - id: t%\n") + "  - id: *anchor\n";

@@ -69,8 +69,13 @@ class Document {
   /// Puts `replacement` where `old_child` stands among `parent`'s children.
   void replace_child(NodeId parent, NodeId old_child, NodeId replacement);
 
-  /// Appends every item of `piece`'s root sequence to the sequence `list`, keeping their marks.
-  void append_items(NodeId list, const Document& piece);
+  /// Appends the children of `piece`'s root (a list's items, or a map's keys and values) to
+  /// `parent`, keeping their marks.
+  void append_children(NodeId parent, const Document& piece);
+
+  /// Removes `parent`'s last child when it is the last node made and has no children (a node
+  /// the parser was given only to see where a piece of text ends); false otherwise.
+  bool drop_last_child(NodeId parent);
 
   /// Number of nodes in the document.
   std::uint32_t node_count() const { return node_count_; }

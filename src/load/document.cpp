@@ -120,12 +120,12 @@ Document::NodeId Document::add_node(NodeKind kind, SourceLocation where, std::st
   return node_count_++;
 }
 
-void Document::append_items(NodeId list, const Document& piece) {
+void Document::append_children(NodeId parent, const Document& piece) {
   if (piece.root_ == kNoNode) return;
   if (static_cast<std::uint64_t>(node_count_) + piece.node_count_ >= kNoNode) {
     throw std::length_error("the input has too many YAML nodes");
   }
-  // The piece's root list is not copied when it is its first node, as the parser makes it.
+  // The piece's root is not copied when it is its first node, as the parser makes it.
   const NodeId skipped = piece.root_ == 0 ? 1 : 0;
   const NodeId node_base = node_count_;
   const auto text_base = static_cast<std::uint32_t>(text_arena_.size());
@@ -148,8 +148,30 @@ void Document::append_items(NodeId list, const Document& piece) {
   }
   for (NodeId item = piece.first_child(piece.root_); item != kNoNode;
        item = piece.next_sibling(item)) {
-    append_child(list, relocated(item));
+    append_child(parent, relocated(item));
   }
+}
+
+bool Document::drop_last_child(NodeId parent) {
+  const NodeId last = record(parent).last_child;
+  if (last == kNoNode || last + 1 != node_count_ || record(last).first_child != kNoNode) {
+    return false;
+  }
+  NodeId previous = kNoNode;
+  for (NodeId child = record(parent).first_child; child != last; child = record(child).next_sibling) {
+    previous = child;
+  }
+  if (previous == kNoNode) {
+    record(parent).first_child = kNoNode;
+  } else {
+    record(previous).next_sibling = kNoNode;
+  }
+  record(parent).last_child = previous;
+  text_arena_.resize(record(last).text_offset);
+  node_chunks_.back().pop_back();
+  if (node_chunks_.back().empty()) node_chunks_.pop_back();
+  --node_count_;
+  return true;
 }
 
 void Document::append_child(NodeId parent, NodeId child) {

@@ -29,12 +29,28 @@ constexpr std::size_t kPiecewiseMinBytes = std::size_t{4} << 20;
 constexpr std::size_t kMostPieces = 4;
 
 /// A read-only stream buffer over text that is already in memory.
+/// A read-only stream buffer over text that is already in memory, followed by `suffix`
+/// (read from where it is, without copying either).
 class MemoryBuffer : public std::streambuf {
  public:
-  explicit MemoryBuffer(std::string_view text) {
+  MemoryBuffer(std::string_view text, std::string_view suffix) : suffix_(suffix) { show(text); }
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    if (suffix_.empty()) return traits_type::eof();
+    show(suffix_);
+    suffix_ = {};
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  void show(std::string_view text) {
     char* begin = const_cast<char*>(text.data());
     setg(begin, begin, begin + text.size());
   }
+
+  std::string_view suffix_;
 };
 
 /// Stops parsing at the first problem that makes the rest of the file meaningless.
@@ -184,11 +200,11 @@ Diagnostic located(const std::string& file_name, SourceLocation where, std::stri
 
 Document parse_yaml_text(std::string_view text, std::uint32_t file_index,
                          const std::string& file_name, std::uint32_t line_offset,
-                         std::size_t outer_depth) {
+                         std::size_t outer_depth, std::string_view sentinel) {
   Document document;
   document.reserve_text(text.size());  // scalars are never longer than their source
   TreeBuilder builder(document, file_index, file_name, line_offset, outer_depth);
-  MemoryBuffer buffer(text);
+  MemoryBuffer buffer(text, sentinel);
   std::istream stream(&buffer);
   const auto where_of = [&](const YAML::Mark& mark) {
     return SourceLocation{file_index, line_offset + static_cast<std::uint32_t>(mark.line + 1),

@@ -1,9 +1,11 @@
 // Reading a large file in pieces on several threads. Nearly all of a national-scale file is its
 // top-level `teams` list, and each item of a block sequence starts on a line of its own at the
-// list's indentation, so the list can be cut between items and each part parsed by itself.
-// The cut is trusted only when every part parses and each part's items start exactly on the
-// lines where the text says items start; otherwise the caller parses the file whole, so a
-// file that is unusual in any way is read exactly as it always was.
+// list's indentation, so the file can be cut there: a head (everything up to a cut), runs of
+// items, and a tail (the top-level keys after the list). Each part is parsed by itself, so a
+// quoted string or flow collection that runs across a cut leaves its part unfinished, and that
+// part fails. The parts are joined only when every one parses and the items of each start
+// exactly on the lines where the text says items start; otherwise the caller parses the file
+// whole, so a file that is unusual in any way is read exactly as it always was.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -24,11 +26,13 @@ namespace {
 /// The key of the list that is cut into pieces.
 constexpr std::string_view kListKey = "teams:";
 
-/// Where the items of the top-level `teams` block list start.
+/// Where the items of the top-level `teams` block list start, and where the list ends.
 struct ListLayout {
-  std::size_t end = 0;                       ///< offset just past the list's last line
-  std::vector<std::size_t> item_offsets;     ///< offset of each item's `- ` line
-  std::vector<std::uint32_t> item_lines;     ///< its line number, from 1
+  std::vector<std::size_t> item_offsets;  ///< offset of each item's `- ` line
+  std::vector<std::uint32_t> item_lines;  ///< its line number, from 1
+  std::size_t end = 0;                    ///< offset of the first line after the list
+  std::uint32_t lines_before_end = 0;     ///< lines of the file before `end`
+  std::size_t indent = 0;                 ///< the column of the items' `-`, from 0
 };
 
 /// One line of the text, without its line break.
@@ -52,9 +56,6 @@ class LineCursor {
     offset_ = line_end == std::string_view::npos ? text_.size() : line_end + 1;
     return line;
   }
-
-  /// The offset just past the last line returned.
-  std::size_t offset() const { return offset_; }
 
  private:
   std::string_view text_;
@@ -84,9 +85,19 @@ bool is_item_line(std::string_view line, std::size_t indent) {
   return line.size() == indent + 1 || line[indent + 1] == ' ' || line[indent + 1] == '\r';
 }
 
+/// True when a line after the list can start a tail parsed by itself: a key at the left
+/// margin, not an item, a document marker or a second `teams`.
+bool starts_tail(std::string_view line) {
+  if (line.empty() || line[0] == ' ' || line[0] == '-' || line[0] == '.') return false;
+  return !is_list_key_line(line);
+}
+
 /// Finds the top-level `teams` block list and its item lines; nothing when the file has no
-/// such list, has it twice, or indents with tabs.
+/// such list, has it twice, has YAML directives (which would reach only the head), or indents
+/// with tabs.
 std::optional<ListLayout> find_list(std::string_view text) {
+  if (!text.empty() && text[0] == '%') return std::nullopt;
+  if (text.find("\n%") != std::string_view::npos) return std::nullopt;
   LineCursor cursor(text);
   std::optional<TextLine> line;
   bool found = false;
@@ -99,30 +110,29 @@ std::optional<ListLayout> find_list(std::string_view text) {
   if (!found) return std::nullopt;
 
   ListLayout layout;
-  std::optional<std::size_t> indent;
   layout.end = text.size();
+  std::optional<std::size_t> indent;
   while ((line = cursor.next())) {
     if (blank_or_comment(line->text)) continue;
-    if (line->text[0] == '\t' || line->text.find_first_not_of(' ') == std::string_view::npos) {
-      return std::nullopt;
-    }
     const std::size_t line_indent = line->text.find_first_not_of(' ');
     if (line->text[line_indent] == '\t') return std::nullopt;
     if (!indent) {
       if (!is_item_line(line->text, line_indent)) return std::nullopt;  // not a block list
       indent = line_indent;
+      layout.indent = line_indent;
     }
     if (is_item_line(line->text, *indent)) {
       layout.item_offsets.push_back(line->offset);
       layout.item_lines.push_back(line->number);
     } else if (line_indent <= *indent) {
-      if (is_list_key_line(line->text)) return std::nullopt;  // a second `teams`: parse whole
-      layout.end = line->offset;  // the next top-level key, or something the parser will judge
+      if (!starts_tail(line->text)) return std::nullopt;
+      layout.end = line->offset;
+      layout.lines_before_end = line->number - 1;
       break;
     }
   }
   while ((line = cursor.next())) {
-    if (is_list_key_line(line->text)) return std::nullopt;  // a second `teams`: parse whole
+    if (is_list_key_line(line->text)) return std::nullopt;  // a second `teams`
   }
   if (layout.item_offsets.empty()) return std::nullopt;
   return layout;
@@ -145,30 +155,78 @@ std::vector<std::size_t> piece_starts(const ListLayout& layout, std::size_t piec
   return starts;
 }
 
-/// True when the items of `list` start exactly on lines `first` to `last` (exclusive) of
-/// the layout.
+/// True when the items of `list` start exactly on item lines `first` to `last` (exclusive),
+/// followed, when `sentinel_line` is not 0, by the sentinel item (a null) on that line.
 bool items_start_on(const Document& document, Document::NodeId list, const ListLayout& layout,
-                    std::size_t first, std::size_t last) {
+                    std::size_t first, std::size_t last, std::uint32_t sentinel_line) {
   if (list == Document::kNoNode || document.kind(list) != NodeKind::Sequence) return false;
   std::size_t index = first;
-  for (Document::NodeId item = document.first_child(list); item != Document::kNoNode;
-       item = document.next_sibling(item), ++index) {
-    if (index >= last || document.location(item).line != layout.item_lines[index]) return false;
+  Document::NodeId item = document.first_child(list);
+  for (; item != Document::kNoNode && index < last; item = document.next_sibling(item), ++index) {
+    if (document.location(item).line != layout.item_lines[index]) return false;
   }
-  return index == last;
+  if (index != last) return false;
+  if (sentinel_line == 0) return item == Document::kNoNode;
+  return item != Document::kNoNode && document.next_sibling(item) == Document::kNoNode &&
+         document.kind(item) == NodeKind::Null && document.location(item).line == sentinel_line;
 }
 
-/// The text of the whole file with the lines from `cut` to `end` left empty, so that every
-/// other line keeps its number and columns.
-std::string head_text(std::string_view text, std::size_t cut, std::size_t end) {
-  const std::string_view removed = text.substr(cut, end - cut);
-  const auto line_breaks = static_cast<std::size_t>(std::count(removed.begin(), removed.end(), '\n'));
-  std::string head;
-  head.reserve(cut + line_breaks + (text.size() - end));
-  head.append(text.substr(0, cut));
-  head.append(line_breaks, '\n');
-  head.append(text.substr(end));
-  return head;
+/// The value of the map's last key when that key is `teams`: where the head's list must be.
+Document::NodeId last_value_if_list(const Document& document, Document::NodeId map) {
+  Document::NodeId last_key = Document::kNoNode;
+  Document::NodeId value = Document::kNoNode;
+  for (Document::NodeId key = document.first_child(map); key != Document::kNoNode;) {
+    value = document.next_sibling(key);
+    if (value == Document::kNoNode) return Document::kNoNode;
+    last_key = key;
+    key = document.next_sibling(value);
+  }
+  if (last_key == Document::kNoNode || document.kind(last_key) != NodeKind::Scalar ||
+      document.text(last_key) != kListKey.substr(0, kListKey.size() - 1)) {
+    return Document::kNoNode;
+  }
+  return value;
+}
+
+/// One part of the file: its text, where it starts, how deep it sits, and what it parsed to.
+/// A part that ends before the end of the file is parsed with a sentinel item after it, on the
+/// line where the next item starts: yaml-cpp lets a quoted string run to the end of its input,
+/// and such a string would swallow the sentinel, which shows that the cut was not clean.
+struct Part {
+  std::string_view text;
+  std::uint32_t line_offset = 0;
+  std::size_t outer_depth = 0;
+  std::uint32_t sentinel_line = 0;  ///< 0 when the part runs to the end of the file
+  std::optional<Document> document;  ///< empty when it failed to parse
+};
+
+/// Parses every part, the first on this thread and the others on threads of their own.
+/// Returns false when no thread could be started.
+bool parse_parts(std::vector<Part>& parts, std::uint32_t file_index,
+                 const std::string& file_name, std::string_view sentinel) {
+  const auto parse_part = [&](Part& part) {
+    try {
+      part.document = parse_yaml_text(part.text, file_index, file_name, part.line_offset,
+                                      part.outer_depth,
+                                      part.sentinel_line != 0 ? sentinel : std::string_view());
+    } catch (...) {
+      part.document.reset();  // judged by the caller: the whole file is parsed instead
+    }
+  };
+  std::vector<std::thread> workers;
+  workers.reserve(parts.size());
+  bool started = true;
+  for (std::size_t index = 1; index < parts.size(); ++index) {
+    try {
+      workers.emplace_back(parse_part, std::ref(parts[index]));
+    } catch (const std::system_error&) {
+      started = false;
+      break;
+    }
+  }
+  if (started) parse_part(parts.front());
+  for (std::thread& worker : workers) worker.join();
+  return started;
 }
 
 }  // namespace
@@ -190,62 +248,60 @@ std::optional<Document> Document::parse_in_pieces(std::string_view text,
   const std::vector<std::size_t> starts = piece_starts(*layout, pieces);
   if (starts.empty()) return std::nullopt;
 
-  // Piece 0 is the file with the other pieces' lines emptied; pieces 1… are runs of items,
-  // each parsed as a list one level inside the document (the list is the root's value).
-  const std::size_t part_count = starts.size();
-  std::vector<std::optional<Document>> parts(part_count);
-  std::vector<std::thread> workers;
-  workers.reserve(part_count);
-  const auto join_all = [&workers] {
-    for (std::thread& worker : workers) worker.join();
-  };
-  for (std::size_t part = 0; part < part_count; ++part) {
-    const auto parse_part = [&, part] {
-      const std::size_t first_item = starts[part];
-      const std::size_t begin = layout->item_offsets[first_item];
-      const std::size_t end =
-          part + 1 < part_count ? layout->item_offsets[starts[part + 1]] : layout->end;
-      try {
-        parts[part] = parse_yaml_text(text.substr(begin, end - begin), file_index, file_name,
-                                      layout->item_lines[first_item] - 1, 1);
-      } catch (...) {
-        parts[part].reset();  // judged below: the whole file is parsed instead
-      }
-    };
-    try {
-      workers.emplace_back(parse_part);
-    } catch (const std::system_error&) {  // no thread to be had: parse the whole file
-      join_all();
-      return std::nullopt;
-    }
+  // Part 0 is the head; then a part for each run of items, parsed as a list one level inside
+  // the document (the list is the root's value); then the tail, if the file has one.
+  const std::string_view tail = text.substr(layout->end);
+  const bool has_tail = !tail.empty();
+  std::vector<Part> parts;
+  parts.push_back(Part{text.substr(0, layout->item_offsets[starts.front()]), 0, 0,
+                       layout->item_lines[starts.front()], {}});
+  for (std::size_t run = 0; run < starts.size(); ++run) {
+    const bool last_run = run + 1 == starts.size();
+    const std::size_t begin = layout->item_offsets[starts[run]];
+    const std::size_t end = last_run ? layout->end : layout->item_offsets[starts[run + 1]];
+    const std::uint32_t sentinel_line =
+        !last_run ? layout->item_lines[starts[run + 1]]
+                  : (has_tail ? layout->lines_before_end + 1 : 0);
+    parts.push_back(Part{text.substr(begin, end - begin), layout->item_lines[starts[run]] - 1, 1,
+                         sentinel_line, {}});
   }
-  std::optional<Document> head;
-  try {
-    const std::string text_of_head =
-        head_text(text, layout->item_offsets[starts.front()], layout->end);
-    head = parse_yaml_text(text_of_head, file_index, file_name);
-  } catch (...) {
-    head.reset();
-  }
-  join_all();
+  if (has_tail) parts.push_back(Part{tail, layout->lines_before_end, 0, 0, {}});
+  const std::string sentinel = std::string(layout->indent, ' ') + "- ~\n";
+  if (!parse_parts(parts, file_index, file_name, sentinel)) return std::nullopt;
 
-  if (!head || head->kind(head->root()) != NodeKind::Map) return std::nullopt;
-  const NodeId list = head->find(head->root(), "teams");
-  if (!items_start_on(*head, list, *layout, 0, starts.front())) return std::nullopt;
-  for (std::size_t part = 0; part < part_count; ++part) {
-    const std::size_t last = part + 1 < part_count ? starts[part + 1] : layout->item_offsets.size();
-    if (!parts[part] || !items_start_on(*parts[part], parts[part]->root(), *layout, starts[part], last)) {
+  for (const Part& part : parts) {
+    if (!part.document) return std::nullopt;
+  }
+  Document& head = *parts.front().document;
+  if (head.kind(head.root()) != NodeKind::Map) return std::nullopt;
+  const NodeId list = last_value_if_list(head, head.root());
+  if (!items_start_on(head, list, *layout, 0, starts.front(), parts.front().sentinel_line) ||
+      !head.drop_last_child(list)) {
+    return std::nullopt;
+  }
+  for (std::size_t run = 0; run < starts.size(); ++run) {
+    const std::size_t last =
+        run + 1 < starts.size() ? starts[run + 1] : layout->item_offsets.size();
+    Part& part = parts[run + 1];
+    Document& items = *part.document;
+    if (!items_start_on(items, items.root(), *layout, starts[run], last, part.sentinel_line)) {
       return std::nullopt;
     }
+    if (part.sentinel_line != 0 && !items.drop_last_child(items.root())) return std::nullopt;
   }
-  std::size_t text_bytes = head->text_arena_.size();
-  for (const std::optional<Document>& part : parts) text_bytes += part->text_arena_.size();
-  head->text_arena_.reserve(text_bytes);  // one move of the head's text, not one per piece
-  for (std::optional<Document>& part : parts) {
-    head->append_items(list, *part);
-    part.reset();  // freed as soon as it is joined
+  if (has_tail && parts.back().document->kind(parts.back().document->root()) != NodeKind::Map) {
+    return std::nullopt;
   }
-  return head;
+
+  std::size_t text_bytes = 0;
+  for (const Part& part : parts) text_bytes += part.document->text_arena_.size();
+  head.text_arena_.reserve(text_bytes);  // one move of the head's text, not one per part
+  for (std::size_t index = 1; index < parts.size(); ++index) {
+    const bool is_tail = has_tail && index + 1 == parts.size();
+    head.append_children(is_tail ? head.root() : list, *parts[index].document);
+    parts[index].document.reset();  // freed as soon as it is joined
+  }
+  return std::move(head);
 }
 
 }  // namespace estab

@@ -15,10 +15,11 @@ namespace estab {
 void check_text(std::string_view text, std::uint32_t file_index, const std::string& file_name);
 
 /// Parses YAML text that starts after `line_offset` lines of its file and sits `outer_depth`
-/// levels of nesting deep in it, so that marks and the nesting limit match the whole file.
-/// Throws InputError as Document::parse does, but checks neither size nor encoding.
+/// levels of nesting deep in it, so that marks and the nesting limit match the whole file;
+/// `sentinel` is read after the text as if it followed it. Throws InputError as
+/// Document::parse does, but checks neither size nor encoding.
 Document parse_yaml_text(std::string_view text, std::uint32_t file_index,
                          const std::string& file_name, std::uint32_t line_offset = 0,
-                         std::size_t outer_depth = 0);
+                         std::size_t outer_depth = 0, std::string_view sentinel = {});
 
 }  // namespace estab
