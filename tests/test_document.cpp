@@ -2,6 +2,7 @@
 // exactly the tree that reading it whole gives, or decline so that it is read whole.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -137,13 +138,25 @@ TEST_CASE("files that cannot be cut safely are declined", "[document]") {
       CHECK_FALSE(Document::parse_in_pieces(text, 0, "big.yaml", 2));
     }
   }
-  SECTION("the file that showed the open string (found by fuzzing)") {
-    std::ifstream file(std::string(ESTAB_SOURCE_DIR) + "/tests/pieces/open-quote-in-head.yaml",
-                       std::ios::binary);
-    const std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-    REQUIRE(text.size() > 600);
-    check_pieces_match_whole(text, 2, false, 1);
-    check_pieces_match_whole(text, 3, false, 1);
+  SECTION("files found by fuzzing, cut after every item") {
+    // open-quote-in-head.yaml: a string left open in the head swallowed the later items.
+    // empty-value-before-tail.yaml: an empty value just before the tail took its position
+    // from what followed the piece, not from the tail.
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(ESTAB_SOURCE_DIR) + "/tests/pieces")) {
+      INFO(entry.path().filename().string());
+      std::ifstream file(entry.path(), std::ios::binary);
+      const std::string text{std::istreambuf_iterator<char>(file),
+                             std::istreambuf_iterator<char>()};
+      REQUIRE(text.size() > 100);
+      check_pieces_match_whole(text, 2, false, 1);
+      check_pieces_match_whole(text, 3, false, 1);
+    }
+  }
+  SECTION("an empty value at the end of a piece keeps the position the file gives it") {
+    check_pieces_match_whole(
+        repeated_items(80, "  - id: t%\n    staffing:\n", "services: []\n"), 3, true);
+    check_pieces_match_whole(repeated_items(80, "  - id: t%\n    staffing:\n"), 3, true);
   }
   SECTION("a tail of keys after the list") {
     check_pieces_match_whole(repeated_items(80, "  - id: t%\n", "services:\n  - id: s\nskill_mix: {}\n"),

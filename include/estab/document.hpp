@@ -69,9 +69,11 @@ class Document {
   /// Puts `replacement` where `old_child` stands among `parent`'s children.
   void replace_child(NodeId parent, NodeId old_child, NodeId replacement);
 
-  /// Appends the children of `piece`'s root (a list's items, or a map's keys and values) to
-  /// `parent`, keeping their marks.
-  void append_children(NodeId parent, const Document& piece);
+  /// Appends to `parent` copies of `piece_parent`'s children in `piece`, with their marks:
+  /// the nodes numbered after `piece_parent` and before `piece_end`, which must be exactly the
+  /// subtrees of those children (the parser numbers each subtree's nodes consecutively).
+  void append_children(NodeId parent, const Document& piece, NodeId piece_parent,
+                       NodeId piece_end);
 
   /// Removes `parent`'s last child when it is the last node made and has no children (a node
   /// the parser was given only to see where a piece of text ends); false otherwise.

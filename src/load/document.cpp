@@ -120,20 +120,21 @@ Document::NodeId Document::add_node(NodeKind kind, SourceLocation where, std::st
   return node_count_++;
 }
 
-void Document::append_children(NodeId parent, const Document& piece) {
-  if (piece.root_ == kNoNode) return;
-  if (static_cast<std::uint64_t>(node_count_) + piece.node_count_ >= kNoNode) {
+void Document::append_children(NodeId parent, const Document& piece, NodeId piece_parent,
+                               NodeId piece_end) {
+  if (piece_end <= piece_parent + 1) return;
+  const NodeId first = piece_parent + 1;
+  if (static_cast<std::uint64_t>(node_count_) + (piece_end - first) >= kNoNode) {
     throw std::length_error("the input has too many YAML nodes");
   }
-  // The piece's root is not copied when it is its first node, as the parser makes it.
-  const NodeId skipped = piece.root_ == 0 ? 1 : 0;
   const NodeId node_base = node_count_;
   const auto text_base = static_cast<std::uint32_t>(text_arena_.size());
   text_arena_.append(piece.text_arena_);
-  const auto relocated = [node_base, skipped](NodeId node) {
-    return node == kNoNode ? kNoNode : node - skipped + node_base;
+  // Links that leave the copied range (to the next sibling of the last child) end there.
+  const auto relocated = [first, piece_end, node_base](NodeId node) {
+    return node >= first && node < piece_end ? node - first + node_base : kNoNode;
   };
-  for (NodeId node = skipped; node < piece.node_count_; ++node) {
+  for (NodeId node = first; node < piece_end; ++node) {
     NodeRecord node_record = piece.record(node);
     node_record.text_offset += text_base;
     node_record.first_child = relocated(node_record.first_child);
@@ -146,9 +147,9 @@ void Document::append_children(NodeId parent, const Document& piece) {
     node_chunks_.back().push_back(node_record);
     ++node_count_;
   }
-  for (NodeId item = piece.first_child(piece.root_); item != kNoNode;
-       item = piece.next_sibling(item)) {
-    append_child(parent, relocated(item));
+  for (NodeId child = piece.first_child(piece_parent); child != kNoNode && child < piece_end;
+       child = piece.next_sibling(child)) {
+    append_child(parent, relocated(child));
   }
 }
 

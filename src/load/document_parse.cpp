@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <istream>
 #include <limits>
 #include <optional>
@@ -29,28 +30,53 @@ constexpr std::size_t kPiecewiseMinBytes = std::size_t{4} << 20;
 constexpr std::size_t kMostPieces = 4;
 
 /// A read-only stream buffer over text that is already in memory.
-/// A read-only stream buffer over text that is already in memory, followed by `suffix`
-/// (read from where it is, without copying either).
+/// A read-only stream buffer over text that is already in memory: a prefix, the text and a
+/// suffix, read one after another from where they are, without copying any of them. Putting
+/// characters back (yaml-cpp does so after reading a byte-order mark) may cross between them.
 class MemoryBuffer : public std::streambuf {
  public:
-  MemoryBuffer(std::string_view text, std::string_view suffix) : suffix_(suffix) { show(text); }
+  explicit MemoryBuffer(const TextPiece& piece)
+      : segments_{piece.prefix, piece.text, piece.suffix} {
+    show(0, 0);
+  }
 
  protected:
   int_type underflow() override {
-    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
-    if (suffix_.empty()) return traits_type::eof();
-    show(suffix_);
-    suffix_ = {};
+    while (gptr() == egptr()) {
+      std::size_t next = current_ + 1;
+      while (next < segments_.size() && segments_[next].empty()) ++next;
+      if (next == segments_.size()) return traits_type::eof();  // stays on the last segment
+      show(next, 0);
+    }
     return traits_type::to_int_type(*gptr());
   }
 
- private:
-  void show(std::string_view text) {
-    char* begin = const_cast<char*>(text.data());
-    setg(begin, begin, begin + text.size());
+  int_type pbackfail(int_type character) override {
+    if (gptr() > eback()) {
+      if (!traits_type::eq_int_type(character, traits_type::eof()) &&
+          !traits_type::eq(traits_type::to_char_type(character), gptr()[-1])) {
+        return traits_type::eof();
+      }
+      gbump(-1);
+      return traits_type::not_eof(character);
+    }
+    std::size_t previous = current_;
+    while (previous > 0 && segments_[previous - 1].empty()) --previous;
+    if (previous == 0) return traits_type::eof();
+    show(previous - 1, segments_[previous - 1].size());
+    return pbackfail(character);
   }
 
-  std::string_view suffix_;
+ private:
+  /// Makes segment `index` the get area, positioned at `position`.
+  void show(std::size_t index, std::size_t position) {
+    current_ = index;
+    char* begin = const_cast<char*>(segments_[index].data());
+    setg(begin, begin + position, begin + segments_[index].size());
+  }
+
+  std::array<std::string_view, 3> segments_;
+  std::size_t current_ = 0;
 };
 
 /// Stops parsing at the first problem that makes the rest of the file meaningless.
@@ -199,12 +225,21 @@ Diagnostic located(const std::string& file_name, SourceLocation where, std::stri
 }  // namespace
 
 Document parse_yaml_text(std::string_view text, std::uint32_t file_index,
-                         const std::string& file_name, std::uint32_t line_offset,
-                         std::size_t outer_depth, std::string_view sentinel) {
+                         const std::string& file_name) {
+  TextPiece whole;
+  whole.text = text;
+  return parse_yaml_text(whole, file_index, file_name);
+}
+
+Document parse_yaml_text(const TextPiece& piece, std::uint32_t file_index,
+                         const std::string& file_name) {
+  const std::uint32_t line_offset = piece.line_offset;
+  const std::size_t outer_depth = piece.outer_depth;
+  const std::string_view text = piece.text;
   Document document;
   document.reserve_text(text.size());  // scalars are never longer than their source
   TreeBuilder builder(document, file_index, file_name, line_offset, outer_depth);
-  MemoryBuffer buffer(text, sentinel);
+  MemoryBuffer buffer(piece);
   std::istream stream(&buffer);
   const auto where_of = [&](const YAML::Mark& mark) {
     return SourceLocation{file_index, line_offset + static_cast<std::uint32_t>(mark.line + 1),

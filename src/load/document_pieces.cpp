@@ -1,11 +1,12 @@
 // Reading a large file in pieces on several threads. Nearly all of a national-scale file is its
 // top-level `teams` list, and each item of a block sequence starts on a line of its own at the
 // list's indentation, so the file can be cut there: a head (everything up to a cut), runs of
-// items, and a tail (the top-level keys after the list). Each part is parsed by itself, so a
-// quoted string or flow collection that runs across a cut leaves its part unfinished, and that
-// part fails. The parts are joined only when every one parses and the items of each start
-// exactly on the lines where the text says items start; otherwise the caller parses the file
-// whole, so a file that is unusual in any way is read exactly as it always was.
+// items, and a tail (the top-level keys after the list). Each part is parsed by itself, with a
+// sentinel after it where the next part begins: a quoted string or flow collection that runs
+// across a cut either fails its part or swallows the sentinel. The parts are joined only when
+// every one parses, its sentinel stands where it was put, and the items of each start exactly
+// on the lines where the text says items start; otherwise the caller parses the file whole, so
+// a file that is unusual in any way is read exactly as it always was.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -171,31 +172,34 @@ bool items_start_on(const Document& document, Document::NodeId list, const ListL
          document.kind(item) == NodeKind::Null && document.location(item).line == sentinel_line;
 }
 
-/// The value of the map's last key when that key is `teams`: where the head's list must be.
-Document::NodeId last_value_if_list(const Document& document, Document::NodeId map) {
-  Document::NodeId last_key = Document::kNoNode;
-  Document::NodeId value = Document::kNoNode;
+/// The value of the key `teams` in `map` (which must be the map's last key when `last_key` is
+/// set); kNoNode when there is none.
+Document::NodeId list_value(const Document& document, Document::NodeId map, bool last_key) {
+  Document::NodeId found = Document::kNoNode;
+  Document::NodeId found_key = Document::kNoNode;
+  Document::NodeId last = Document::kNoNode;
   for (Document::NodeId key = document.first_child(map); key != Document::kNoNode;) {
-    value = document.next_sibling(key);
+    const Document::NodeId value = document.next_sibling(key);
     if (value == Document::kNoNode) return Document::kNoNode;
-    last_key = key;
+    if (found == Document::kNoNode && document.kind(key) == NodeKind::Scalar &&
+        document.text(key) == kListKey.substr(0, kListKey.size() - 1)) {
+      found = value;
+      found_key = key;
+    }
+    last = key;
     key = document.next_sibling(value);
   }
-  if (last_key == Document::kNoNode || document.kind(last_key) != NodeKind::Scalar ||
-      document.text(last_key) != kListKey.substr(0, kListKey.size() - 1)) {
-    return Document::kNoNode;
-  }
-  return value;
+  if (last_key && last != found_key) return Document::kNoNode;
+  return found;
 }
 
-/// One part of the file: its text, where it starts, how deep it sits, and what it parsed to.
-/// A part that ends before the end of the file is parsed with a sentinel item after it, on the
-/// line where the next item starts: yaml-cpp lets a quoted string run to the end of its input,
-/// and such a string would swallow the sentinel, which shows that the cut was not clean.
+/// One part of the file, what it parsed to, and the sentinel that shows where it ended.
+/// yaml-cpp lets a quoted string run to the end of its input, so a part that ends before the
+/// end of the file is parsed with a sentinel after it, at the place of the next part's first
+/// token: a string left open swallows it. An empty value at the end of a part takes the
+/// position of the token after it, which the sentinel gives exactly as the file does.
 struct Part {
-  std::string_view text;
-  std::uint32_t line_offset = 0;
-  std::size_t outer_depth = 0;
+  TextPiece piece;
   std::uint32_t sentinel_line = 0;  ///< 0 when the part runs to the end of the file
   std::optional<Document> document;  ///< empty when it failed to parse
 };
@@ -203,12 +207,10 @@ struct Part {
 /// Parses every part, the first on this thread and the others on threads of their own.
 /// Returns false when no thread could be started.
 bool parse_parts(std::vector<Part>& parts, std::uint32_t file_index,
-                 const std::string& file_name, std::string_view sentinel) {
+                 const std::string& file_name) {
   const auto parse_part = [&](Part& part) {
     try {
-      part.document = parse_yaml_text(part.text, file_index, file_name, part.line_offset,
-                                      part.outer_depth,
-                                      part.sentinel_line != 0 ? sentinel : std::string_view());
+      part.document = parse_yaml_text(part.piece, file_index, file_name);
     } catch (...) {
       part.document.reset();  // judged by the caller: the whole file is parsed instead
     }
@@ -248,49 +250,87 @@ std::optional<Document> Document::parse_in_pieces(std::string_view text,
   const std::vector<std::size_t> starts = piece_starts(*layout, pieces);
   if (starts.empty()) return std::nullopt;
 
-  // Part 0 is the head; then a part for each run of items, parsed as a list one level inside
-  // the document (the list is the root's value); then the tail, if the file has one.
+  // Part 0 is the head, followed by an item sentinel. Then a part for each run of items, read
+  // as `teams:` and the items (so every item sits as deep as in the file), followed by an item
+  // sentinel, or by a key sentinel where the tail starts. Then the tail, if there is one.
   const std::string_view tail = text.substr(layout->end);
   const bool has_tail = !tail.empty();
+  const std::string item_sentinel = std::string(layout->indent, ' ') + "- ~\n";
+  constexpr std::string_view kKeySentinel = "~: ~\n";
+  constexpr std::string_view kListPrefix = "teams:\n";
   std::vector<Part> parts;
-  parts.push_back(Part{text.substr(0, layout->item_offsets[starts.front()]), 0, 0,
-                       layout->item_lines[starts.front()], {}});
+  Part head_part;
+  head_part.piece.text = text.substr(0, layout->item_offsets[starts.front()]);
+  head_part.piece.suffix = item_sentinel;
+  head_part.sentinel_line = layout->item_lines[starts.front()];
+  parts.push_back(head_part);
   for (std::size_t run = 0; run < starts.size(); ++run) {
     const bool last_run = run + 1 == starts.size();
     const std::size_t begin = layout->item_offsets[starts[run]];
     const std::size_t end = last_run ? layout->end : layout->item_offsets[starts[run + 1]];
-    const std::uint32_t sentinel_line =
-        !last_run ? layout->item_lines[starts[run + 1]]
-                  : (has_tail ? layout->lines_before_end + 1 : 0);
-    parts.push_back(Part{text.substr(begin, end - begin), layout->item_lines[starts[run]] - 1, 1,
-                         sentinel_line, {}});
+    Part run_part;
+    run_part.piece.text = text.substr(begin, end - begin);
+    run_part.piece.prefix = kListPrefix;
+    run_part.piece.line_offset = layout->item_lines[starts[run]] - 2;  // the prefix's line too
+    if (!last_run) {
+      run_part.piece.suffix = item_sentinel;
+      run_part.sentinel_line = layout->item_lines[starts[run + 1]];
+    } else if (has_tail) {
+      run_part.piece.suffix = kKeySentinel;
+      run_part.sentinel_line = layout->lines_before_end + 1;
+    }
+    parts.push_back(run_part);
   }
-  if (has_tail) parts.push_back(Part{tail, layout->lines_before_end, 0, 0, {}});
-  const std::string sentinel = std::string(layout->indent, ' ') + "- ~\n";
-  if (!parse_parts(parts, file_index, file_name, sentinel)) return std::nullopt;
-
+  if (has_tail) {
+    Part tail_part;
+    tail_part.piece.text = tail;
+    tail_part.piece.line_offset = layout->lines_before_end;
+    parts.push_back(tail_part);
+  }
+  if (!parse_parts(parts, file_index, file_name)) return std::nullopt;
   for (const Part& part : parts) {
     if (!part.document) return std::nullopt;
   }
+
   Document& head = *parts.front().document;
   if (head.kind(head.root()) != NodeKind::Map) return std::nullopt;
-  const NodeId list = last_value_if_list(head, head.root());
-  if (!items_start_on(head, list, *layout, 0, starts.front(), parts.front().sentinel_line) ||
+  const NodeId list = list_value(head, head.root(), true);
+  if (!items_start_on(head, list, *layout, 0, starts.front(), head_part.sentinel_line) ||
       !head.drop_last_child(list)) {
     return std::nullopt;
   }
+  std::vector<std::pair<NodeId, NodeId>> copied(parts.size());  // piece parent, piece end
   for (std::size_t run = 0; run < starts.size(); ++run) {
-    const std::size_t last =
-        run + 1 < starts.size() ? starts[run + 1] : layout->item_offsets.size();
+    const bool last_run = run + 1 == starts.size();
+    const std::size_t last = last_run ? layout->item_offsets.size() : starts[run + 1];
     Part& part = parts[run + 1];
     Document& items = *part.document;
-    if (!items_start_on(items, items.root(), *layout, starts[run], last, part.sentinel_line)) {
+    const NodeId root = items.root();
+    if (items.kind(root) != NodeKind::Map) return std::nullopt;
+    const NodeId run_list = list_value(items, root, !(last_run && has_tail));
+    const std::uint32_t item_sentinel_line = last_run ? 0 : part.sentinel_line;
+    if (!items_start_on(items, run_list, *layout, starts[run], last, item_sentinel_line)) {
       return std::nullopt;
     }
-    if (part.sentinel_line != 0 && !items.drop_last_child(items.root())) return std::nullopt;
+    NodeId piece_end = items.node_count();
+    if (!last_run) {
+      if (!items.drop_last_child(run_list)) return std::nullopt;  // the item sentinel
+      piece_end = items.node_count();
+    } else if (has_tail) {
+      const NodeId key_sentinel = items.next_sibling(run_list);
+      if (key_sentinel == kNoNode || items.kind(key_sentinel) != NodeKind::Null ||
+          items.location(key_sentinel).line != part.sentinel_line ||
+          items.location(key_sentinel).column != 1 || key_sentinel + 2 != items.node_count()) {
+        return std::nullopt;
+      }
+      piece_end = key_sentinel;
+    }
+    copied[run + 1] = {run_list, piece_end};
   }
-  if (has_tail && parts.back().document->kind(parts.back().document->root()) != NodeKind::Map) {
-    return std::nullopt;
+  if (has_tail) {
+    const Document& keys = *parts.back().document;
+    if (keys.kind(keys.root()) != NodeKind::Map) return std::nullopt;
+    copied.back() = {keys.root(), keys.node_count()};
   }
 
   std::size_t text_bytes = 0;
@@ -298,7 +338,8 @@ std::optional<Document> Document::parse_in_pieces(std::string_view text,
   head.text_arena_.reserve(text_bytes);  // one move of the head's text, not one per part
   for (std::size_t index = 1; index < parts.size(); ++index) {
     const bool is_tail = has_tail && index + 1 == parts.size();
-    head.append_children(is_tail ? head.root() : list, *parts[index].document);
+    head.append_children(is_tail ? head.root() : list, *parts[index].document,
+                         copied[index].first, copied[index].second);
     parts[index].document.reset();  // freed as soon as it is joined
   }
   return std::move(head);
