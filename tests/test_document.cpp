@@ -142,6 +142,8 @@ TEST_CASE("files that cannot be cut safely are declined", "[document]") {
     // open-quote-in-head.yaml: a string left open in the head swallowed the later items.
     // empty-value-before-tail.yaml: an empty value just before the tail took its position
     // from what followed the piece, not from the tail.
+    // key-without-colon.yaml: `hours_per_week:. 30` is a key without its `:`, which yaml-cpp
+    // reports only at the next `:`, in the next piece.
     for (const auto& entry :
          std::filesystem::directory_iterator(std::string(ESTAB_SOURCE_DIR) + "/tests/pieces")) {
       INFO(entry.path().filename().string());
@@ -157,6 +159,12 @@ TEST_CASE("files that cannot be cut safely are declined", "[document]") {
     check_pieces_match_whole(
         repeated_items(80, "  - id: t%\n    staffing:\n", "services: []\n"), 3, true);
     check_pieces_match_whole(repeated_items(80, "  - id: t%\n    staffing:\n"), 3, true);
+  }
+  SECTION("a key left without its colon just before a cut") {
+    const std::string text = repeated_items(80, "  - id: t%\n    staffing:\n      - profession: rn\n"
+                                                "        hours_per_week:. 30\n");
+    check_pieces_match_whole(text, 2, false);
+    CHECK_FALSE(Document::parse_in_pieces(text, 0, "big.yaml", 2));
   }
   SECTION("a tail of keys after the list") {
     check_pieces_match_whole(repeated_items(80, "  - id: t%\n", "services:\n  - id: s\nskill_mix: {}\n"),

@@ -75,8 +75,8 @@ class Document {
   void append_children(NodeId parent, const Document& piece, NodeId piece_parent,
                        NodeId piece_end);
 
-  /// Removes `parent`'s last child when it is the last node made and has no children (a node
-  /// the parser was given only to see where a piece of text ends); false otherwise.
+  /// Removes `parent`'s last child and its subtree when they are the last nodes made (as for a
+  /// sentinel the parser was given only to see where a piece of text ends); false otherwise.
   bool drop_last_child(NodeId parent);
 
   /// Number of nodes in the document.

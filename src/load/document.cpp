@@ -155,9 +155,10 @@ void Document::append_children(NodeId parent, const Document& piece, NodeId piec
 
 bool Document::drop_last_child(NodeId parent) {
   const NodeId last = record(parent).last_child;
-  if (last == kNoNode || last + 1 != node_count_ || record(last).first_child != kNoNode) {
-    return false;
-  }
+  if (last == kNoNode) return false;
+  NodeId rightmost = last;  // the last node of its subtree, as the parser numbers them
+  while (record(rightmost).last_child != kNoNode) rightmost = record(rightmost).last_child;
+  if (rightmost + 1 != node_count_) return false;
   NodeId previous = kNoNode;
   for (NodeId child = record(parent).first_child; child != last; child = record(child).next_sibling) {
     previous = child;
@@ -169,9 +170,11 @@ bool Document::drop_last_child(NodeId parent) {
   }
   record(parent).last_child = previous;
   text_arena_.resize(record(last).text_offset);
-  node_chunks_.back().pop_back();
-  if (node_chunks_.back().empty()) node_chunks_.pop_back();
-  --node_count_;
+  while (node_count_ > last) {
+    node_chunks_.back().pop_back();
+    if (node_chunks_.back().empty()) node_chunks_.pop_back();
+    --node_count_;
+  }
   return true;
 }
 

@@ -157,7 +157,8 @@ std::vector<std::size_t> piece_starts(const ListLayout& layout, std::size_t piec
 }
 
 /// True when the items of `list` start exactly on item lines `first` to `last` (exclusive),
-/// followed, when `sentinel_line` is not 0, by the sentinel item (a null) on that line.
+/// followed, when `sentinel_line` is not 0, by the sentinel item on that line: a map of one
+/// null key to a null value.
 bool items_start_on(const Document& document, Document::NodeId list, const ListLayout& layout,
                     std::size_t first, std::size_t last, std::uint32_t sentinel_line) {
   if (list == Document::kNoNode || document.kind(list) != NodeKind::Sequence) return false;
@@ -168,8 +169,15 @@ bool items_start_on(const Document& document, Document::NodeId list, const ListL
   }
   if (index != last) return false;
   if (sentinel_line == 0) return item == Document::kNoNode;
-  return item != Document::kNoNode && document.next_sibling(item) == Document::kNoNode &&
-         document.kind(item) == NodeKind::Null && document.location(item).line == sentinel_line;
+  if (item == Document::kNoNode || document.next_sibling(item) != Document::kNoNode ||
+      document.kind(item) != NodeKind::Map || document.location(item).line != sentinel_line) {
+    return false;
+  }
+  const Document::NodeId key = document.first_child(item);
+  if (key == Document::kNoNode || document.kind(key) != NodeKind::Null) return false;
+  const Document::NodeId value = document.next_sibling(key);
+  return value != Document::kNoNode && document.kind(value) == NodeKind::Null &&
+         document.next_sibling(value) == Document::kNoNode;
 }
 
 /// The value of the key `teams` in `map` (which must be the map's last key when `last_key` is
@@ -255,7 +263,9 @@ std::optional<Document> Document::parse_in_pieces(std::string_view text,
   // sentinel, or by a key sentinel where the tail starts. Then the tail, if there is one.
   const std::string_view tail = text.substr(layout->end);
   const bool has_tail = !tail.empty();
-  const std::string item_sentinel = std::string(layout->indent, ' ') + "- ~\n";
+  // The item sentinel has the shape of a real item (`- id: x`); its `:` also catches a key
+  // left without its `:` before the cut, which yaml-cpp reports only at the next `:`.
+  const std::string item_sentinel = std::string(layout->indent, ' ') + "- ~: ~\n";
   constexpr std::string_view kKeySentinel = "~: ~\n";
   constexpr std::string_view kListPrefix = "teams:\n";
   std::vector<Part> parts;
