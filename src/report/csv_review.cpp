@@ -105,35 +105,36 @@ void write_line_rows(std::ostream& out, const ReviewResult& review) {
                                  "uplift_cost"});
   write_csv_header(out, headers);
 
+  CsvRecord record;  // one buffer for every line: a national review has 100,000 of them
   for (const LineResult& line : review.lines) {
-    std::vector<std::string> fields = {
-        csv_text(line.team->id), csv_optional_text(service_id(line.service)),
-        csv_text(line.profession->id), csv_boolean(line.profession->registered)};
-    append_absence_fields(fields, line.absence, component_names);
-    fields.insert(fields.end(), {csv_number(line.absence.total),
-                                 csv_number(line.uplift_exact),
-                                 csv_number(line.uplift_additive),
-                                 csv_number(line.uplift_applied),
-                                 csv_number(line.demand_hours_per_week),
-                                 csv_number(line.productive_wte),
-                                 csv_number(line.fixed_wte),
-                                 csv_number(line.required_wte),
-                                 csv_number(line.funded_wte),
-                                 csv_number(line.in_post_wte),
-                                 csv_number(line.establishment_gap_wte),
-                                 csv_number(line.vacancy_wte),
-                                 csv_number(line.vacancy_rate),
-                                 csv_number(line.net_gap_wte),
-                                 csv_number(line.net_gap_rate),
-                                 csv_text(rag_name(line.gap_rag)),
-                                 csv_number(line.wisn_ratio),
-                                 csv_number(line.additive_shortfall_wte),
-                                 csv_number(line.cost_per_wte),
-                                 csv_number(line.required_cost),
-                                 csv_number(line.funded_cost),
-                                 csv_number(line.in_post_cost),
-                                 csv_number(line.uplift_cost)});
-    write_csv_record(out, fields);
+    record.text(line.team->id);
+    record.optional_text(service_id(line.service));
+    record.text(line.profession->id);
+    record.boolean(line.profession->registered);
+    for (const std::string& name : component_names) {
+      const auto found = std::find_if(
+          line.absence.components.begin(), line.absence.components.end(),
+          [&name](const AbsenceComponent& component) { return component.component == name; });
+      record.number(found == line.absence.components.end() ? 0.0 : found->fraction);
+    }
+    for (const double value :
+         {line.absence.total, line.uplift_exact, line.uplift_additive, line.uplift_applied,
+          line.demand_hours_per_week, line.productive_wte, line.fixed_wte, line.required_wte,
+          line.funded_wte, line.in_post_wte, line.establishment_gap_wte, line.vacancy_wte}) {
+      record.number(value);
+    }
+    record.number(line.vacancy_rate);
+    record.number(line.net_gap_wte);
+    record.number(line.net_gap_rate);
+    record.text(rag_name(line.gap_rag));
+    record.number(line.wisn_ratio);
+    record.number(line.additive_shortfall_wte);
+    for (const std::optional<double>& cost : {line.cost_per_wte, line.required_cost,
+                                              line.funded_cost, line.in_post_cost,
+                                              line.uplift_cost}) {
+      record.number(cost);
+    }
+    record.write_to(out);
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include "report/csv_writer.hpp"
 
+#include <iterator>
+
 #include "report/text_format.hpp"
 
 namespace estab::report {
@@ -75,6 +77,52 @@ void write_csv_record(std::ostream& out, const std::vector<std::string>& fields)
     out << fields[index];
   }
   out << kCsvLineEnd;
+}
+
+void CsvRecord::next_field() {
+  if (!empty_) buffer_.push_back(',');
+  empty_ = false;
+}
+
+void CsvRecord::text(std::string_view value) {
+  next_field();
+  const std::string cell = csv_text(value);
+  buffer_.append(cell.data(), cell.data() + cell.size());
+}
+
+void CsvRecord::optional_text(const std::optional<std::string>& value) {
+  if (value) {
+    text(std::string_view(*value));
+  } else {
+    next_field();
+  }
+}
+
+void CsvRecord::number(double value) {
+  next_field();
+  require_finite(value, "a value to write");
+  fmt::format_to(std::back_inserter(buffer_), "{}", value);
+}
+
+void CsvRecord::number(const std::optional<double>& value) {
+  if (value) {
+    number(*value);
+  } else {
+    next_field();
+  }
+}
+
+void CsvRecord::boolean(bool value) {
+  next_field();
+  const std::string_view cell = value ? "true" : "false";
+  buffer_.append(cell.data(), cell.data() + cell.size());
+}
+
+void CsvRecord::write_to(std::ostream& out) {
+  buffer_.append(kCsvLineEnd.data(), kCsvLineEnd.data() + kCsvLineEnd.size());
+  out.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.clear();
+  empty_ = true;
 }
 
 void write_csv_header(std::ostream& out, const std::vector<std::string>& names) {
