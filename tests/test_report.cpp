@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstddef>
+#include <filesystem>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -14,9 +15,11 @@
 #include <vector>
 
 #include "estab/calc.hpp"
+#include "estab/load.hpp"
 #include "estab/model.hpp"
 #include "estab/report.hpp"
 #include "report/csv_writer.hpp"
+#include "report/json_support.hpp"
 #include "report/table.hpp"
 #include "report/text_format.hpp"
 
@@ -791,4 +794,47 @@ TEST_CASE("review table: every section in board-paper order, deterministic", "[r
         std::string::npos);
   CHECK(first.find("\nunused      no                0.00") != std::string::npos);
   CHECK(first.find("=HYPERLINK(\"http://example.org\")/hca") != std::string::npos);
+}
+
+TEST_CASE("review JSON written item by item is byte for byte the JSON tree's dump", "[report]") {
+  // Every example and every oracle case (empty services, no warnings, costs missing, …).
+  std::vector<std::filesystem::path> inputs;
+  for (const char* folder : {"/examples", "/tests/oracle/cases"}) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(ESTAB_SOURCE_DIR) + folder)) {
+      if (entry.path().extension() == ".yaml") inputs.push_back(entry.path());
+    }
+  }
+  REQUIRE(inputs.size() >= 10);
+  for (const std::filesystem::path& input : inputs) {
+    INFO(input.filename().string());
+    const Model model = estab::load_model_file(input.string());
+    const ReviewResult review = estab::compute_review(model);
+    std::ostringstream streamed;
+    estab::report::write_review_json(streamed, review);
+    CHECK(streamed.str() == estab::review_to_json(review).dump(2) + "\n");
+  }
+}
+
+TEST_CASE("CSV records built in one buffer encode fields as the field functions do", "[report]") {
+  estab::report::CsvRecord record;
+  record.text("=SUM(A1)");
+  record.text("a, \"quoted\" name");
+  record.optional_text(std::nullopt);
+  record.number(0.1 + 0.2);
+  record.number(std::optional<double>());
+  record.number(-1.5);
+  record.boolean(true);
+  std::ostringstream out;
+  record.write_to(out);
+  record.boolean(false);
+  record.write_to(out);
+  const std::vector<std::string> fields = {
+      estab::report::csv_text("=SUM(A1)"), estab::report::csv_text("a, \"quoted\" name"), "",
+      estab::report::csv_number(0.1 + 0.2), "", estab::report::csv_number(-1.5), "true"};
+  std::ostringstream expected;
+  estab::report::write_csv_record(expected, fields);
+  estab::report::write_csv_record(expected, {"false"});
+  CHECK(out.str() == expected.str());
+  CHECK_THROWS_AS(record.number(std::nan("")), std::logic_error);
 }

@@ -83,7 +83,7 @@ void write_review_data(std::ostream& out, const ReviewResult& review, OutputForm
   if (format == OutputFormat::Csv) {
     write_review_csv(out, review, options.level);
   } else {
-    write_json(out, review_to_json(review));
+    write_review_json(out, review);
   }
 }
 

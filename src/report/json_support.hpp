@@ -34,4 +34,7 @@ void add_totals(nlohmann::ordered_json& object, const Totals& totals);
 /// Writes a document indented by two spaces, ending with a newline.
 void write_json(std::ostream& out, const nlohmann::ordered_json& document);
 
+/// Writes review_to_json(review) as write_json does, byte for byte, one list item at a time.
+void write_review_json(std::ostream& out, const ReviewResult& review);
+
 }  // namespace estab::report
