@@ -2,6 +2,9 @@
 
 #include "report/assumption_sets.hpp"
 
+#include <string>
+#include <unordered_map>
+
 #include "estab/report.hpp"
 #include "report/json_support.hpp"
 #include "report/view_common.hpp"
@@ -9,23 +12,6 @@
 namespace estab {
 
 namespace report {
-
-bool same_assumptions(const ResolvedAbsence& left, const ResolvedAbsence& right) {
-  if (left.headcount_per_wte != right.headcount_per_wte ||
-      left.components.size() != right.components.size()) {
-    return false;
-  }
-  for (std::size_t index = 0; index < left.components.size(); ++index) {
-    const AbsenceComponent& left_component = left.components[index];
-    const AbsenceComponent& right_component = right.components[index];
-    if (left_component.component != right_component.component ||
-        left_component.fraction != right_component.fraction ||
-        left_component.source != right_component.source) {
-      return false;
-    }
-  }
-  return true;
-}
 
 std::optional<double> additive_shortfall_cost(const LineResult& line) {
   if (!line.cost_per_wte) {
@@ -38,20 +24,36 @@ void add_to(std::optional<double>& sum, double value) {
   sum = sum.value_or(0.0) + value;
 }
 
+namespace {
+
+/// A key that two lines share exactly when they have the same assumptions: the headcount per
+/// WTE and, in order, each component's name, fraction and source.
+std::string assumption_key(const ResolvedAbsence& absence) {
+  std::string key;
+  const auto add_number = [&key](double value) {
+    if (value == 0.0) value = 0.0;  // -0 and +0 compare equal, so they share a key
+    key.append(reinterpret_cast<const char*>(&value), sizeof value);
+  };
+  add_number(absence.headcount_per_wte);
+  for (const AbsenceComponent& component : absence.components) {
+    const std::size_t name_length = component.component.size();
+    key.append(reinterpret_cast<const char*>(&name_length), sizeof name_length);
+    key += component.component;
+    add_number(component.fraction);
+    key.push_back(static_cast<char>(component.source));
+  }
+  return key;
+}
+
+}  // namespace
+
 std::vector<AssumptionGroup> group_assumptions(const ReviewResult& review) {
   std::vector<AssumptionGroup> groups;
+  std::unordered_map<std::string, std::size_t> group_of_key;  // one pass, however many groups
   for (const LineResult& line : review.lines) {
-    AssumptionGroup* group = nullptr;
-    for (AssumptionGroup& candidate : groups) {
-      if (same_assumptions(candidate.first->absence, line.absence)) {
-        group = &candidate;
-        break;
-      }
-    }
-    if (group == nullptr) {
-      group = &groups.emplace_back();
-      group->first = &line;
-    }
+    const auto [found, inserted] = group_of_key.emplace(assumption_key(line.absence), groups.size());
+    if (inserted) groups.emplace_back().first = &line;
+    AssumptionGroup* group = &groups[found->second];
     group->lines.push_back(&line);
     group->productive_wte += line.productive_wte;
     group->additive_shortfall_wte += line.additive_shortfall_wte;

@@ -21,10 +21,6 @@ struct AssumptionGroup {
   std::optional<double> additive_uplift_cost;     ///< productive × additive uplift × cost
 };
 
-/// True when two lines' absence has the same components (names, fractions, sources) and the
-/// same headcount per WTE.
-bool same_assumptions(const ResolvedAbsence& left, const ResolvedAbsence& right);
-
 /// The lines grouped by distinct set of assumptions, sets in order of first appearance.
 std::vector<AssumptionGroup> group_assumptions(const ReviewResult& review);
 

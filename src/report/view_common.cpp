@@ -2,6 +2,8 @@
 
 #include "report/view_common.hpp"
 
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include <stdexcept>
@@ -79,25 +81,29 @@ std::optional<double> rate_of(double numerator, double denominator) {
 }
 
 std::vector<ServiceGroup> group_lines(const ReviewResult& review) {
+  // One pass over each list: a national review has 20,000 teams and 100,000 lines.
+  std::unordered_map<const Team*, std::vector<const LineResult*>> lines_by_team;
+  lines_by_team.reserve(review.teams.size());
+  for (const LineResult& line : review.lines) lines_by_team[line.team].push_back(&line);
+
   std::vector<ServiceGroup> groups;
   groups.reserve(review.services.size());
+  std::unordered_map<const Service*, std::size_t> group_of_service;  // null: no service
   for (const ServiceResult& service : review.services) {
+    group_of_service.emplace(service.service, groups.size());
     ServiceGroup group;
     group.service = &service;
-    for (const TeamResult& team : review.teams) {
-      if (team.service != service.service) {
-        continue;
-      }
-      TeamGroup team_group;
-      team_group.team = &team;
-      for (const LineResult& line : review.lines) {
-        if (line.team == team.team) {
-          team_group.lines.push_back(&line);
-        }
-      }
-      group.teams.push_back(std::move(team_group));
-    }
     groups.push_back(std::move(group));
+  }
+  for (const TeamResult& team : review.teams) {
+    const auto group = group_of_service.find(team.service);
+    if (group == group_of_service.end()) continue;
+    TeamGroup team_group;
+    team_group.team = &team;
+    if (const auto lines = lines_by_team.find(team.team); lines != lines_by_team.end()) {
+      team_group.lines = std::move(lines->second);
+    }
+    groups[group->second].teams.push_back(std::move(team_group));
   }
   return groups;
 }
