@@ -13,7 +13,6 @@
 #include <exception>
 #include <optional>
 #include <string>
-#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -99,11 +98,12 @@ std::vector<ScaledOutcome> scaled_organisations(const Model& model,
       std::min<std::size_t>({std::max(1U, std::thread::hardware_concurrency()), kMostThreads,
                              scalings.size()});
   std::vector<std::thread> helpers;
+  helpers.reserve(thread_count);
   for (std::size_t helper = 1; helper < thread_count; ++helper) {
     try {
       helpers.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;  // fewer threads than hoped for: this one does the rest
+    } catch (...) {  // no thread to be had: this one does the rest
+      break;
     }
   }
   work();

@@ -13,7 +13,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -229,7 +228,7 @@ bool parse_parts(std::vector<Part>& parts, std::uint32_t file_index,
   for (std::size_t index = 1; index < parts.size(); ++index) {
     try {
       workers.emplace_back(parse_part, std::ref(parts[index]));
-    } catch (const std::system_error&) {
+    } catch (...) {  // no thread to be had (std::system_error) or no memory for one
       started = false;
       break;
     }
