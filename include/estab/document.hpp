@@ -113,6 +113,8 @@ class Document {
     return node_chunks_[node >> kChunkBits][node & kChunkMask];
   }
   NodeRecord& record(NodeId node) { return node_chunks_[node >> kChunkBits][node & kChunkMask]; }
+  /// Stores a node after the last one, opening a new chunk when the last is full; its id.
+  NodeId push_record(const NodeRecord& node_record);
 
   std::vector<std::vector<NodeRecord>> node_chunks_;
   std::uint32_t node_count_ = 0;

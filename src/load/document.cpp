@@ -112,6 +112,10 @@ Document::NodeId Document::add_node(NodeKind kind, SourceLocation where, std::st
   node_record.last_child = kNoNode;
   node_record.next_sibling = kNoNode;
   text_arena_.append(text);
+  return push_record(node_record);
+}
+
+Document::NodeId Document::push_record(const NodeRecord& node_record) {
   if ((node_count_ & kChunkMask) == 0) {
     node_chunks_.emplace_back();
     node_chunks_.back().reserve(std::size_t{1} << kChunkBits);
@@ -140,12 +144,7 @@ void Document::append_children(NodeId parent, const Document& piece, NodeId piec
     node_record.first_child = relocated(node_record.first_child);
     node_record.last_child = relocated(node_record.last_child);
     node_record.next_sibling = relocated(node_record.next_sibling);
-    if ((node_count_ & kChunkMask) == 0) {
-      node_chunks_.emplace_back();
-      node_chunks_.back().reserve(std::size_t{1} << kChunkBits);
-    }
-    node_chunks_.back().push_back(node_record);
-    ++node_count_;
+    push_record(node_record);
   }
   for (NodeId child = piece.first_child(piece_parent); child != kNoNode && child < piece_end;
        child = piece.next_sibling(child)) {
