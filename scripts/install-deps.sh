@@ -2,7 +2,7 @@
 # Installs what estab needs to build and test, from Debian 12 (bookworm) packages only.
 set -euo pipefail
 packages=(
-  cmake ninja-build g++ python3 python3-yaml
+  cmake ninja-build g++ python3 python3-yaml python3-jsonschema
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev catch2
   libxlsxwriter-dev pkg-config chromium
 )

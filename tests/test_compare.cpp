@@ -163,13 +163,13 @@ void check_against_reviews(const ComparedPair& pair, const std::vector<ComparedR
   for (const ComparedRecord& record : records) {
     const ordered_json* base_record = review_record(base_json, record, level);
     const ordered_json* scenario_record = review_record(scenario_json, record, level);
-    REQUIRE(record.fields.size() == estab::compared_fields(level).size());
-    for (const FieldChange& change : record.fields) {
+    REQUIRE(record.fields().size() == estab::compared_fields(level).size());
+    for (const FieldChange& change : record.fields()) {
       INFO(record.team << "/" << record.profession << " " << change.field);
       const std::optional<double> base =
-          base_record ? json_number(*base_record, change.field) : std::nullopt;
+          base_record ? json_number(*base_record, std::string(change.field)) : std::nullopt;
       const std::optional<double> scenario =
-          scenario_record ? json_number(*scenario_record, change.field) : std::nullopt;
+          scenario_record ? json_number(*scenario_record, std::string(change.field)) : std::nullopt;
       CHECK(change.base == base);
       CHECK(change.scenario == scenario);
       if (base && scenario) {
@@ -265,7 +265,7 @@ TEST_CASE("compare: a changed line's deltas, worked by hand", "[compare]") {
 TEST_CASE("compare: a same line has zero deltas, and null where both sides are null", "[compare]") {
   const ComparedRecord& line = line_of(fixture_pair().comparison, "alpha", "hca");
   REQUIRE(line.status == CompareStatus::Same);
-  for (const FieldChange& change : line.fields) {
+  for (const FieldChange& change : line.fields()) {
     INFO(change.field);
     CHECK(change.base == change.scenario);
     if (change.base) {
@@ -286,7 +286,7 @@ TEST_CASE("compare: added and removed lines have one side and the delta null", "
   REQUIRE(removed.status == CompareStatus::Removed);
   CHECK(*removed.field("required_wte").base == Approx(kUpliftFactor));
   CHECK(*removed.field("funded_wte").base == 1.0);
-  for (const FieldChange& change : removed.fields) {
+  for (const FieldChange& change : removed.fields()) {
     INFO(change.field);
     CHECK_FALSE(change.scenario.has_value());
     CHECK_FALSE(change.delta.has_value());
@@ -296,7 +296,7 @@ TEST_CASE("compare: added and removed lines have one side and the delta null", "
   REQUIRE(added.status == CompareStatus::Added);
   CHECK(*added.field("required_wte").scenario == Approx(2.0 * kUpliftFactor));
   CHECK(*added.field("funded_wte").scenario == 0.0);
-  for (const FieldChange& change : added.fields) {
+  for (const FieldChange& change : added.fields()) {
     INFO(change.field);
     CHECK_FALSE(change.base.has_value());
     CHECK_FALSE(change.delta.has_value());
@@ -354,11 +354,11 @@ TEST_CASE("compare: every delta is the scenario's review value minus the base's"
 }
 
 TEST_CASE("compare: the numeric fields of each level follow the review contract", "[compare]") {
-  const std::vector<std::string>& line_fields = estab::compared_fields(RollupLevel::Line);
+  const std::vector<std::string_view>& line_fields = estab::compared_fields(RollupLevel::Line);
   CHECK(line_fields.size() == 22);
   CHECK(line_fields.front() == "absence_total");
   CHECK(line_fields.back() == "uplift_cost");
-  const std::vector<std::string>& team_fields = estab::compared_fields(RollupLevel::Team);
+  const std::vector<std::string_view>& team_fields = estab::compared_fields(RollupLevel::Team);
   CHECK(team_fields.size() == 20);
   CHECK(team_fields.back() == "judgement_wte");
   CHECK(estab::compared_fields(RollupLevel::Service).size() == 16);

@@ -7,7 +7,7 @@
 #include "estab/document.hpp"
 #include "estab/load.hpp"
 #include "load/reader.hpp"
-#include "load/suggest.hpp"
+#include "estab/suggest.hpp"
 
 using namespace estab;
 

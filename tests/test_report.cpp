@@ -194,6 +194,8 @@ std::unique_ptr<HandFilled> hand_filled_review() {
   totals.establishment_gap_wte = -0.25;
   totals.vacancy_wte = 0.75;
   totals.net_gap_wte = 0.5;
+  totals.vacancy_rate = 0.75 / 1.5;  // rates of totals are carried by the totals, as calc sets them
+  totals.net_gap_rate = 0.5 / 1.25;
   totals.additive_shortfall_wte = 0.05;
   review.teams.push_back(
       estab::TeamResult{&model.teams[0], &model.services[0], totals, {}, {}, {}, {}, {}, {}});

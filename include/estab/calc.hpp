@@ -6,43 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "estab/absence.hpp"
 #include "estab/model.hpp"
 
 namespace estab {
-
-/// The level of the input that supplied an assumption.
-enum class AssumptionLevel { Line, Team, Profession, Organisation, Default };
-
-/// The name used in outputs for a level: "line", "team", "profession", "organisation", "default".
-const char* level_name(AssumptionLevel level);
-
-/// One resolved absence component of a staffing line.
-struct AbsenceComponent {
-  std::string component;           ///< "annual_leave", …, or an `additional` name
-  double fraction = 0.0;           ///< share of contracted time
-  AssumptionLevel source = AssumptionLevel::Default;
-  const Allowance* stated = nullptr;  ///< the allowance as written; null for a default
-};
-
-/// Every absence component of a line after the per-component merge, and their sum.
-struct ResolvedAbsence {
-  std::vector<AbsenceComponent> components;  ///< the eight fixed ones, then additional by name
-  double total = 0.0;                        ///< the absence fraction `a`
-  double headcount_per_wte = 1.0;
-  AssumptionLevel headcount_source = AssumptionLevel::Default;
-};
-
-/// Resolves a line's absence: line > team > profession > organisation > default, per component.
-ResolvedAbsence resolve_absence(const Model& model, const Team& team, const StaffingLine& line);
-
-/// Turns an allowance into a fraction of contracted time (`headcount_per_wte` for hours_per_head).
-double allowance_fraction(const Allowance& allowance, const ReviewSettings& review,
-                          double headcount_per_wte);
-
-/// Turns a non-caseload or non-activity allowance into a share of available time, where
-/// `absence_fraction` is the line's `a`.
-double available_time_fraction(const Allowance& allowance, const ReviewSettings& review,
-                               double absence_fraction);
 
 /// Demand hours per week of a line, by model.
 struct DemandBreakdown {
@@ -93,11 +60,15 @@ struct LineResult {
   Rag gap_rag = Rag::Green;
   std::optional<double> wisn_ratio;
   double additive_shortfall_wte = 0.0;
+  double uplift_factor_exact = 1.0;     ///< 1 / (1 - a)
+  double uplift_factor_additive = 1.0;  ///< 1 + a
+  double uplift_factor_applied = 1.0;   ///< the factor of the review's uplift method
   std::optional<double> cost_per_wte;
   std::optional<double> required_cost;
   std::optional<double> funded_cost;
   std::optional<double> in_post_cost;
   std::optional<double> uplift_cost;
+  std::optional<double> additive_shortfall_cost;  ///< additive shortfall WTE × cost per WTE
 };
 
 /// Computes one staffing line.
@@ -112,6 +83,8 @@ struct Totals {
   double establishment_gap_wte = 0.0;
   double vacancy_wte = 0.0;
   double net_gap_wte = 0.0;
+  std::optional<double> vacancy_rate;  ///< vacancy ÷ funded; null when nothing is funded
+  std::optional<double> net_gap_rate;  ///< net gap ÷ required; null when nothing is required
   double registered_required_wte = 0.0;
   double registered_funded_wte = 0.0;
   double registered_in_post_wte = 0.0;
@@ -176,14 +149,24 @@ struct ReviewResult {
   std::vector<std::string> warnings;
 };
 
-/// A what-if change applied while computing: one assumption scaled by a factor on every line.
-struct Scaling {
-  /// What is scaled.
-  enum class Target { None, Component, HeadcountPerWte, Demand };
-  Target target = Target::None;
-  std::string component;  ///< for Component: "sickness", …, or an `additional` name
-  double factor = 1.0;    ///< e.g. 0.9 or 1.1
+/// Which records of a review an output lists: staffing lines, or one roll-up level.
+enum class RollupLevel { Line, Team, Service, Organisation };
+
+/// One distinct set of absence assumptions (every resolved component, its fraction and source,
+/// and headcount per WTE), the lines that use it, and their sums (unrounded).
+struct AssumptionGroup {
+  const LineResult* first = nullptr;  ///< the first line using the set; its absence stands for all
+  std::vector<const LineResult*> lines;
+  double productive_wte = 0.0;
+  double additive_shortfall_wte = 0.0;
+  std::optional<double> additive_shortfall_cost;  ///< over the lines with a cost
+  std::optional<double> uplift_cost;              ///< the applied uplift, over lines with a cost
+  std::optional<double> exact_uplift_cost;        ///< productive × exact uplift × cost
+  std::optional<double> additive_uplift_cost;     ///< productive × additive uplift × cost
 };
+
+/// The lines of a review grouped by distinct set of assumptions, in order of first appearance.
+std::vector<AssumptionGroup> group_assumptions(const ReviewResult& review);
 
 /// Computes the review of a validated model, with an optional scaling (sensitivity analysis).
 /// The model must outlive the result. Throws UsageError for a scaling that names no assumption
@@ -194,12 +177,6 @@ ReviewResult compute_review(const Model& model, const Scaling& scaling = {});
 /// The organisation's totals exactly as compute_review gives them, without keeping each line's
 /// result: what a sensitivity analysis needs from each scaled review. Throws as compute_review.
 Totals compute_organisation_totals(const Model& model, const Scaling& scaling = {});
-
-/// Resolves a line's absence with `scaling` applied: a Component target multiplies that
-/// component's fraction (its source is kept); HeadcountPerWte multiplies the resolved
-/// headcount before any hours_per_head component is converted. Other targets change nothing.
-ResolvedAbsence resolve_absence(const Model& model, const Team& team, const StaffingLine& line,
-                                const Scaling& scaling);
 
 /// Computes one staffing line with `scaling` applied (a Demand target multiplies every demand
 /// model's hours per week; fixed_wte is never scaled). Throws as compute_review does.

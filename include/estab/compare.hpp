@@ -1,17 +1,16 @@
 #pragma once
-/// Scenario comparison (`estab compare BASE SCENARIO`, SPEC §6): every numeric field of the
-/// review contract, per line, team, service and the organisation, on both sides with its delta.
+/// Scenario comparison (`estab compare BASE SCENARIO`): every numeric field of the review
+/// contract, per line, team, service and the organisation, on both sides with its delta. Records
+/// are matched by identity and read through the field tables, so every compared figure is the
+/// one the review itself reports.
 
 #include <optional>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "estab/calc.hpp"
-#include "estab/report.hpp"
+#include "estab/fields.hpp"
 
 namespace estab {
 
@@ -26,22 +25,49 @@ const char* compare_status_name(CompareStatus status);
 
 /// One numeric field of the review contract on both sides.
 struct FieldChange {
-  std::string field;               ///< the contract's name, e.g. "required_wte"
+  std::string_view field;          ///< the contract's name, e.g. "required_wte"
+  FieldUnit unit = FieldUnit::Wte;  ///< what the figure measures
   std::optional<double> base;      ///< null when the base lacks the record or the value is null
   std::optional<double> scenario;  ///< null when the scenario lacks the record or the value
   std::optional<double> delta;     ///< scenario − base; null when either side is null
 };
 
+/// One record of a review reduced to what a comparison needs: its identity and its compared
+/// figures, in compared_fields order (NaN stands for null; every real figure is finite).
+struct ComparableRecord {
+  std::string team;                    ///< the team id (lines and teams)
+  std::string profession;              ///< the profession id (lines)
+  std::optional<std::string> service;  ///< the service id (services); null for "(none)"
+  std::vector<double> figures;         ///< one per compared field
+};
+
+/// A review reduced to its comparable records, so that the review itself can be freed before
+/// the other side is computed.
+struct ComparableReview {
+  std::vector<ComparableRecord> lines;
+  std::vector<ComparableRecord> teams;
+  std::vector<ComparableRecord> services;
+  ComparableRecord organisation;
+};
+
+/// Reduces a review to its comparable records.
+ComparableReview comparable_review(const ReviewResult& review);
+
 /// One compared record: a staffing line, a team, a service or the organisation.
 struct ComparedRecord {
+  RollupLevel level = RollupLevel::Line;
   std::string team;                    ///< the team id (lines and teams)
   std::string profession;              ///< the profession id (lines)
   std::optional<std::string> service;  ///< the service id (services); null for "(none)"
   CompareStatus status = CompareStatus::Same;
-  std::vector<FieldChange> fields;  ///< compared_fields(level), in that order
+  std::vector<double> base_figures;      ///< empty when the base lacks the record
+  std::vector<double> scenario_figures;  ///< empty when the scenario lacks the record
+
+  /// Every compared field of the level, in compared_fields order.
+  std::vector<FieldChange> fields() const;
 
   /// The change of one field; throws std::out_of_range when the level has no such field.
-  const FieldChange& field(std::string_view name) const;
+  FieldChange field(std::string_view name) const;
 };
 
 /// A whole comparison: records in base order, records only in the scenario appended after.
@@ -55,19 +81,17 @@ struct Comparison {
 };
 
 /// The numeric fields of the review contract compared at one level, in contract order.
-const std::vector<std::string>& compared_fields(RollupLevel level);
+const std::vector<std::string_view>& compared_fields(RollupLevel level);
 
-/// Compares two reviews through their `estab-review/1` documents, so that every compared
-/// figure is exactly the one `review --format json` writes for that side.
-Comparison compare_reviews(const ReviewResult& base, const ReviewResult& scenario,
+/// The unit of each compared field at one level, in compared_fields order.
+const std::vector<FieldUnit>& compared_units(RollupLevel level);
+
+/// Compares two reviews reduced by comparable_review.
+Comparison compare_reviews(ComparableReview base, ComparableReview scenario,
                            const std::string& base_file, const std::string& scenario_file);
 
-/// The comparison as the `estab-compare/1` JSON document.
-nlohmann::ordered_json comparison_to_json(const Comparison& comparison);
-
-/// Writes the comparison as a table (changed records unless `show_all`, then the organisation),
-/// as CSV (one row per record of `options.level`) or as the `estab-compare/1` JSON.
-void render_comparison(std::ostream& out, const Comparison& comparison, OutputFormat format,
-                       const RenderOptions& options, bool show_all);
+/// Compares two computed reviews.
+Comparison compare_reviews(const ReviewResult& base, const ReviewResult& scenario,
+                           const std::string& base_file, const std::string& scenario_file);
 
 }  // namespace estab

@@ -1,18 +1,14 @@
 #pragma once
-/// `estab explain` (SPEC §7): every step of one staffing line's arithmetic for an assurance
+/// `estab explain`: every step of one staffing line's arithmetic for an assurance
 /// reader, each input with the level that supplied it and the FILE:LINE:COLUMN it was written at.
 
 #include <optional>
-#include <ostream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "estab/calc.hpp"
 #include "estab/diagnostic.hpp"
 #include "estab/model.hpp"
-#include "estab/report.hpp"
 
 namespace estab {
 
@@ -99,21 +95,8 @@ Explanation explain_line(const Model& model, const LineResult& line);
 Explanation explain_line(const ReviewResult& review, const std::string& team_id,
                          const std::string& profession_id);
 
-/// The explanation as the `estab-explain/1` JSON document.
-nlohmann::ordered_json explanation_to_json(const Explanation& explanation);
-
-/// The list of explainable lines as the `estab-explain-lines/1` JSON document.
-nlohmann::ordered_json explainable_lines_to_json(const ReviewResult& review);
-
-/// Writes an explanation: text by section (inputs with FILE:LINE, then each step as
-/// `name = formula = substituted = value`), CSV (one row per step) or JSON; any other format
-/// is a UsageError.
-void render_explanation(std::ostream& out, const Explanation& explanation, OutputFormat format,
-                        const RenderOptions& options);
-
-/// Writes the lines that can be explained, with their required WTE, as text, CSV or JSON; any
-/// other format is a UsageError.
-void render_explainable_lines(std::ostream& out, const ReviewResult& review, OutputFormat format,
-                              const RenderOptions& options);
+/// A number as an explanation's substituted formulas write it: at most six decimals, trailing
+/// zeros dropped, so that 37.5 stays "37.5" and 260.714285714… becomes "260.714286".
+std::string explain_number(double value);
 
 }  // namespace estab

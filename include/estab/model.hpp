@@ -95,6 +95,9 @@ struct AssumptionSet {
 /// Which uplift convention turns absence into the factor that is applied.
 enum class UpliftMethod { Exact, Additive };
 
+/// The name used in outputs: "exact" or "additive".
+const char* uplift_method_name(UpliftMethod method);
+
 /// The `review:` block: titles, time base, method and tolerance.
 struct ReviewSettings {
   std::optional<std::string> organisation;

@@ -1,19 +1,24 @@
 #pragma once
-/// Renderers: review results to terminal tables, CSV and JSON, each written to a stream.
+/// Renderers: results to terminal tables, CSV, JSON, Markdown, HTML and XLSX, each written to
+/// a stream. They format what calc computed and never compute a figure themselves.
 
+#include <cstddef>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "estab/calc.hpp"
+#include "estab/diagnostic.hpp"
+#include "estab/compare.hpp"
+#include "estab/explain.hpp"
+#include "estab/sensitivity.hpp"
 
 namespace estab {
 
 /// The output formats every command offers.
 enum class OutputFormat { Table, Csv, Json, Xlsx, Html, Markdown };
-
-/// Which records a CSV holds: staffing lines, or one roll-up level.
-enum class RollupLevel { Line, Team, Service, Organisation };
 
 /// Options that change how a result is rendered, never what is computed.
 struct RenderOptions {
@@ -42,5 +47,52 @@ void render_gaps(std::ostream& out, const ReviewResult& review, OutputFormat for
 /// Every section of the board review, in board-paper order.
 void render_review(std::ostream& out, const ReviewResult& review, OutputFormat format,
                    const RenderOptions& options);
+
+/// The comparison as the `estab-compare/1` JSON document.
+nlohmann::ordered_json comparison_to_json(const Comparison& comparison);
+
+/// Writes the comparison as a table (changed records unless `show_all`, then the organisation),
+/// as CSV (one row per record of `options.level`) or as the `estab-compare/1` JSON.
+void render_comparison(std::ostream& out, const Comparison& comparison, OutputFormat format,
+                       const RenderOptions& options, bool show_all);
+
+/// The explanation as the `estab-explain/1` JSON document.
+nlohmann::ordered_json explanation_to_json(const Explanation& explanation);
+
+/// The list of explainable lines as the `estab-explain-lines/1` JSON document.
+nlohmann::ordered_json explainable_lines_to_json(const ReviewResult& review);
+
+/// Writes an explanation: text by section (inputs with FILE:LINE, then each step as
+/// `name = formula = substituted = value`), CSV (one row per step) or JSON; any other format
+/// is a UsageError.
+void render_explanation(std::ostream& out, const Explanation& explanation, OutputFormat format,
+                        const RenderOptions& options);
+
+/// Writes the lines that can be explained, with their required WTE, as text, CSV or JSON; any
+/// other format is a UsageError.
+void render_explainable_lines(std::ostream& out, const ReviewResult& review, OutputFormat format,
+                              const RenderOptions& options);
+
+/// The `estab-sensitivity/1` JSON document.
+nlohmann::ordered_json sensitivity_to_json(const SensitivityResult& result);
+
+/// The sensitivity as a tornado table, a CSV (one row per assumption) or the JSON document.
+void render_sensitivity(std::ostream& out, const SensitivityResult& result, OutputFormat format,
+                        const RenderOptions& options);
+
+/// The outcome of checking one input file, for `estab validate`.
+struct ValidationResult {
+  std::string file;
+  bool valid = false;
+  std::size_t teams = 0;        ///< of a valid file
+  std::size_t lines = 0;        ///< staffing lines of a valid file
+  std::size_t professions = 0;  ///< of a valid file
+  std::vector<Diagnostic> problems;  ///< the input problems of an invalid file
+};
+
+/// Writes the outcome of `estab validate`: a line per valid file (problems go to standard
+/// error), or one record per file as CSV or the `estab-validate/1` JSON.
+void render_validation(std::ostream& out, const std::vector<ValidationResult>& results,
+                       OutputFormat format);
 
 }  // namespace estab

@@ -1,17 +1,13 @@
 #pragma once
-/// Sensitivity analysis (SPEC §6): each assumption scaled down and up by the same change on
+/// Sensitivity analysis: each assumption scaled down and up by the same change on
 /// every line, one at a time, and what that does to the organisation's required WTE and cost.
 
 #include <optional>
-#include <ostream>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "estab/calc.hpp"
 #include "estab/model.hpp"
-#include "estab/report.hpp"
 
 namespace estab {
 
@@ -54,12 +50,5 @@ std::vector<std::string> sensitivity_assumptions(const Model& model);
 /// InputError listing every line where a scaled absence reaches 100% of contracted time.
 /// The model must outlive the result.
 SensitivityResult run_sensitivity(const Model& model, double change);
-
-/// The `estab-sensitivity/1` JSON document.
-nlohmann::ordered_json sensitivity_to_json(const SensitivityResult& result);
-
-/// The sensitivity as a tornado table, a CSV (one row per assumption) or the JSON document.
-void render_sensitivity(std::ostream& out, const SensitivityResult& result, OutputFormat format,
-                        const RenderOptions& options);
 
 }  // namespace estab

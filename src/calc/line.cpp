@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "calc/scaling.hpp"
-#include "calc/arithmetic.hpp"
+#include "estab/arithmetic.hpp"
 #include "estab/calc.hpp"
 
 namespace estab {
@@ -13,15 +13,6 @@ namespace {
 /// Slack in RAG comparisons, so that a rate exactly on a boundary (0.65 − 0.60 against 0.05)
 /// counts as inside it despite binary rounding.
 constexpr double kRagEpsilon = 1e-9;
-
-/// numerator / denominator, or null when the denominator is exactly zero (a rate that does
-/// not exist) or the result is not finite.
-std::optional<double> rate_of(double numerator, double denominator) {
-  if (denominator == 0.0) return std::nullopt;
-  const double result = numerator / denominator;
-  if (!std::isfinite(result)) return std::nullopt;
-  return result;
-}
 
 /// Σ staff × paid_hours × days_per_week over a roster's shifts.
 double roster_hours_per_week(const StaffingLine& line) {
@@ -150,6 +141,9 @@ LineResult calc::compute_line_unchecked(const Model& model, const Team& team,
   result.uplift_exact = share_of(absence_fraction, 1.0 - absence_fraction);
   result.uplift_additive = absence_fraction;
   result.uplift_applied = applied_factor - 1.0;
+  result.uplift_factor_exact = exact_factor;
+  result.uplift_factor_additive = additive_factor;
+  result.uplift_factor_applied = applied_factor;
 
   result.demand = line_demand(line, review, absence_fraction);
   if (scaling.target == Scaling::Target::Demand) scale_demand(result.demand, scaling.factor);
@@ -188,6 +182,7 @@ LineResult calc::compute_line_unchecked(const Model& model, const Team& team,
     result.funded_cost = result.funded_wte * cost;
     result.in_post_cost = result.in_post_wte * cost;
     result.uplift_cost = (result.required_wte - result.fixed_wte - result.productive_wte) * cost;
+    result.additive_shortfall_cost = result.additive_shortfall_wte * cost;
   }
   return result;
 }

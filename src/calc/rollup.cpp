@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "calc/scaling.hpp"
+#include "estab/arithmetic.hpp"
 #include "estab/calc.hpp"
 
 namespace estab {
@@ -16,15 +17,6 @@ namespace {
 constexpr double kRagEpsilon = 1e-9;
 /// Skill-mix tolerance when no level states one.
 constexpr double kDefaultSkillMixTolerance = 0.05;
-
-/// numerator / denominator, or null when the denominator is exactly zero or the result is not
-/// finite.
-std::optional<double> rate_of(double numerator, double denominator) {
-  if (denominator == 0.0) return std::nullopt;
-  const double result = numerator / denominator;
-  if (!std::isfinite(result)) return std::nullopt;
-  return result;
-}
 
 /// Adds `amount` to an optional running total, starting it at zero on first use.
 void add_cost(std::optional<double>& total, double amount) {
@@ -64,6 +56,8 @@ class TotalsBuilder {
     totals.establishment_gap_wte = totals.required_wte - totals.funded_wte;
     totals.vacancy_wte = totals.funded_wte - totals.in_post_wte;
     totals.net_gap_wte = totals.required_wte - totals.in_post_wte;
+    totals.vacancy_rate = rate_of(totals.vacancy_wte, totals.funded_wte);
+    totals.net_gap_rate = rate_of(totals.net_gap_wte, totals.required_wte);
     totals.registered_share_required =
         rate_of(totals.registered_required_wte, totals.required_wte);
     totals.registered_share_funded = rate_of(totals.registered_funded_wte, totals.funded_wte);

@@ -15,7 +15,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/scenario_commands.hpp"
-#include "load/suggest.hpp"
+#include "estab/suggest.hpp"
 
 namespace estab::cli {
 

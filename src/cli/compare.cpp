@@ -1,11 +1,13 @@
 // `estab compare BASE SCENARIO`: both files loaded and reviewed, the `--set` overrides applied
 // to the scenario only, the comparison rendered and delivered atomically.
 #include <ostream>
+#include <utility>
 
 #include "cli/scenario_commands.hpp"
 #include "estab/calc.hpp"
 #include "estab/compare.hpp"
 #include "estab/load.hpp"
+#include "estab/report.hpp"
 
 namespace estab::cli {
 
@@ -13,12 +15,16 @@ ExitCode run_compare_command(const std::string& base_file, const std::string& sc
                              OutputFormat format, RollupLevel level, bool show_all,
                              const std::string& output_file, const LoadOptions& scenario_options,
                              Console& console) {
-  const Model base_model = load_model_file(base_file);
-  const Model scenario_model = load_model_file(scenario_file, scenario_options);
-  const ReviewResult base_review = compute_review(base_model);
-  const ReviewResult scenario_review = compute_review(scenario_model);
+  // Each side is reduced to its comparable records as soon as it is computed, so that only one
+  // model and one review are held at a time.
+  const auto comparable_side = [](const std::string& file, const LoadOptions& options) {
+    const Model model = load_model_file(file, options);
+    return comparable_review(compute_review(model));
+  };
+  ComparableReview base = comparable_side(base_file, LoadOptions{});
+  ComparableReview scenario = comparable_side(scenario_file, scenario_options);
   const Comparison comparison =
-      compare_reviews(base_review, scenario_review, base_file, scenario_file);
+      compare_reviews(std::move(base), std::move(scenario), base_file, scenario_file);
 
   RenderOptions options;
   options.level = level;

@@ -4,12 +4,12 @@
 #include <fmt/format.h>
 
 
-#include "estab/calc.hpp"
+#include "estab/absence.hpp"
 #include "estab/document.hpp"
 #include "load/schema.hpp"
 #include "load/sections.hpp"
 #include "load/sources.hpp"
-#include "load/suggest.hpp"
+#include "estab/suggest.hpp"
 
 namespace estab {
 

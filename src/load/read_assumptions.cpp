@@ -6,7 +6,7 @@
 
 #include "load/schema.hpp"
 #include "load/sections.hpp"
-#include "load/suggest.hpp"
+#include "estab/suggest.hpp"
 
 namespace estab {
 

@@ -10,7 +10,7 @@
 
 #include <fmt/format.h>
 
-#include "load/suggest.hpp"
+#include "estab/suggest.hpp"
 
 namespace estab {
 

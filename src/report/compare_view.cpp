@@ -231,14 +231,15 @@ std::vector<const ComparedRecord*> records_at(const Comparison& comparison, Roll
 void write_comparison_csv(std::ostream& out, const Comparison& comparison, RollupLevel level) {
   std::vector<std::string> headers = identity_headers(level);
   headers.push_back("status");
-  for (const std::string& field : compared_fields(level)) {
-    headers.insert(headers.end(), {field + "_base", field + "_scenario", field + "_delta"});
+  for (const std::string_view field : compared_fields(level)) {
+    const std::string name(field);
+    headers.insert(headers.end(), {name + "_base", name + "_scenario", name + "_delta"});
   }
   write_csv_header(out, headers);
   for (const ComparedRecord* record : records_at(comparison, level)) {
     std::vector<std::string> fields = identity_fields(*record, level);
     fields.push_back(csv_text(compare_status_name(record->status)));
-    for (const FieldChange& change : record->fields) {
+    for (const FieldChange& change : record->fields()) {
       fields.insert(fields.end(), {csv_number(change.base), csv_number(change.scenario),
                                    csv_number(change.delta)});
     }

@@ -10,10 +10,6 @@
 
 namespace estab::report {
 
-/// The absence component names that get an `absence_<name>` column: the eight fixed ones in
-/// §3 order, then every additional name found on any line, sorted.
-std::vector<std::string> absence_column_names(const ReviewResult& review);
-
 /// The CSV of `establishment`, `gaps` and `review`: one row per line, or per team, service or
 /// the organisation when `level` asks for a roll-up.
 void write_review_csv(std::ostream& out, const ReviewResult& review, RollupLevel level);

@@ -10,7 +10,9 @@
 #include "estab/diagnostic.hpp"
 #include "estab/explain.hpp"
 #include "report/csv_writer.hpp"
-#include "report/explain_builder.hpp"
+#include "estab/fields.hpp"
+#include "estab/report.hpp"
+#include "report/field_output.hpp"
 #include "report/json_support.hpp"
 #include "report/table.hpp"
 #include "report/text_format.hpp"
@@ -153,32 +155,15 @@ ordered_json step_json(const ExplainedStep& step) {
   return object;
 }
 
-/// The line's figures under the review contract's names.
+/// The line's figures under the review contract's names: every field of a line after its
+/// identity and absence components, as the review reports them.
 ordered_json result_json(const LineResult& line) {
   ordered_json object = ordered_json::object();
-  set_number(object, "absence_total", line.absence.total);
-  set_number(object, "uplift_exact", line.uplift_exact);
-  set_number(object, "uplift_additive", line.uplift_additive);
-  set_number(object, "uplift_applied", line.uplift_applied);
-  set_number(object, "demand_hours_per_week", line.demand_hours_per_week);
-  set_number(object, "productive_wte", line.productive_wte);
-  set_number(object, "fixed_wte", line.fixed_wte);
-  set_number(object, "required_wte", line.required_wte);
-  set_number(object, "funded_wte", line.funded_wte);
-  set_number(object, "in_post_wte", line.in_post_wte);
-  set_number(object, "establishment_gap_wte", line.establishment_gap_wte);
-  set_number(object, "vacancy_wte", line.vacancy_wte);
-  set_number(object, "vacancy_rate", line.vacancy_rate);
-  set_number(object, "net_gap_wte", line.net_gap_wte);
-  set_number(object, "net_gap_rate", line.net_gap_rate);
-  object["gap_rag"] = rag_name(line.gap_rag);
-  set_number(object, "wisn_ratio", line.wisn_ratio);
-  set_number(object, "additive_shortfall_wte", line.additive_shortfall_wte);
-  set_number(object, "cost_per_wte", line.cost_per_wte);
-  set_number(object, "required_cost", line.required_cost);
-  set_number(object, "funded_cost", line.funded_cost);
-  set_number(object, "in_post_cost", line.in_post_cost);
-  set_number(object, "uplift_cost", line.uplift_cost);
+  for (const Field<LineResult>& field : line_fields()) {
+    const bool is_figure = field.unit != FieldUnit::Text && field.unit != FieldUnit::Flag &&
+                           field.unit != FieldUnit::Components;
+    if (is_figure) set_field(object, field.name, field.read(line));
+  }
   return object;
 }
 

@@ -33,8 +33,8 @@ std::vector<Cell> gap_total_row(const std::string& label, const Totals& totals) 
           format_wte(totals.establishment_gap_wte),
           format_wte(totals.vacancy_wte),
           format_wte(totals.net_gap_wte),
-          format_percent(rate_of(totals.vacancy_wte, totals.funded_wte)),
-          format_percent(rate_of(totals.net_gap_wte, totals.required_wte)),
+          format_percent(totals.vacancy_rate),
+          format_percent(totals.net_gap_rate),
           ""};
 }
 

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "estab/calc.hpp"
-#include "report/assumption_sets.hpp"
 
 namespace estab::report {
 

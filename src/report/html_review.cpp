@@ -12,7 +12,6 @@
 
 #include "estab/diagnostic.hpp"
 #include "estab/report.hpp"
-#include "report/assumption_sets.hpp"
 #include "report/html_charts.hpp"
 #include "report/html_writer.hpp"
 #include "report/text_format.hpp"
@@ -181,7 +180,7 @@ void write_teams(HtmlWriter& html, const ReviewResult& review) {
         {name, service_label(team.service), number_cell(format_wte(totals.required_wte)),
          number_cell(format_wte(totals.funded_wte)), number_cell(format_wte(totals.in_post_wte)),
          number_cell(format_wte(totals.net_gap_wte)),
-         number_cell(format_percent(rate_of(totals.net_gap_wte, totals.required_wte))),
+         number_cell(format_percent(totals.net_gap_rate)),
          number_cell(format_percent(totals.registered_share_in_post) + " / " +
                      format_percent(totals.registered_target)),
          rag_cell_html(totals.skill_mix_rag), rag_cell_html(worst_gap_rag(review, team))});
@@ -192,7 +191,7 @@ void write_teams(HtmlWriter& html, const ReviewResult& review) {
        number_cell(format_wte(organisation.funded_wte)),
        number_cell(format_wte(organisation.in_post_wte)),
        number_cell(format_wte(organisation.net_gap_wte)),
-       number_cell(format_percent(rate_of(organisation.net_gap_wte, organisation.required_wte))),
+       number_cell(format_percent(organisation.net_gap_rate)),
        number_cell(format_percent(organisation.registered_share_in_post) + " / " +
                    format_percent(organisation.registered_target)),
        rag_cell_html(organisation.skill_mix_rag), ""});

@@ -7,6 +7,8 @@
 #include <stdexcept>
 
 #include "estab/report.hpp"
+#include "estab/fields.hpp"
+#include "report/field_output.hpp"
 #include "report/json_support.hpp"
 #include "report/view_common.hpp"
 
@@ -15,77 +17,21 @@ namespace estab {
 namespace {
 
 using nlohmann::ordered_json;
-using report::set_number;
-using report::set_text;
 
 ordered_json line_json(const LineResult& line) {
-  ordered_json object = ordered_json::object();
-  object["team"] = line.team->id;
-  set_text(object, "service", report::service_id(line.service));
-  object["profession"] = line.profession->id;
-  object["registered"] = line.profession->registered;
-  object["absence"] = report::absence_json(line.absence);
-  set_number(object, "absence_total", line.absence.total);
-  set_number(object, "uplift_exact", line.uplift_exact);
-  set_number(object, "uplift_additive", line.uplift_additive);
-  set_number(object, "uplift_applied", line.uplift_applied);
-  set_number(object, "demand_hours_per_week", line.demand_hours_per_week);
-  set_number(object, "productive_wte", line.productive_wte);
-  set_number(object, "fixed_wte", line.fixed_wte);
-  set_number(object, "required_wte", line.required_wte);
-  set_number(object, "funded_wte", line.funded_wte);
-  set_number(object, "in_post_wte", line.in_post_wte);
-  set_number(object, "establishment_gap_wte", line.establishment_gap_wte);
-  set_number(object, "vacancy_wte", line.vacancy_wte);
-  set_number(object, "vacancy_rate", line.vacancy_rate);
-  set_number(object, "net_gap_wte", line.net_gap_wte);
-  set_number(object, "net_gap_rate", line.net_gap_rate);
-  object["gap_rag"] = rag_name(line.gap_rag);
-  set_number(object, "wisn_ratio", line.wisn_ratio);
-  set_number(object, "additive_shortfall_wte", line.additive_shortfall_wte);
-  set_number(object, "cost_per_wte", line.cost_per_wte);
-  set_number(object, "required_cost", line.required_cost);
-  set_number(object, "funded_cost", line.funded_cost);
-  set_number(object, "in_post_cost", line.in_post_cost);
-  set_number(object, "uplift_cost", line.uplift_cost);
-  return object;
+  return report::fields_json(line, line_fields());
 }
 
 ordered_json team_json(const TeamResult& team) {
-  ordered_json object = ordered_json::object();
-  object["team"] = team.team->id;
-  set_text(object, "service", report::service_id(team.service));
-  report::add_totals(object, team.totals);
-  set_number(object, "chppd_planned", team.chppd_planned);
-  set_number(object, "chppd_benchmark", team.chppd_benchmark);
-  set_number(object, "benchmark_productive_wte", team.benchmark_productive_wte);
-  set_number(object, "judgement_wte", team.judgement_wte);
-  return object;
+  return report::fields_json(team, team_fields());
 }
 
 ordered_json service_json(const ServiceResult& service) {
-  ordered_json object = ordered_json::object();
-  set_text(object, "service", report::service_id(service.service));
-  report::add_totals(object, service.totals);
-  return object;
+  return report::fields_json(service, service_fields());
 }
 
 ordered_json profession_json(const ProfessionResult& profession) {
-  ordered_json object = ordered_json::object();
-  object["profession"] = profession.profession->id;
-  object["registered"] = profession.profession->registered;
-  set_number(object, "productive_wte", profession.productive_wte);
-  set_number(object, "required_wte", profession.required_wte);
-  set_number(object, "funded_wte", profession.funded_wte);
-  set_number(object, "in_post_wte", profession.in_post_wte);
-  set_number(object, "establishment_gap_wte", profession.establishment_gap_wte);
-  set_number(object, "vacancy_wte", profession.vacancy_wte);
-  set_number(object, "net_gap_wte", profession.net_gap_wte);
-  set_number(object, "vacancy_rate", profession.vacancy_rate);
-  set_number(object, "net_gap_rate", profession.net_gap_rate);
-  set_number(object, "required_cost", profession.required_cost);
-  set_number(object, "funded_cost", profession.funded_cost);
-  return object;
+  return report::fields_json(profession, profession_fields());
 }
 
 }  // namespace
@@ -126,38 +72,6 @@ ordered_json review_settings_json(const Model& model) {
   set_number(object, "working_days", settings.working_days.value);
   set_number(object, "contracted_hours_per_wte", settings.contracted_hours_per_wte());
   return object;
-}
-
-ordered_json absence_json(const ResolvedAbsence& absence) {
-  ordered_json components = ordered_json::array();
-  for (const AbsenceComponent& component : absence.components) {
-    ordered_json object = ordered_json::object();
-    object["component"] = component.component;
-    set_number(object, "fraction", component.fraction);
-    object["source"] = level_name(component.source);
-    components.push_back(std::move(object));
-  }
-  return components;
-}
-
-void add_totals(ordered_json& object, const Totals& totals) {
-  set_number(object, "productive_wte", totals.productive_wte);
-  set_number(object, "required_wte", totals.required_wte);
-  set_number(object, "funded_wte", totals.funded_wte);
-  set_number(object, "in_post_wte", totals.in_post_wte);
-  set_number(object, "establishment_gap_wte", totals.establishment_gap_wte);
-  set_number(object, "vacancy_wte", totals.vacancy_wte);
-  set_number(object, "net_gap_wte", totals.net_gap_wte);
-  set_number(object, "registered_required_wte", totals.registered_required_wte);
-  set_number(object, "registered_in_post_wte", totals.registered_in_post_wte);
-  set_number(object, "registered_share_required", totals.registered_share_required);
-  set_number(object, "registered_share_funded", totals.registered_share_funded);
-  set_number(object, "registered_share_in_post", totals.registered_share_in_post);
-  set_number(object, "registered_target", totals.registered_target);
-  set_number(object, "registered_gap_wte", totals.registered_gap_wte);
-  object["skill_mix_rag"] = rag_name(totals.skill_mix_rag);
-  set_number(object, "required_cost", totals.required_cost);
-  set_number(object, "funded_cost", totals.funded_cost);
 }
 
 void write_json(std::ostream& out, const ordered_json& document) {
@@ -233,9 +147,7 @@ void write_review_json(std::ostream& out, const ReviewResult& review) {
   document.list_member("teams", review.teams, team_json);
   document.list_member("services", review.services, service_json);
   document.list_member("professions", review.professions, profession_json);
-  ordered_json organisation = ordered_json::object();
-  add_totals(organisation, review.organisation);
-  document.member("organisation", organisation);
+  document.member("organisation", fields_json(review.organisation, totals_fields()));
   document.member("warnings", review.warnings);
   document.finish();
 }
@@ -246,34 +158,16 @@ ordered_json review_to_json(const ReviewResult& review) {
   ordered_json document = ordered_json::object();
   document["schema"] = "estab-review/1";
   document["review"] = report::review_settings_json(report::model_of(review));
-
-  ordered_json lines = ordered_json::array();
-  for (const LineResult& line : review.lines) {
-    lines.push_back(line_json(line));
-  }
-  document["lines"] = std::move(lines);
-
-  ordered_json teams = ordered_json::array();
-  for (const TeamResult& team : review.teams) {
-    teams.push_back(team_json(team));
-  }
-  document["teams"] = std::move(teams);
-
-  ordered_json services = ordered_json::array();
-  for (const ServiceResult& service : review.services) {
-    services.push_back(service_json(service));
-  }
-  document["services"] = std::move(services);
-
-  ordered_json professions = ordered_json::array();
-  for (const ProfessionResult& profession : review.professions) {
-    professions.push_back(profession_json(profession));
-  }
-  document["professions"] = std::move(professions);
-
-  ordered_json organisation = ordered_json::object();
-  report::add_totals(organisation, review.organisation);
-  document["organisation"] = std::move(organisation);
+  const auto list = [](const auto& records, const auto& table) {
+    ordered_json items = ordered_json::array();
+    for (const auto& record : records) items.push_back(report::fields_json(record, table));
+    return items;
+  };
+  document["lines"] = list(review.lines, line_fields());
+  document["teams"] = list(review.teams, team_fields());
+  document["services"] = list(review.services, service_fields());
+  document["professions"] = list(review.professions, profession_fields());
+  document["organisation"] = report::fields_json(review.organisation, totals_fields());
   document["warnings"] = review.warnings;
   return document;
 }

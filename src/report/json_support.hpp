@@ -25,12 +25,6 @@ void set_text(nlohmann::ordered_json& object, std::string_view key,
 /// The `review` object: organisation, title, period, uplift_method and the time base.
 nlohmann::ordered_json review_settings_json(const Model& model);
 
-/// The absence list of a line: [{component, fraction, source}] in calc's order.
-nlohmann::ordered_json absence_json(const ResolvedAbsence& absence);
-
-/// The TOTALS fields of the contract, in contract order, added to `object`.
-void add_totals(nlohmann::ordered_json& object, const Totals& totals);
-
 /// Writes a document indented by two spaces, ending with a newline.
 void write_json(std::ostream& out, const nlohmann::ordered_json& document);
 

@@ -1,26 +1,23 @@
 #pragma once
-/// Number and text formatting shared by every renderer: table cells, CSV fields, checks.
+/// Figures as the text of table cells and checks: WTE, hours, percentages and pounds.
 
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "estab/text.hpp"
+
 namespace estab::report {
+
+using estab::display_width;
+using estab::format_shortest;
+using estab::group_thousands;
+using estab::printable;
+using estab::require_finite;
+using estab::round_decimal;
 
 /// What a table cell shows for a value that does not exist (JSON null).
 inline constexpr std::string_view kNullCell = "-";
-
-/// Throws std::logic_error when `value` is NaN or infinite; `what` names the figure.
-void require_finite(double value, std::string_view what);
-
-/// `value` rounded to `places` decimals, half away from zero, after scaling by 10^scale_power.
-/// Rounding works on the shortest decimal form of the double (the digits a user would type),
-/// so 1.005 gives "1.01" and 0.0225 at scale 2 gives "2.3", as a spreadsheet would show them.
-/// A result that rounds to zero never carries a minus sign.
-std::string round_decimal(double value, int places, int scale_power = 0);
-
-/// The shortest text that reads back as the same double, e.g. "0.045", "-1.5", "260".
-std::string format_shortest(double value);
 
 /// WTE to two decimals: "12.35".
 std::string format_wte(double wte);
@@ -45,16 +42,6 @@ std::string format_money(double pounds);
 
 /// Pounds as format_money, or the null marker.
 std::string format_money(const std::optional<double>& pounds);
-
-/// A run of decimal digits with a comma between each group of three: "1234567" → "1,234,567".
-std::string group_thousands(std::string_view digits);
-
-/// Text safe for a terminal: control characters (C0, DEL, C1) become '?', so that input text
-/// can never move the cursor or start an escape sequence.
-std::string printable(std::string_view text);
-
-/// The number of columns `text` takes on a terminal: one per UTF-8 code point.
-std::size_t display_width(std::string_view text);
 
 /// Where escaped text stands in a Markdown document, which decides what must be escaped.
 enum class MarkdownContext {

@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "estab/report.hpp"
-#include "report/assumption_sets.hpp"
 #include "report/csv_review.hpp"
 #include "report/html_review.hpp"
 #include "report/json_support.hpp"

@@ -19,10 +19,6 @@ const Model& model_of(const ReviewResult& review) {
   return *review.model;
 }
 
-const char* uplift_method_name(UpliftMethod method) {
-  return method == UpliftMethod::Additive ? "additive" : "exact";
-}
-
 std::optional<std::string> service_id(const Service* service) {
   if (service == nullptr) {
     return std::nullopt;
@@ -71,13 +67,6 @@ Style rag_style(Rag rag) {
 
 Cell rag_cell(Rag rag) {
   return Cell(rag_name(rag), rag_style(rag));
-}
-
-std::optional<double> rate_of(double numerator, double denominator) {
-  if (denominator == 0.0) {
-    return std::nullopt;
-  }
-  return numerator / denominator;
 }
 
 std::vector<ServiceGroup> group_lines(const ReviewResult& review) {

@@ -16,9 +16,6 @@ namespace estab::report {
 /// The model behind a result; throws std::logic_error when the result has none.
 const Model& model_of(const ReviewResult& review);
 
-/// "exact" or "additive".
-const char* uplift_method_name(UpliftMethod method);
-
 /// A service's id, or nullopt for teams that name no service.
 std::optional<std::string> service_id(const Service* service);
 
@@ -39,9 +36,6 @@ Style rag_style(Rag rag);
 
 /// A cell showing a rating by name, coloured by it.
 Cell rag_cell(Rag rag);
-
-/// `numerator / denominator`, or nullopt when the denominator is zero (a rate of totals).
-std::optional<double> rate_of(double numerator, double denominator);
 
 /// One team with its lines, in file order.
 struct TeamGroup {

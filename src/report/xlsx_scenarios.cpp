@@ -11,6 +11,7 @@
 
 #include "estab/compare.hpp"
 #include "estab/sensitivity.hpp"
+#include "report/field_output.hpp"
 #include "report/view_common.hpp"
 #include "report/xlsx_views.hpp"
 #include "report/xlsx_workbook.hpp"
@@ -59,10 +60,12 @@ std::vector<XlsxColumn> comparison_columns(RollupLevel level) {
     columns.push_back({identity, NumberStyle::General});
   }
   columns.push_back({"status", NumberStyle::General});
-  for (const std::string& field : compared_fields(level)) {
-    const NumberStyle style = number_style(field);
+  const std::vector<std::string_view>& fields = compared_fields(level);
+  const std::vector<FieldUnit>& units = compared_units(level);
+  for (std::size_t index = 0; index < fields.size(); ++index) {
+    const NumberStyle style = number_style(units[index]);
     for (const char* suffix : {kBaseSuffix, kScenarioSuffix, kDeltaSuffix}) {
-      columns.push_back({field + suffix, style});
+      columns.push_back({std::string(fields[index]) + suffix, style});
     }
   }
   return columns;
@@ -77,7 +80,7 @@ XlsxSheet comparison_sheet(std::string name, const std::vector<const ComparedRec
   for (const ComparedRecord* record : records) {
     std::vector<XlsxCell> row = identity_cells(*record, level);
     row.emplace_back(std::string(compare_status_name(record->status)));
-    for (const FieldChange& change : record->fields) {
+    for (const FieldChange& change : record->fields()) {
       row.insert(row.end(), {optional_number(change.base), optional_number(change.scenario),
                              optional_number(change.delta)});
     }
@@ -97,14 +100,14 @@ std::vector<const ComparedRecord*> pointers_to(const std::vector<ComparedRecord>
 /// The columns of the sensitivity sheet, as in its CSV: the WTE columns as WTE, the cost
 /// columns as money.
 std::vector<XlsxColumn> sensitivity_columns() {
-  const NumberStyle wte = number_style("required_wte");
-  const NumberStyle cost = number_style("required_cost");
+  const NumberStyle wte = number_style(FieldUnit::Wte);
+  const NumberStyle cost = number_style(FieldUnit::Money);
   return {{"component", NumberStyle::General},
           {"required_wte_down", wte},
           {"required_wte_up", wte},
           {"required_cost_down", cost},
           {"required_cost_up", cost},
-          {"swing_wte", number_style("swing_wte")}};
+          {"swing_wte", wte}};
 }
 
 /// The model's title, or `fallback` when the model states none or is missing.

@@ -35,13 +35,7 @@ constexpr std::size_t kGeneralNumberWidth = 11;
 /// The file name of the workbook inside the private directory.
 constexpr const char* kWorkbookFileName = "workbook.xlsx";
 
-bool starts_with(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
 
 /// Throws std::runtime_error with libxlsxwriter's description of `error`, if it is one.
 void check(lxw_error error, std::string_view doing) {
@@ -222,20 +216,6 @@ void copy_file(const std::filesystem::path& path, std::ostream& out) {
 
 }  // namespace
 
-NumberStyle number_style(std::string_view field) {
-  if (field == "cost_per_wte" || ends_with(field, "_cost")) return NumberStyle::Money;
-  if (ends_with(field, "_wte")) return NumberStyle::Wte;
-  if (field == "fraction" || field == "registered_target" || ends_with(field, "_rate") ||
-      starts_with(field, "registered_share_") || starts_with(field, "uplift_") ||
-      starts_with(field, "absence_")) {
-    return NumberStyle::Percent;
-  }
-  if (field.find("hours") != std::string_view::npos || starts_with(field, "chppd_")) {
-    return NumberStyle::Hours;
-  }
-  return NumberStyle::General;
-}
-
 const char* number_format_code(NumberStyle style) {
   switch (style) {
     case NumberStyle::Wte: return "0.00";
@@ -264,31 +244,6 @@ void write_xlsx(std::ostream& out, const std::vector<XlsxSheet>& sheets,
   }
   check(workbook_close(workbook.release()), "closing the workbook");  // frees it on every path
   copy_file(workbook_path, out);
-}
-
-void add_field_columns(XlsxSheet& sheet, const std::vector<std::string>& fields) {
-  for (const std::string& field : fields) {
-    sheet.columns.push_back({field, number_style(field)});
-  }
-}
-
-XlsxCell json_cell(const nlohmann::ordered_json& value) {
-  if (value.is_null()) return std::monostate{};
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_boolean()) return value.get<bool>();
-  if (value.is_number()) return value.get<double>();
-  throw std::logic_error("report: a contract value for an XLSX cell is not a scalar");
-}
-
-void append_field_cells(std::vector<XlsxCell>& row, const nlohmann::ordered_json& record,
-                        const std::vector<std::string>& fields) {
-  for (const std::string& field : fields) {
-    const auto found = record.find(field);
-    if (found == record.end()) {
-      throw std::logic_error(fmt::format("report: a contract record has no '{}'", field));
-    }
-    row.push_back(json_cell(*found));
-  }
 }
 
 }  // namespace estab::report

@@ -12,13 +12,8 @@
 
 namespace estab::report {
 
-/// How the numbers of a column are shown, decided from its contract field name.
+/// How the numbers of a column are shown, decided from its field's unit.
 enum class NumberStyle { General, Wte, Percent, Money, Hours };
-
-/// The style of a contract field: `cost_per_wte` and `…_cost` are money; `…_wte` is WTE;
-/// `fraction`, `…_rate`, `registered_share_…`, `registered_target`, `uplift_…` and `absence_…`
-/// are percentages; hours (and care hours per patient day, `chppd_…`) are hours; the rest General.
-NumberStyle number_style(std::string_view field);
 
 /// The spreadsheet number format of a style: "General", "0.00", "0.0%", "£#,##0" or "0.0".
 const char* number_format_code(NumberStyle style);
@@ -52,17 +47,5 @@ struct XlsxProperties {
 /// or a row whose length differs from its sheet's columns.
 void write_xlsx(std::ostream& out, const std::vector<XlsxSheet>& sheets,
                 const XlsxProperties& properties);
-
-/// Adds one column per contract field, each styled by number_style(field).
-void add_field_columns(XlsxSheet& sheet, const std::vector<std::string>& fields);
-
-/// A JSON value of a contract document as a cell: null → empty, string → text, number,
-/// boolean. Throws std::logic_error for an array or an object.
-XlsxCell json_cell(const nlohmann::ordered_json& value);
-
-/// Appends `record[field]` as a cell for each field; throws std::logic_error when the record
-/// lacks a field (the contract and the sheet disagree).
-void append_field_cells(std::vector<XlsxCell>& row, const nlohmann::ordered_json& record,
-                        const std::vector<std::string>& fields);
 
 }  // namespace estab::report

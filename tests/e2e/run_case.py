@@ -5,7 +5,10 @@ any output file with the expected files.
 A case file (tests/e2e/cases/NAME.case) holds `key: value` lines:
   args:     the arguments, shell-quoted; {tmp} stands for a fresh empty directory
   exit:     the expected exit code
-  contract: review|compare|sensitivity: run check-contract on the JSON (stdout, or `file`)
+  contract: the schema the JSON output (stdout, or `file`) must match, checked with jsonschema:
+            a schema name such as estab-review/1, or review, uplift, compare, sensitivity,
+            explain, explain-lines or validate for that command's document (see
+            tests/schemas/schema_check.py; the schemas are docs/schemas/*.schema.json)
   prefill:  PATH=TEXT: create PATH with TEXT before the run (PATH may use {tmp})
   file:     PATH: compare this file's content after the run with expected/NAME.file
   env:      NAME=VALUE: set an environment variable for the run
@@ -13,6 +16,7 @@ The command runs from the repository root. Expected output lives in tests/e2e/ex
 With --update, the expected files are rewritten from the actual output instead.
 """
 import argparse
+import json
 import os
 import shlex
 import subprocess
@@ -20,6 +24,8 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "tests", "schemas"))
+import schema_check  # noqa: E402  (found through the path above)
 
 
 def read_case(path):
@@ -55,11 +61,33 @@ def compare(name, kind, actual, update, failures):
                         f"--- actual\n{actual.decode(errors='replace')}")
 
 
+def check_contract(contract, content, schemas, failures):
+    """Checks the JSON text `content` against the schema named by the case's `contract:`."""
+    name = schema_check.schema_name(contract)
+    try:
+        validator = schema_check.load_validator(name, schemas)
+    except schema_check.SchemaError as error:
+        failures.append(f"contract {contract}: {error}")
+        return
+    try:
+        document = json.loads(content)
+    except ValueError as error:
+        failures.append(f"contract {name}: the output is not JSON: {error}")
+        return
+    found = schema_check.problems(validator, document)
+    if found:
+        shown = found[:20]
+        if len(found) > len(shown):
+            shown.append(f"… and {len(found) - len(shown)} more")
+        failures.append(f"the output does not match schema {name}:\n" + "\n".join(shown))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--estab", required=True)
     parser.add_argument("--case", required=True)
-    parser.add_argument("--check-contract")
+    parser.add_argument("--schemas", default=schema_check.SCHEMA_DIR,
+                        help="the directory of the JSON Schemas (default: docs/schemas)")
     parser.add_argument("--update", action="store_true")
     options = parser.parse_args()
 
@@ -89,7 +117,7 @@ def main():
         expected_exit = int(case.get("exit", "0"))
         if result.returncode != expected_exit:
             failures.append(f"exit code {result.returncode}, expected {expected_exit}")
-        json_path = None
+        json_output = result.stdout
         if "file" in case:
             path = expand(case["file"])
             content = b"(missing)"
@@ -97,24 +125,13 @@ def main():
                 with open(path, "rb") as handle:
                     content = handle.read()
             compare(name, "file", content, options.update, failures)
-            json_path = path
+            json_output = content
             leftovers = [entry for entry in os.listdir(scratch)
                          if os.path.join(scratch, entry) != path]
             if leftovers:
                 failures.append(f"files left behind: {leftovers}")
         if "contract" in case and not options.update:
-            if json_path is None:
-                json_path = os.path.join(scratch, "stdout.json")
-                with open(json_path, "wb") as handle:
-                    handle.write(result.stdout)
-            checker = options.check_contract
-            if not checker or not os.path.exists(checker):
-                failures.append(f"check-contract not found at {checker}")
-            else:
-                check = subprocess.run([sys.executable, checker, case["contract"], json_path],
-                                       capture_output=True, text=True)
-                if check.returncode != 0:
-                    failures.append("check-contract failed:\n" + check.stdout + check.stderr)
+            check_contract(case["contract"], json_output, options.schemas, failures)
     if failures:
         print(f"FAIL {name}: estab {case.get('args', '')}")
         for failure in failures:

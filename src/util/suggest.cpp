@@ -1,5 +1,5 @@
 // "Did you mean" suggestions: the closest known word within a small edit distance.
-#include "load/suggest.hpp"
+#include "estab/suggest.hpp"
 
 #include <algorithm>
 #include <cctype>

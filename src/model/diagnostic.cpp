@@ -1,6 +1,8 @@
 // The located error type and its text form.
 #include "estab/diagnostic.hpp"
 
+#include "estab/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,22 +10,6 @@
 #include <tuple>
 
 namespace estab {
-
-namespace {
-
-/// Text safe to print on a terminal: control characters become '?', and very long runs
-/// (a pasted paragraph as a key, say) are cut.
-std::string printable(std::string_view text, std::size_t limit) {
-  std::string safe;
-  for (const char character : text.substr(0, limit)) {
-    const auto byte = static_cast<unsigned char>(character);
-    safe += byte < 0x20 || byte == 0x7F ? '?' : character;
-  }
-  if (text.size() > limit) safe += "...";
-  return safe;
-}
-
-}  // namespace
 
 std::string Diagnostic::to_string() const {
   std::string text;

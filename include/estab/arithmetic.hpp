@@ -1,8 +1,9 @@
 #pragma once
-// Division with a guard: a figure that cannot be computed stops the run instead of
-// turning silently into zero, NaN or infinity.
+/// Division with a guard: a figure that cannot be computed stops the run, or is null, instead
+/// of turning silently into zero, NaN or infinity.
 
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 namespace estab {
@@ -14,6 +15,15 @@ inline double share_of(double numerator, double denominator) {
   if (!(denominator > 0.0) || !std::isfinite(denominator) || !std::isfinite(result)) {
     throw std::range_error("a figure is too large or too small to compute");
   }
+  return result;
+}
+
+/// numerator / denominator, or null when the denominator is exactly zero (a rate that does
+/// not exist) or the result is not finite.
+inline std::optional<double> rate_of(double numerator, double denominator) {
+  if (denominator == 0.0) return std::nullopt;
+  const double result = numerator / denominator;
+  if (!std::isfinite(result)) return std::nullopt;
   return result;
 }
 

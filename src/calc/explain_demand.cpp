@@ -9,10 +9,10 @@
 #include <utility>
 #include <vector>
 
-#include "report/explain_builder.hpp"
-#include "report/text_format.hpp"
+#include "calc/explain_builder.hpp"
+#include "estab/text.hpp"
 
-namespace estab::report {
+namespace estab::calc {
 
 namespace {
 
@@ -222,4 +222,4 @@ void explain_demand(ExplanationBuilder& builder, const LineResult& line) {
                StepUnit::HoursPerWeek);
 }
 
-}  // namespace estab::report
+}  // namespace estab::calc

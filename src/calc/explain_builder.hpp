@@ -10,11 +10,7 @@
 #include "estab/explain.hpp"
 #include "estab/model.hpp"
 
-namespace estab::report {
-
-/// A number for a substituted formula: at most six decimals, trailing zeros dropped, so that
-/// 37.5 stays "37.5" and 260.714285714… becomes "260.714286".
-std::string explain_number(double value);
+namespace estab::calc {
 
 /// A fraction as the percentage a user writes: 0.045 → "4.5%" (at most four decimals).
 std::string explain_percent(double fraction);
@@ -69,4 +65,4 @@ class ExplanationBuilder {
 /// d (demand hours per week), all taken from `line.demand`.
 void explain_demand(ExplanationBuilder& builder, const LineResult& line);
 
-}  // namespace estab::report
+}  // namespace estab::calc

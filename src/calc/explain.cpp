@@ -1,5 +1,5 @@
-// Explaining one staffing line (SPEC §7 `estab explain`): finding it, then every input and step
-// of its time base, absence, uplift, required WTE, gaps and costs (SPEC §1, §2.1, §4, §5). The
+// Explaining one staffing line (`estab explain`): finding it, then every input and step
+// of its time base, absence, uplift, required WTE, gaps and costs. The
 // value of every step the review reports is taken from the line's LineResult, so the explanation
 // ends exactly at the review's figures; the substituted text shows the same arithmetic.
 
@@ -13,18 +13,16 @@
 #include <vector>
 
 #include "estab/explain.hpp"
-#include "load/suggest.hpp"
-#include "report/explain_builder.hpp"
-#include "report/text_format.hpp"
-#include "report/view_common.hpp"
+#include "estab/suggest.hpp"
+#include "calc/explain_builder.hpp"
+#include "estab/text.hpp"
 
 namespace estab {
 
 namespace {
 
-using report::explain_number;
-using report::explain_percent;
-using report::ExplanationBuilder;
+using calc::explain_percent;
+using calc::ExplanationBuilder;
 
 /// The assumptions stated at one level for a line, or null for the default level.
 const AssumptionSet* assumptions_at(const Model& model, const LineResult& line,
@@ -71,7 +69,7 @@ void explain_time_base(ExplanationBuilder& builder) {
 std::pair<std::string, std::string> component_arithmetic(const Allowance& allowance,
                                                          const ReviewSettings& review,
                                                          double headcount_per_wte) {
-  const std::string amount = report::format_shortest(allowance.amount);
+  const std::string amount = format_shortest(allowance.amount);
   const std::string working_days = explain_number(review.working_days.value);
   const std::string hours_per_wte = explain_number(review.contracted_hours_per_wte());
   switch (allowance.unit) {
@@ -90,7 +88,7 @@ std::pair<std::string, std::string> component_arithmetic(const Allowance& allowa
               fmt::format("{} / 60 / {}", amount, explain_number(review.hours_per_day()))};
     case AllowanceUnit::ByService:
       return {"Σ share × days / working_days",
-              fmt::format("{} / {}", report::banded_days_text(allowance), working_days)};
+              fmt::format("{} / {}", calc::banded_days_text(allowance), working_days)};
   }
   return {"", ""};
 }
@@ -105,7 +103,7 @@ void explain_absence(ExplanationBuilder& builder, const LineResult& line) {
       headcount_level != nullptr && headcount_level->headcount_per_wte
           ? headcount_level->headcount_per_wte->where
           : SourceLocation{};
-  builder.input("headcount_per_wte", report::format_shortest(absence.headcount_per_wte),
+  builder.input("headcount_per_wte", format_shortest(absence.headcount_per_wte),
                 "people per WTE", absence.headcount_source, headcount_where);
 
   std::vector<std::string> fractions;
@@ -123,8 +121,8 @@ void explain_absence(ExplanationBuilder& builder, const LineResult& line) {
       written.unit = AllowanceUnit::Days;
       written.amount = component.fraction * model.review.working_days.value;
     }
-    builder.input(input_name, report::allowance_as_written(written),
-                  report::allowance_unit_text(written, "of contracted time"), component.source,
+    builder.input(input_name, calc::allowance_as_written(written),
+                  calc::allowance_unit_text(written, "of contracted time"), component.source,
                   written.where);
     if (component.stated == nullptr && component.fraction == 0.0) {
       builder.step(component.component, "default (not stated)", "0", component.fraction,
@@ -141,35 +139,17 @@ void explain_absence(ExplanationBuilder& builder, const LineResult& line) {
                StepUnit::Fraction);
 }
 
-/// The uplift factors of a line, worked with the same operations as calc's compute_line, so
-/// that each is bit for bit the factor calc applied.
-struct UpliftFactors {
-  double exact = 0.0;
-  double additive = 0.0;
-  double applied = 0.0;
-};
-
-UpliftFactors uplift_factors(const LineResult& line, const ReviewSettings& review) {
-  UpliftFactors factors;
-  factors.exact = 1.0 / (1.0 - line.absence.total);
-  factors.additive = 1.0 + line.absence.total;
-  factors.applied =
-      review.uplift_method.value == UpliftMethod::Additive ? factors.additive : factors.exact;
-  return factors;
-}
-
 void explain_uplift(ExplanationBuilder& builder, const LineResult& line) {
   const Model& model = builder.model();
   const std::string absence_text = explain_number(line.absence.total);
   const Located<UpliftMethod>& method = model.review.uplift_method;
   builder.begin(ExplainSection::Uplift);
-  builder.input("uplift_method", report::uplift_method_name(method.value), "method",
+  builder.input("uplift_method", uplift_method_name(method.value), "method",
                 setting_level(method.where), method.where);
 
-  const UpliftFactors factors = uplift_factors(line, model.review);
-  builder.step("f_exact", "1 / (1 - a)", fmt::format("1 / (1 - {})", absence_text), factors.exact,
+  builder.step("f_exact", "1 / (1 - a)", fmt::format("1 / (1 - {})", absence_text), line.uplift_factor_exact,
                StepUnit::Factor);
-  builder.step("f_additive", "1 + a", fmt::format("1 + {}", absence_text), factors.additive,
+  builder.step("f_additive", "1 + a", fmt::format("1 + {}", absence_text), line.uplift_factor_additive,
                StepUnit::Factor);
   builder.step("uplift_exact", "a / (1 - a)",
                fmt::format("{} / (1 - {})", absence_text, absence_text), line.uplift_exact,
@@ -178,14 +158,13 @@ void explain_uplift(ExplanationBuilder& builder, const LineResult& line) {
   const bool is_exact = method.value == UpliftMethod::Exact;
   builder.step("f",
                is_exact ? "f_exact (uplift_method: exact)" : "f_additive (uplift_method: additive)",
-               explain_number(factors.applied), factors.applied, StepUnit::Factor);
-  builder.step("uplift_applied", "f - 1", fmt::format("{} - 1", explain_number(factors.applied)),
+               explain_number(line.uplift_factor_applied), line.uplift_factor_applied, StepUnit::Factor);
+  builder.step("uplift_applied", "f - 1", fmt::format("{} - 1", explain_number(line.uplift_factor_applied)),
                line.uplift_applied, StepUnit::Fraction);
 }
 
 void explain_required(ExplanationBuilder& builder, const LineResult& line) {
   const ReviewSettings& review = builder.model().review;
-  const UpliftFactors factors = uplift_factors(line, review);
   const std::string productive = explain_number(line.productive_wte);
   builder.begin(ExplainSection::Required);
   builder.number_input("fixed_wte", line.line->fixed_wte, "WTE", AssumptionLevel::Line);
@@ -194,12 +173,12 @@ void explain_required(ExplanationBuilder& builder, const LineResult& line) {
                            explain_number(review.standard_hours.value)),
                line.productive_wte, StepUnit::Wte);
   builder.step("required_wte", "productive_wte × f + fixed_wte",
-               fmt::format("{} × {} + {}", productive, explain_number(factors.applied),
+               fmt::format("{} × {} + {}", productive, explain_number(line.uplift_factor_applied),
                            explain_number(line.fixed_wte)),
                line.required_wte, StepUnit::Wte);
   builder.step("additive_shortfall_wte", "productive_wte × (f_exact - f_additive)",
-               fmt::format("{} × ({} - {})", productive, explain_number(factors.exact),
-                           explain_number(factors.additive)),
+               fmt::format("{} × ({} - {})", productive, explain_number(line.uplift_factor_exact),
+                           explain_number(line.uplift_factor_additive)),
                line.additive_shortfall_wte, StepUnit::Wte);
 }
 
@@ -304,7 +283,8 @@ std::vector<ExplainableLine> explainable_lines(const ReviewResult& review) {
 
 const LineResult& find_line(const ReviewResult& review, const std::string& team_id,
                             const std::string& profession_id) {
-  const Model& model = report::model_of(review);
+  if (review.model == nullptr) throw std::logic_error("explain: the review result has no model");
+  const Model& model = *review.model;
   std::vector<std::string_view> team_ids;
   const Team* team = nullptr;
   for (const Team& candidate : model.teams) {
@@ -350,7 +330,7 @@ Explanation explain_line(const Model& model, const LineResult& line) {
   explain_time_base(builder);
   explain_absence(builder, line);
   explain_uplift(builder, line);
-  report::explain_demand(builder, line);
+  calc::explain_demand(builder, line);
   explain_required(builder, line);
   explain_gaps(builder, line);
   explain_costs(builder, line);
@@ -359,7 +339,8 @@ Explanation explain_line(const Model& model, const LineResult& line) {
 
 Explanation explain_line(const ReviewResult& review, const std::string& team_id,
                          const std::string& profession_id) {
-  return explain_line(report::model_of(review), find_line(review, team_id, profession_id));
+  if (review.model == nullptr) throw std::logic_error("explain: the review result has no model");
+  return explain_line(*review.model, find_line(review, team_id, profession_id));
 }
 
 }  // namespace estab

@@ -1,14 +1,14 @@
 // The pieces an explanation is built from: numbers, percentages and allowances as text, the
 // names of sections and units, and the builder that records inputs and steps in order.
 
-#include "report/explain_builder.hpp"
+#include "calc/explain_builder.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <utility>
 
-#include "report/text_format.hpp"
+#include "estab/text.hpp"
 
 namespace estab {
 
@@ -56,7 +56,7 @@ const char* step_unit_name(StepUnit unit) {
   return "ratio";
 }
 
-namespace report {
+namespace calc {
 
 namespace {
 
@@ -74,10 +74,6 @@ std::string without_trailing_zeros(std::string digits) {
 }
 
 }  // namespace
-
-std::string explain_number(double value) {
-  return without_trailing_zeros(round_decimal(value, kExplainDecimals));
-}
 
 std::string explain_percent(double fraction) {
   return without_trailing_zeros(round_decimal(fraction, kPercentDecimals, 2)) + "%";
@@ -176,6 +172,10 @@ void ExplanationBuilder::rating_step(std::string name, std::string formula, std:
   explanation_.steps.push_back(std::move(recorded));
 }
 
-}  // namespace report
+}  // namespace calc
+
+std::string explain_number(double value) {
+  return calc::without_trailing_zeros(round_decimal(value, calc::kExplainDecimals));
+}
 
 }  // namespace estab

@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "calc/arithmetic.hpp"
-#include "estab/calc.hpp"
+#include "estab/arithmetic.hpp"
+#include "estab/absence.hpp"
 
 namespace estab {
 namespace {

@@ -19,6 +19,10 @@ const char* component_key(Component component) {
   return "unknown";
 }
 
+const char* uplift_method_name(UpliftMethod method) {
+  return method == UpliftMethod::Additive ? "additive" : "exact";
+}
+
 const Allowance* StatedComponents::find(Component component) const {
   for (const auto& [stated_component, allowance] : stated_) {
     if (stated_component == component) return &allowance;

@@ -1,0 +1,64 @@
+// Distinct sets of absence assumptions: the lines that share every resolved component (name,
+// fraction and source) and headcount per WTE, with their sums, for the finance view of uplift.
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "estab/calc.hpp"
+
+namespace estab {
+
+namespace {
+
+/// Adds `value` to an optional sum that starts out null.
+void add_to(std::optional<double>& sum, double value) {
+  sum = sum.value_or(0.0) + value;
+}
+
+/// A key that two lines share exactly when they have the same assumptions: the headcount per
+/// WTE and, in order, each component's name, fraction and source.
+std::string assumption_key(const ResolvedAbsence& absence) {
+  std::string key;
+  const auto add_number = [&key](double value) {
+    if (value == 0.0) value = 0.0;  // -0 and +0 compare equal, so they share a key
+    key.append(reinterpret_cast<const char*>(&value), sizeof value);
+  };
+  add_number(absence.headcount_per_wte);
+  for (const AbsenceComponent& component : absence.components) {
+    const std::size_t name_length = component.component.size();
+    key.append(reinterpret_cast<const char*>(&name_length), sizeof name_length);
+    key += component.component;
+    add_number(component.fraction);
+    key.push_back(static_cast<char>(component.source));
+  }
+  return key;
+}
+
+}  // namespace
+
+std::vector<AssumptionGroup> group_assumptions(const ReviewResult& review) {
+  std::vector<AssumptionGroup> groups;
+  std::unordered_map<std::string, std::size_t> group_of_key;  // one pass, however many groups
+  for (const LineResult& line : review.lines) {
+    const auto [found, inserted] = group_of_key.emplace(assumption_key(line.absence), groups.size());
+    if (inserted) groups.emplace_back().first = &line;
+    AssumptionGroup* group = &groups[found->second];
+    group->lines.push_back(&line);
+    group->productive_wte += line.productive_wte;
+    group->additive_shortfall_wte += line.additive_shortfall_wte;
+    if (line.cost_per_wte) {
+      const double cost = *line.cost_per_wte;
+      add_to(group->additive_shortfall_cost, line.additive_shortfall_wte * cost);
+      add_to(group->exact_uplift_cost, line.productive_wte * line.uplift_exact * cost);
+      add_to(group->additive_uplift_cost, line.productive_wte * line.uplift_additive * cost);
+    }
+    if (line.uplift_cost) {
+      add_to(group->uplift_cost, *line.uplift_cost);
+    }
+  }
+  return groups;
+}
+
+}  // namespace estab

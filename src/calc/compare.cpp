@@ -1,0 +1,260 @@
+// Scenario comparison: both reviews reduced to their comparable records (identity and compared
+// figures, read through the field tables), then matched record by record: lines by (team,
+// profession), teams by id, services by id (null for the teams without one) and the
+// organisation.
+
+#include "estab/compare.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <unordered_map>
+#include <utility>
+
+namespace estab {
+
+namespace {
+
+/// What a figure vector holds for a null value.
+constexpr double kNullFigure = std::numeric_limits<double>::quiet_NaN();
+
+/// The compared fields of a table, and their units.
+template <typename Record>
+std::pair<std::vector<std::string_view>, std::vector<FieldUnit>> compared_of(
+    const FieldTable<Record>& table) {
+  std::pair<std::vector<std::string_view>, std::vector<FieldUnit>> compared;
+  for (const Field<Record>& field : table) {
+    if (!field.compared) continue;
+    compared.first.push_back(field.name);
+    compared.second.push_back(field.unit);
+  }
+  return compared;
+}
+
+/// The compared fields and units of every level, built once.
+struct ComparedTables {
+  std::pair<std::vector<std::string_view>, std::vector<FieldUnit>> lines =
+      compared_of(line_fields());
+  std::pair<std::vector<std::string_view>, std::vector<FieldUnit>> teams =
+      compared_of(team_fields());
+  std::pair<std::vector<std::string_view>, std::vector<FieldUnit>> totals =
+      compared_of(totals_fields());
+
+  const std::pair<std::vector<std::string_view>, std::vector<FieldUnit>>& at(
+      RollupLevel level) const {
+    switch (level) {
+      case RollupLevel::Line: return lines;
+      case RollupLevel::Team: return teams;
+      case RollupLevel::Service:
+      case RollupLevel::Organisation: break;
+    }
+    return totals;
+  }
+};
+
+const ComparedTables& compared_tables() {
+  static const ComparedTables tables;
+  return tables;
+}
+
+/// The compared figures of a record, NaN for null; throws std::logic_error for a figure that
+/// is not finite (the contract has none).
+template <typename Record>
+std::vector<double> figures_of(const Record& record, const FieldTable<Record>& table) {
+  std::vector<double> figures;
+  for (const Field<Record>& field : table) {
+    if (!field.compared) continue;
+    const std::optional<double> value = field.read(record).as_number();
+    if (value && !std::isfinite(*value)) {
+      throw std::logic_error(fmt::format("compare: '{}' is not a finite number", field.name));
+    }
+    figures.push_back(value ? *value : kNullFigure);
+  }
+  return figures;
+}
+
+/// The text of a key field of a record, or null.
+template <typename Record>
+std::optional<std::string> key_text(const Record& record, const FieldTable<Record>& table,
+                                    std::string_view name) {
+  for (const Field<Record>& field : table) {
+    if (field.key && field.name == name) {
+      const FieldValue value = field.read(record);
+      if (value.kind == FieldValue::Kind::Null) return std::nullopt;
+      return std::string(value.text);
+    }
+  }
+  throw std::logic_error(fmt::format("compare: no key field '{}'", name));
+}
+
+/// The text that matches a record across the two sides at its level.
+std::string match_key(const ComparableRecord& record, RollupLevel level) {
+  switch (level) {
+    case RollupLevel::Line:
+      return fmt::format("{}:{}{}", record.team.size(), record.team, record.profession);
+    case RollupLevel::Team: return record.team;
+    case RollupLevel::Service: return record.service ? "=" + *record.service : std::string("-");
+    case RollupLevel::Organisation: break;
+  }
+  return {};
+}
+
+/// A figure of a figure vector as an optional: null for NaN or a missing side.
+std::optional<double> figure_at(const std::vector<double>& figures, std::size_t index) {
+  if (index >= figures.size() || std::isnan(figures[index])) return std::nullopt;
+  return figures[index];
+}
+
+/// True when a field moved: a null/number switch, or numbers further apart than the tolerance.
+bool moved(const FieldChange& change) {
+  if (change.base.has_value() != change.scenario.has_value()) return true;
+  return change.base && std::fabs(*change.scenario - *change.base) > kCompareTolerance;
+}
+
+/// One compared record found in the base, the scenario or both (null is an absent side).
+ComparedRecord compare_record(ComparableRecord* base, ComparableRecord* scenario,
+                              RollupLevel level) {
+  ComparedRecord record;
+  record.level = level;
+  ComparableRecord& identity = base != nullptr ? *base : *scenario;
+  record.team = identity.team;
+  record.profession = identity.profession;
+  record.service = identity.service;
+  if (base != nullptr) record.base_figures = std::move(base->figures);
+  if (scenario != nullptr) record.scenario_figures = std::move(scenario->figures);
+  if (base == nullptr) {
+    record.status = CompareStatus::Added;
+  } else if (scenario == nullptr) {
+    record.status = CompareStatus::Removed;
+  } else {
+    const std::vector<FieldChange> changes = record.fields();
+    record.status = std::any_of(changes.begin(), changes.end(), moved) ? CompareStatus::Changed
+                                                                       : CompareStatus::Same;
+  }
+  return record;
+}
+
+/// Compares two lists of records: base order, then the scenario-only records in scenario order.
+std::vector<ComparedRecord> compare_lists(std::vector<ComparableRecord>& base_records,
+                                          std::vector<ComparableRecord>& scenario_records,
+                                          RollupLevel level) {
+  std::unordered_map<std::string, std::size_t> scenario_index;
+  scenario_index.reserve(scenario_records.size());
+  for (std::size_t index = 0; index < scenario_records.size(); ++index) {
+    std::string key = match_key(scenario_records[index], level);
+    if (!scenario_index.emplace(key, index).second) {
+      throw std::logic_error("compare: two scenario records share the key " + key);
+    }
+  }
+  std::vector<bool> matched(scenario_records.size(), false);
+  std::vector<ComparedRecord> records;
+  records.reserve(base_records.size());
+  for (ComparableRecord& base_record : base_records) {
+    const auto found = scenario_index.find(match_key(base_record, level));
+    ComparableRecord* scenario_record = nullptr;
+    if (found != scenario_index.end()) {
+      scenario_record = &scenario_records[found->second];
+      matched[found->second] = true;
+    }
+    records.push_back(compare_record(&base_record, scenario_record, level));
+  }
+  for (std::size_t index = 0; index < scenario_records.size(); ++index) {
+    if (!matched[index]) records.push_back(compare_record(nullptr, &scenario_records[index], level));
+  }
+  return records;
+}
+
+}  // namespace
+
+const char* compare_status_name(CompareStatus status) {
+  switch (status) {
+    case CompareStatus::Same: return "same";
+    case CompareStatus::Changed: return "changed";
+    case CompareStatus::Added: return "added";
+    case CompareStatus::Removed: return "removed";
+  }
+  return "same";
+}
+
+const std::vector<std::string_view>& compared_fields(RollupLevel level) {
+  return compared_tables().at(level).first;
+}
+
+const std::vector<FieldUnit>& compared_units(RollupLevel level) {
+  return compared_tables().at(level).second;
+}
+
+std::vector<FieldChange> ComparedRecord::fields() const {
+  const std::vector<std::string_view>& names = compared_fields(level);
+  const std::vector<FieldUnit>& units = compared_units(level);
+  std::vector<FieldChange> changes;
+  changes.reserve(names.size());
+  for (std::size_t index = 0; index < names.size(); ++index) {
+    FieldChange change;
+    change.field = names[index];
+    change.unit = units[index];
+    change.base = figure_at(base_figures, index);
+    change.scenario = figure_at(scenario_figures, index);
+    if (change.base && change.scenario) change.delta = *change.scenario - *change.base;
+    changes.push_back(change);
+  }
+  return changes;
+}
+
+FieldChange ComparedRecord::field(std::string_view name) const {
+  for (const FieldChange& change : fields()) {
+    if (change.field == name) return change;
+  }
+  throw std::out_of_range(fmt::format("compare: no field '{}'", name));
+}
+
+ComparableReview comparable_review(const ReviewResult& review) {
+  ComparableReview comparable;
+  comparable.lines.reserve(review.lines.size());
+  for (const LineResult& line : review.lines) {
+    ComparableRecord record;
+    record.team = *key_text(line, line_fields(), "team");
+    record.profession = *key_text(line, line_fields(), "profession");
+    record.figures = figures_of(line, line_fields());
+    comparable.lines.push_back(std::move(record));
+  }
+  comparable.teams.reserve(review.teams.size());
+  for (const TeamResult& team : review.teams) {
+    ComparableRecord record;
+    record.team = *key_text(team, team_fields(), "team");
+    record.figures = figures_of(team, team_fields());
+    comparable.teams.push_back(std::move(record));
+  }
+  for (const ServiceResult& service : review.services) {
+    ComparableRecord record;
+    record.service = key_text(service, service_fields(), "service");
+    record.figures = figures_of(service, service_fields());
+    comparable.services.push_back(std::move(record));
+  }
+  comparable.organisation.figures = figures_of(review.organisation, totals_fields());
+  return comparable;
+}
+
+Comparison compare_reviews(ComparableReview base, ComparableReview scenario,
+                           const std::string& base_file, const std::string& scenario_file) {
+  Comparison comparison;
+  comparison.base_file = base_file;
+  comparison.scenario_file = scenario_file;
+  comparison.lines = compare_lists(base.lines, scenario.lines, RollupLevel::Line);
+  comparison.teams = compare_lists(base.teams, scenario.teams, RollupLevel::Team);
+  comparison.services = compare_lists(base.services, scenario.services, RollupLevel::Service);
+  comparison.organisation =
+      compare_record(&base.organisation, &scenario.organisation, RollupLevel::Organisation);
+  return comparison;
+}
+
+Comparison compare_reviews(const ReviewResult& base, const ReviewResult& scenario,
+                           const std::string& base_file, const std::string& scenario_file) {
+  return compare_reviews(comparable_review(base), comparable_review(scenario), base_file,
+                         scenario_file);
+}
+
+}  // namespace estab

@@ -1,0 +1,65 @@
+// Field values in each format: JSON members, CSV fields and XLSX cells.
+
+#include "report/field_output.hpp"
+
+#include "report/json_support.hpp"
+
+namespace estab::report {
+
+void set_field(nlohmann::ordered_json& object, std::string_view name, const FieldValue& value) {
+  switch (value.kind) {
+    case FieldValue::Kind::Null: object[std::string(name)] = nullptr; return;
+    case FieldValue::Kind::Number: set_number(object, name, value.number); return;
+    case FieldValue::Kind::Flag: object[std::string(name)] = value.flag; return;
+    case FieldValue::Kind::Text: object[std::string(name)] = std::string(value.text); return;
+  }
+}
+
+void append_field(CsvRecord& record, const FieldValue& value) {
+  switch (value.kind) {
+    case FieldValue::Kind::Null: record.number(std::nullopt); return;
+    case FieldValue::Kind::Number: record.number(value.number); return;
+    case FieldValue::Kind::Flag: record.boolean(value.flag); return;
+    case FieldValue::Kind::Text: record.text(value.text); return;
+  }
+}
+
+XlsxCell field_cell(const FieldValue& value) {
+  switch (value.kind) {
+    case FieldValue::Kind::Null: break;
+    case FieldValue::Kind::Number: return value.number;
+    case FieldValue::Kind::Flag: return value.flag;
+    case FieldValue::Kind::Text: return std::string(value.text);
+  }
+  return std::monostate{};
+}
+
+NumberStyle number_style(FieldUnit unit) {
+  switch (unit) {
+    case FieldUnit::Wte:
+    case FieldUnit::HeadsPerWte: return NumberStyle::Wte;
+    case FieldUnit::Fraction:
+    case FieldUnit::Components: return NumberStyle::Percent;
+    case FieldUnit::Hours: return NumberStyle::Hours;
+    case FieldUnit::Money: return NumberStyle::Money;
+    case FieldUnit::Text:
+    case FieldUnit::Flag:
+    case FieldUnit::Rag:
+    case FieldUnit::Ratio: break;
+  }
+  return NumberStyle::General;
+}
+
+nlohmann::ordered_json absence_json(const ResolvedAbsence& absence) {
+  nlohmann::ordered_json components = nlohmann::ordered_json::array();
+  for (const AbsenceComponent& component : absence.components) {
+    nlohmann::ordered_json object = nlohmann::ordered_json::object();
+    object["component"] = component.component;
+    set_number(object, "fraction", component.fraction);
+    object["source"] = level_name(component.source);
+    components.push_back(std::move(object));
+  }
+  return components;
+}
+
+}  // namespace estab::report

@@ -1,0 +1,134 @@
+#pragma once
+/// Field-table records in each format: a JSON object, a CSV header and record, XLSX columns
+/// and a row. Every record a review, an uplift view or a comparison writes goes through these,
+/// so the formats can never list different fields.
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "estab/fields.hpp"
+#include "report/csv_writer.hpp"
+#include "report/xlsx_workbook.hpp"
+
+namespace estab::report {
+
+/// Sets `object[name]` to a field's value: null, a finite number, a flag or text. Throws
+/// std::logic_error for a number that is not finite.
+void set_field(nlohmann::ordered_json& object, std::string_view name, const FieldValue& value);
+
+/// Appends a field's value to a CSV record: empty for null.
+void append_field(CsvRecord& record, const FieldValue& value);
+
+/// A field's value as an XLSX cell: empty for null.
+XlsxCell field_cell(const FieldValue& value);
+
+/// How a spreadsheet shows the numbers of a field of `unit`.
+NumberStyle number_style(FieldUnit unit);
+
+/// The absence list of a line: [{component, fraction, source}] in calc's order.
+nlohmann::ordered_json absence_json(const ResolvedAbsence& absence);
+
+/// The absence components of a line, for the tables that list them.
+inline const ResolvedAbsence& absence_of(const LineResult& line) { return line.absence; }
+
+/// Records other than lines have no absence components; a table that says otherwise is wrong.
+template <typename Record>
+const ResolvedAbsence& absence_of(const Record&) {
+  throw std::logic_error("a record without absence components was asked for them");
+}
+
+/// Every field of `record` as members of a JSON object, in table order.
+template <typename Record>
+nlohmann::ordered_json fields_json(const Record& record, const FieldTable<Record>& table) {
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  for (const Field<Record>& field : table) {
+    if (field.unit == FieldUnit::Components) {
+      object[std::string(field.name)] = absence_json(absence_of(record));
+    } else {
+      set_field(object, field.name, field.read(record));
+    }
+  }
+  return object;
+}
+
+/// The CSV header of a table: a field's name, or one `absence_<component>` column per name.
+template <typename Record>
+std::vector<std::string> field_headers(const FieldTable<Record>& table,
+                                       const std::vector<std::string>& component_names = {}) {
+  std::vector<std::string> headers;
+  for (const Field<Record>& field : table) {
+    if (field.unit == FieldUnit::Components) {
+      for (const std::string& name : component_names) headers.push_back(absence_column_name(name));
+    } else {
+      headers.emplace_back(field.name);
+    }
+  }
+  return headers;
+}
+
+/// Appends every field of `record` to a CSV record, a line's components as one column each.
+template <typename Record>
+void append_fields(CsvRecord& csv, const Record& record, const FieldTable<Record>& table,
+                   const std::vector<std::string>& component_names = {}) {
+  for (const Field<Record>& field : table) {
+    if (field.unit == FieldUnit::Components) {
+      for (const std::string& name : component_names) {
+        csv.number(component_fraction(absence_of(record), name));
+      }
+    } else {
+      append_field(csv, field.read(record));
+    }
+  }
+}
+
+/// The XLSX columns of a table, each styled by its unit; components as percentages.
+template <typename Record>
+std::vector<XlsxColumn> field_columns(const FieldTable<Record>& table,
+                                      const std::vector<std::string>& component_names = {}) {
+  std::vector<XlsxColumn> columns;
+  for (const Field<Record>& field : table) {
+    if (field.unit == FieldUnit::Components) {
+      for (const std::string& name : component_names) {
+        columns.push_back({absence_column_name(name), NumberStyle::Percent});
+      }
+    } else {
+      columns.push_back({std::string(field.name), number_style(field.unit)});
+    }
+  }
+  return columns;
+}
+
+/// The XLSX row of a record, as field_columns lays it out.
+template <typename Record>
+std::vector<XlsxCell> field_cells(const Record& record, const FieldTable<Record>& table,
+                                  const std::vector<std::string>& component_names = {}) {
+  std::vector<XlsxCell> cells;
+  for (const Field<Record>& field : table) {
+    if (field.unit == FieldUnit::Components) {
+      for (const std::string& name : component_names) {
+        cells.emplace_back(component_fraction(absence_of(record), name));
+      }
+    } else {
+      cells.push_back(field_cell(field.read(record)));
+    }
+  }
+  return cells;
+}
+
+/// A sheet with one row per record of a list, laid out by its table.
+template <typename Records, typename Record>
+XlsxSheet field_sheet(std::string name, const Records& records, const FieldTable<Record>& table,
+                      const std::vector<std::string>& component_names = {}) {
+  XlsxSheet sheet;
+  sheet.name = std::move(name);
+  sheet.columns = field_columns(table, component_names);
+  for (const Record& record : records) {
+    sheet.rows.push_back(field_cells(record, table, component_names));
+  }
+  return sheet;
+}
+
+}  // namespace estab::report

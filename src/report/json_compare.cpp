@@ -1,0 +1,57 @@
+// The `estab-compare/1` JSON document: each compared record with its identity, its status and,
+// for every compared field, the base, scenario and delta.
+
+#include "estab/compare.hpp"
+#include "estab/report.hpp"
+#include "report/json_support.hpp"
+
+namespace estab {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+/// One compared record as JSON: its identity, status, then {base, scenario, delta} per field.
+ordered_json record_json(const ComparedRecord& record) {
+  ordered_json object = ordered_json::object();
+  switch (record.level) {
+    case RollupLevel::Line:
+      object["team"] = record.team;
+      object["profession"] = record.profession;
+      break;
+    case RollupLevel::Team: object["team"] = record.team; break;
+    case RollupLevel::Service: report::set_text(object, "service", record.service); break;
+    case RollupLevel::Organisation: break;
+  }
+  object["status"] = compare_status_name(record.status);
+  for (const FieldChange& change : record.fields()) {
+    ordered_json values = ordered_json::object();
+    report::set_number(values, "base", change.base);
+    report::set_number(values, "scenario", change.scenario);
+    report::set_number(values, "delta", change.delta);
+    object[std::string(change.field)] = std::move(values);
+  }
+  return object;
+}
+
+ordered_json records_json(const std::vector<ComparedRecord>& records) {
+  ordered_json list = ordered_json::array();
+  for (const ComparedRecord& record : records) list.push_back(record_json(record));
+  return list;
+}
+
+}  // namespace
+
+nlohmann::ordered_json comparison_to_json(const Comparison& comparison) {
+  ordered_json document = ordered_json::object();
+  document["schema"] = "estab-compare/1";
+  document["base"] = comparison.base_file;
+  document["scenario"] = comparison.scenario_file;
+  document["lines"] = records_json(comparison.lines);
+  document["teams"] = records_json(comparison.teams);
+  document["services"] = records_json(comparison.services);
+  document["organisation"] = record_json(comparison.organisation);
+  return document;
+}
+
+}  // namespace estab
