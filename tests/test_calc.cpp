@@ -10,6 +10,7 @@
 
 #include "estab/calc.hpp"
 #include "estab/model.hpp"
+#include "support/test_support.hpp"
 
 namespace {
 
@@ -17,11 +18,11 @@ using estab::Allowance;
 using estab::AllowanceUnit;
 using estab::AssumptionLevel;
 using estab::Component;
-using estab::Located;
 using estab::Model;
 using estab::Rag;
 using estab::StaffingLine;
 using estab::Team;
+using namespace estab::testing;
 
 // ---------------------------------------------------------------------------------------------
 // Builders: small models written in code.
@@ -30,22 +31,11 @@ using estab::Team;
 /// implementation; these tests hold them to 1e-9).
 Approx near(double expected) { return Approx(expected).epsilon(1e-9).margin(1e-12); }
 
-/// A value with no source location.
-Located<double> at(double value) { return Located<double>{value, {}}; }
-
 /// "x%": `fraction` is already x / 100.
 Allowance percent(double fraction) {
   Allowance allowance;
   allowance.unit = AllowanceUnit::Percent;
   allowance.amount = fraction;
-  return allowance;
-}
-
-/// An allowance of `amount` in `unit` (days, hours, hours_per_head, minutes_per_day).
-Allowance allowance_in(AllowanceUnit unit, double amount) {
-  Allowance allowance;
-  allowance.unit = unit;
-  allowance.amount = amount;
   return allowance;
 }
 

@@ -11,8 +11,10 @@
 #include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
 #include "estab/load.hpp"
+#include "support/test_support.hpp"
 
 using namespace estab;
+using namespace estab::testing;
 
 namespace {
 
@@ -31,30 +33,11 @@ RunResult run_estab(std::vector<const char*> arguments) {
   return {code, out.str(), err.str()};
 }
 
-std::string example(const char* name) {
-  return std::string(ESTAB_SOURCE_DIR) + "/examples/" + name;
-}
-
-std::string read_all(const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream contents;
-  contents << file.rdbuf();
-  return contents.str();
-}
-
-/// A fresh empty directory for one test.
-std::filesystem::path scratch_directory(const std::string& name) {
-  const auto directory = std::filesystem::temp_directory_path() / ("estab-test-" + name);
-  std::filesystem::remove_all(directory);
-  std::filesystem::create_directories(directory);
-  return directory;
-}
-
 }  // namespace
 
 TEST_CASE("exit codes follow the documented list", "[cli]") {
   CHECK(run_estab({"validate", example("atu.yaml").c_str()}).exit_code == 0);
-  const std::string bad = std::string(ESTAB_SOURCE_DIR) + "/tests/bad/typo.yaml";
+  const std::string bad = source_path("tests/bad/typo.yaml");
   CHECK(run_estab({"validate", bad.c_str()}).exit_code == 1);
   CHECK(run_estab({"review", "--format", "yaml", example("atu.yaml").c_str()}).exit_code == 2);
   CHECK(run_estab({"review", "/nonexistent/file.yaml"}).exit_code == 3);
@@ -132,7 +115,7 @@ TEST_CASE("a failing run leaves an existing output file untouched", "[cli]") {
     std::ofstream file(target);
     file << "keep me\n";
   }
-  const std::string bad = std::string(ESTAB_SOURCE_DIR) + "/tests/bad/wrong-type.yaml";
+  const std::string bad = source_path("tests/bad/wrong-type.yaml");
   const std::string output = target.string();
   const RunResult result =
       run_estab({"review", bad.c_str(), "--format", "json", "--output", output.c_str()});

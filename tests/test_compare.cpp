@@ -21,6 +21,7 @@
 #include "estab/compare.hpp"
 #include "estab/load.hpp"
 #include "estab/report.hpp"
+#include "support/test_support.hpp"
 
 namespace {
 
@@ -33,21 +34,19 @@ using estab::OutputFormat;
 using estab::ReviewResult;
 using estab::RollupLevel;
 using nlohmann::ordered_json;
+using namespace estab::testing;
 
 constexpr double kUpliftFactor = 1.0 / 0.9;
 constexpr double kRnCost = 50000.0;
 
 /// A fixture file of tests/scenarios/.
 std::string scenario_path(const std::string& name) {
-  return std::string(ESTAB_SOURCE_DIR) + "/tests/scenarios/" + name;
+  return source_path("tests/scenarios/" + name);
 }
 
 /// The text of a fixture file.
 std::string read_fixture(const std::string& name) {
-  std::ifstream in(scenario_path(name));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return read_all(scenario_path(name));
 }
 
 /// Two models, their reviews and the comparison, kept together so the results' model

@@ -3,16 +3,17 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <optional>
 #include <string>
 
 #include "estab/diagnostic.hpp"
 #include "estab/document.hpp"
+#include "support/test_support.hpp"
 
 using estab::Document;
 using estab::NodeKind;
+using estab::testing::read_all;
+using estab::testing::source_path;
 
 namespace {
 
@@ -144,12 +145,9 @@ TEST_CASE("files that cannot be cut safely are declined", "[document]") {
     // from what followed the piece, not from the tail.
     // key-without-colon.yaml: `hours_per_week:. 30` is a key without its `:`, which yaml-cpp
     // reports only at the next `:`, in the next piece.
-    for (const auto& entry :
-         std::filesystem::directory_iterator(std::string(ESTAB_SOURCE_DIR) + "/tests/pieces")) {
+    for (const auto& entry : std::filesystem::directory_iterator(source_path("tests/pieces"))) {
       INFO(entry.path().filename().string());
-      std::ifstream file(entry.path(), std::ios::binary);
-      const std::string text{std::istreambuf_iterator<char>(file),
-                             std::istreambuf_iterator<char>()};
+      const std::string text = read_all(entry.path());
       REQUIRE(text.size() > 100);
       check_pieces_match_whole(text, 2, false, 1);
       check_pieces_match_whole(text, 3, false, 1);

@@ -28,6 +28,7 @@
 #include "estab/diagnostic.hpp"
 #include "estab/explain.hpp"
 #include "estab/load.hpp"
+#include "support/test_support.hpp"
 
 namespace {
 
@@ -39,6 +40,7 @@ using estab::Model;
 using estab::OutputFormat;
 using estab::ReviewResult;
 using nlohmann::ordered_json;
+using namespace estab::testing;
 
 /// The hand-made file worked in the comment at the top.
 constexpr const char* kWardText = R"(estab: 1
@@ -71,28 +73,6 @@ teams:
         funded_wte: 4.5
         in_post_wte: 4
 )";
-
-/// An example file, by its path under examples/, as the loader names it.
-std::string example_path(const std::string& name) {
-  return std::filesystem::path(std::string(ESTAB_SOURCE_DIR) + "/examples/" + name)
-      .lexically_normal()
-      .string();
-}
-
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-/// A fresh empty directory for one test.
-std::filesystem::path scratch_directory(const std::string& name) {
-  const auto directory = std::filesystem::temp_directory_path() / ("estab-test-" + name);
-  std::filesystem::remove_all(directory);
-  std::filesystem::create_directories(directory);
-  return directory;
-}
 
 /// Where a value was written, found in the YAML text: the 1-based line of the only line that
 /// contains `line_text` (followed by the end of the line, a space, a comma or a brace), and
@@ -147,16 +127,6 @@ double step_value(const Explanation& explanation, const std::string& name) {
   FAIL("no step named " << name);
   return 0.0;
 }
-
-/// A model with its review, kept together so the results' pointers stay valid.
-struct Reviewed {
-  Model model;
-  ReviewResult review;
-  explicit Reviewed(Model loaded)
-      : model(std::move(loaded)), review(estab::compute_review(model)) {}
-  Reviewed(const Reviewed&) = delete;
-  Reviewed& operator=(const Reviewed&) = delete;
-};
 
 /// Checks one explanation against the review's line: the final figures are the review's, and
 /// the steps recombine exactly as calc combines them.
@@ -228,7 +198,7 @@ void check_citations(const Explanation& explanation, const Model& model) {
 TEST_CASE("every line's explanation ends at the review's required WTE", "[explain]") {
   for (const char* name : {"trust.yaml", "scenarios/liaison-closes.yaml"}) {
     INFO(name);
-    const Reviewed reviewed(estab::load_model_file(example_path(name)));
+    const Reviewed reviewed(estab::load_model_file(example(name)));
     REQUIRE(!reviewed.review.lines.empty());
     for (const LineResult& line : reviewed.review.lines) {
       // Through compute_line as well as through the review: both end at the review's figure.
@@ -244,8 +214,8 @@ TEST_CASE("every line's explanation ends at the review's required WTE", "[explai
 }
 
 TEST_CASE("an overlay's inputs cite the file that wrote them", "[explain]") {
-  const std::string trust_file = example_path("trust.yaml");
-  const std::string scenario_file = example_path("scenarios/liaison-closes.yaml");
+  const std::string trust_file = example("trust.yaml");
+  const std::string scenario_file = example("scenarios/liaison-closes.yaml");
   const std::string trust = read_all(trust_file);
   const std::string scenario = read_all(scenario_file);
   const Reviewed reviewed(estab::load_model_file(scenario_file));
@@ -549,7 +519,7 @@ Explain one with: estab explain FILE --team TEAM --profession PROFESSION
   CHECK(csv.str() == "team,profession,required_wte\r\nward,rn," +
                          fmt::format("{}", ward.review.lines.front().required_wte) + "\r\n");
 
-  const Reviewed trust(estab::load_model_file(example_path("trust.yaml")));
+  const Reviewed trust(estab::load_model_file(example("trust.yaml")));
   const ordered_json document = estab::explainable_lines_to_json(trust.review);
   CHECK(document["schema"] == "estab-explain-lines/1");
   REQUIRE(document["lines"].size() == trust.review.lines.size());
@@ -563,18 +533,6 @@ Explain one with: estab explain FILE --team TEAM --profession PROFESSION
 }
 
 namespace {
-
-/// The message of the UsageError `action` throws; fails the test when it throws anything else.
-template <typename Action>
-std::string usage_error_of(Action action) {
-  try {
-    action();
-  } catch (const estab::UsageError& error) {
-    return error.what();
-  }
-  FAIL("no UsageError was thrown");
-  return "";
-}
 
 /// Runs the explain command the way the CLI does: any failure goes through report_failure.
 struct CommandRun {
@@ -603,7 +561,7 @@ CommandRun run_explain(const std::string& file, const std::string& team,
 }  // namespace
 
 TEST_CASE("unknown teams and professions are usage errors with suggestions", "[explain]") {
-  const Reviewed reviewed(estab::load_model_file(example_path("trust.yaml")));
+  const Reviewed reviewed(estab::load_model_file(example("trust.yaml")));
   const ReviewResult& review = reviewed.review;
   CHECK(usage_error_of([&] { estab::explain_line(review, "atx", "rnld"); }) ==
         "unknown team 'atx' (did you mean 'atu'?); the teams are: cldt-north, cldt-south, ist, "
@@ -656,8 +614,7 @@ TEST_CASE("a team without a profession, or the reverse, is a usage error", "[exp
   CHECK(profession_only.err ==
         "estab: error: --profession needs --team: give both to explain one line, or neither to "
         "list the lines that can be explained\n");
-  const CommandRun unknown =
-      run_explain(example_path("trust.yaml"), "atu", "slt", OutputFormat::Json);
+  const CommandRun unknown = run_explain(example("trust.yaml"), "atu", "slt", OutputFormat::Json);
   CHECK(unknown.exit_code == estab::cli::ExitCode::Usage);
   CHECK(unknown.out.empty());
 }

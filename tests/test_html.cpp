@@ -15,15 +15,13 @@
 #include "estab/report.hpp"
 #include "report/html_writer.hpp"
 #include "report/text_format.hpp"
+#include "support/test_support.hpp"
 
 namespace {
 
 using estab::OutputFormat;
 using estab::RenderOptions;
-
-std::string example(const char* name) {
-  return std::string(ESTAB_SOURCE_DIR) + "/examples/" + name;
-}
+using namespace estab::testing;
 
 std::string render_html(const estab::ReviewResult& review) {
   std::ostringstream out;

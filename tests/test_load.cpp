@@ -8,8 +8,10 @@
 #include "estab/load.hpp"
 #include "load/reader.hpp"
 #include "estab/suggest.hpp"
+#include "support/test_support.hpp"
 
 using namespace estab;
+using namespace estab::testing;
 
 namespace {
 
@@ -24,19 +26,6 @@ std::string minimal_file(const std::string& extra = "") {
          "      - profession: rn\n"
          "        hours_per_week: 30\n" +
          extra;
-}
-
-/// Every problem of a text that must fail to load, one string per problem.
-std::vector<std::string> problems_of(const std::string& text) {
-  try {
-    load_model_text(text, "in.yaml");
-  } catch (const InputError& error) {
-    std::vector<std::string> lines;
-    for (const Diagnostic& problem : error.diagnostics()) lines.push_back(problem.to_string());
-    return lines;
-  }
-  FAIL("the text loaded without problems");
-  return {};
 }
 
 }  // namespace

@@ -22,6 +22,7 @@
 #include "estab/sensitivity.hpp"
 #include "report/table.hpp"
 #include "report/text_format.hpp"
+#include "support/test_support.hpp"
 
 namespace {
 
@@ -29,37 +30,20 @@ using estab::OutputFormat;
 using estab::RenderOptions;
 using estab::report::escape_markdown;
 using estab::report::MarkdownContext;
+using namespace estab::testing;
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
-/// A model with its review, kept together so that the review's model pointer stays valid.
-struct Reviewed {
-  estab::Model model;
-  estab::ReviewResult review;
-
-  explicit Reviewed(estab::Model loaded) : model(std::move(loaded)) {
-    review = estab::compute_review(model);
-  }
-  Reviewed(const Reviewed&) = delete;
-  Reviewed& operator=(const Reviewed&) = delete;
-};
-
-/// A file of examples/.
-std::string example_path(const std::string& name) {
-  return std::string(ESTAB_SOURCE_DIR) + "/examples/" + name;
-}
-
 /// examples/trust.yaml, the base of every view below.
 const Reviewed& trust() {
-  static const Reviewed reviewed(estab::load_model_file(example_path("trust.yaml")));
+  static const Reviewed reviewed(estab::load_model_file(example("trust.yaml")));
   return reviewed;
 }
 
 /// examples/scenarios/sickness-4pc.yaml, which moves every line of the trust.
 const Reviewed& sickness_scenario() {
-  static const Reviewed reviewed(
-      estab::load_model_file(example_path("scenarios/sickness-4pc.yaml")));
+  static const Reviewed reviewed(estab::load_model_file(example("scenarios/sickness-4pc.yaml")));
   return reviewed;
 }
 

@@ -22,6 +22,7 @@
 #include "report/json_support.hpp"
 #include "report/table.hpp"
 #include "report/text_format.hpp"
+#include "support/test_support.hpp"
 
 namespace {
 
@@ -35,14 +36,10 @@ using estab::Rag;
 using estab::RenderOptions;
 using estab::ReviewResult;
 using nlohmann::ordered_json;
+using namespace estab::testing;
 
 // ---------------------------------------------------------------------------------------------
 // Builders
-
-/// A value with no source location.
-estab::Located<double> at(double value) {
-  return estab::Located<double>{value, {}};
-}
 
 /// "x%": `fraction` is already x / 100.
 estab::Allowance percent(double fraction) {
@@ -801,9 +798,8 @@ TEST_CASE("review table: every section in board-paper order, deterministic", "[r
 TEST_CASE("review JSON written item by item is byte for byte the JSON tree's dump", "[report]") {
   // Every example and every oracle case (empty services, no warnings, costs missing, …).
   std::vector<std::filesystem::path> inputs;
-  for (const char* folder : {"/examples", "/tests/oracle/cases"}) {
-    for (const auto& entry :
-         std::filesystem::directory_iterator(std::string(ESTAB_SOURCE_DIR) + folder)) {
+  for (const char* folder : {"examples", "tests/oracle/cases"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(source_path(folder))) {
       if (entry.path().extension() == ".yaml") inputs.push_back(entry.path());
     }
   }

@@ -16,12 +16,14 @@
 #include "estab/diagnostic.hpp"
 #include "estab/load.hpp"
 #include "estab/sensitivity.hpp"
+#include "support/test_support.hpp"
 
 namespace {
 
 using estab::Scaling;
 using estab::SensitivityComponent;
 using estab::SensitivityResult;
+using namespace estab::testing;
 
 /// Tight relative comparison for figures worked by hand.
 Approx near(double expected) {
@@ -97,7 +99,7 @@ Scaling scaling_of(Scaling::Target target, double factor, const std::string& com
 
 /// The whole-trust example.
 estab::Model trust_model() {
-  return estab::load_model_file(std::string(ESTAB_SOURCE_DIR) + "/examples/trust.yaml");
+  return estab::load_model_file(example("trust.yaml"));
 }
 
 }  // namespace
@@ -545,7 +547,7 @@ TEST_CASE("the sensitivity command reads --change as a percentage", "[sensitivit
   std::ostringstream out;
   std::ostringstream err;
   estab::cli::Console console{out, err, false, false};
-  const std::string trust = std::string(ESTAB_SOURCE_DIR) + "/examples/trust.yaml";
+  const std::string trust = example("trust.yaml");
 
   SECTION("a bare number is a usage error") {
     CHECK_THROWS_WITH(estab::cli::run_sensitivity_command(trust, "10", estab::OutputFormat::Json,

@@ -17,6 +17,7 @@
 #include "estab/calc.hpp"
 #include "estab/report.hpp"
 #include "report/csv_writer.hpp"
+#include "support/test_support.hpp"
 #include "xlsx/workbook_reader.hpp"
 
 namespace {
@@ -24,6 +25,7 @@ namespace {
 using estab::OutputFormat;
 using estab::RollupLevel;
 using nlohmann::ordered_json;
+using namespace estab::testing;
 using namespace xlsx_test;
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "estab/load.hpp"
 #include "estab/report.hpp"
 #include "estab/sensitivity.hpp"
+#include "support/test_support.hpp"
 #include "xlsx/workbook_reader.hpp"
 
 namespace {
@@ -26,6 +27,7 @@ using estab::OutputFormat;
 using estab::RenderOptions;
 using estab::RollupLevel;
 using nlohmann::ordered_json;
+using namespace estab::testing;
 using namespace xlsx_test;
 
 }  // namespace

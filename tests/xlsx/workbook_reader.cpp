@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "estab/load.hpp"
+#include "support/test_support.hpp"
 
 #ifndef ESTAB_PYTHON3
 #define ESTAB_PYTHON3 "python3"
@@ -63,21 +64,6 @@ std::string mismatch(const ordered_json& cell, const ordered_json& expected) {
 
 }  // namespace
 
-std::string source_path(const std::string& relative) {
-  return std::string(ESTAB_SOURCE_DIR) + "/" + relative;
-}
-
-ScratchDirectory::ScratchDirectory() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "estab-test-xlsx-XXXXXX");
-  REQUIRE(mkdtemp(pattern.data()) != nullptr);
-  path_ = pattern;
-}
-
-ScratchDirectory::~ScratchDirectory() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
 TmpdirOverride::TmpdirOverride(const std::string& directory) {
   if (const char* previous = std::getenv("TMPDIR")) previous_ = previous;
   setenv("TMPDIR", directory.c_str(), 1);
@@ -98,9 +84,10 @@ ordered_json read_back(const std::string& bytes, const std::filesystem::path& pa
     file << bytes;
     REQUIRE(file.good());
   }
-  const std::string command = fmt::format("{} {} {}", shell_quoted(ESTAB_PYTHON3),
-                                          shell_quoted(source_path("tests/xlsx/check_xlsx.py")),
-                                          shell_quoted(path.string()));
+  const std::string command =
+      fmt::format("{} {} {}", shell_quoted(ESTAB_PYTHON3),
+                  shell_quoted(estab::testing::source_path("tests/xlsx/check_xlsx.py")),
+                  shell_quoted(path.string()));
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
   std::string output;
@@ -292,7 +279,7 @@ std::vector<std::string> csv_headers(const std::string& csv) {
 }
 
 RenamedTrust::RenamedTrust(const std::string& first_team_id)
-    : model(estab::load_model_file(source_path("examples/trust.yaml"))) {
+    : model(estab::load_model_file(estab::testing::source_path("examples/trust.yaml"))) {
   model.teams.at(0).id = first_team_id;
   review = estab::compute_review(model);
 }

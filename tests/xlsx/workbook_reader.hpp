@@ -23,23 +23,6 @@ using nlohmann::ordered_json;
 /// (libxlsxwriter writes 16 significant digits).
 inline constexpr double kRelativeTolerance = 1e-12;
 
-/// A path inside the source tree.
-std::string source_path(const std::string& relative);
-
-/// A directory of the test's own, removed with its contents at the end of the scope.
-class ScratchDirectory {
- public:
-  ScratchDirectory();
-  ~ScratchDirectory();
-  ScratchDirectory(const ScratchDirectory&) = delete;
-  ScratchDirectory& operator=(const ScratchDirectory&) = delete;
-  /// The directory's path.
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
 /// Sets TMPDIR for the scope, then puts back what was there.
 class TmpdirOverride {
  public:
