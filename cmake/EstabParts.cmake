@@ -36,6 +36,7 @@ function(estab_part name)
   target_include_directories(${name} PUBLIC ${public_view} PRIVATE ${private_view})
   target_link_libraries(${name} PUBLIC ${PART_PUBLIC_LINKS}
                         PRIVATE ${PART_PRIVATE_LINKS} estab_warnings)
+  set_target_properties(${name} PROPERTIES ESTAB_FOLDER ${PART_FOLDER})
 endfunction()
 
 # Every public header belongs to exactly one part.
@@ -49,4 +50,15 @@ function(estab_check_headers_claimed)
     endif()
   endforeach()
   set(ESTAB_CLAIMED_HEADERS "" CACHE INTERNAL "public headers claimed by a part")
+endfunction()
+
+# Writes FILE: one line per part, "NAME FOLDER INCLUDE_DIRS" (the directories separated by ';'),
+# the include path each part really compiles with, for the layering test (tests/layering).
+function(estab_write_layering_manifest file)
+  set(lines "")
+  foreach(part ${ARGN})
+    get_target_property(folder ${part} ESTAB_FOLDER)
+    string(APPEND lines "${part} ${folder} $<TARGET_PROPERTY:${part},INCLUDE_DIRECTORIES>\n")
+  endforeach()
+  file(GENERATE OUTPUT ${file} CONTENT "${lines}")
 endfunction()

@@ -41,7 +41,7 @@ inline constexpr double kDefaultSensitivityChange = 0.1;
 void check_sensitivity_change(double change);
 
 /// The assumptions a sensitivity run scales, in listed order: the eight fixed absence
-/// components (§3 order), each `additional` name stated anywhere in the model (sorted),
+/// components (in the order of docs/INPUT.md), each `additional` name stated anywhere in the model (sorted),
 /// then "headcount_per_wte" and "demand".
 std::vector<std::string> sensitivity_assumptions(const Model& model);
 

@@ -1,4 +1,4 @@
-// Explaining a line's demand (SPEC §4.3): each model the line states, row by row with its
+// Explaining a line's demand: each model the line states, row by row with its
 // numbers substituted, then d. Row products are shown as calc works them; every total the
 // review uses (each model's hours per week, the shares of available time, d) is calc's own.
 

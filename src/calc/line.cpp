@@ -1,5 +1,5 @@
 // One staffing line: demand hours from every model it states, the uplift, required WTE, gaps,
-// rates, RAG and costs (SPEC §4.2, §4.3, §5), optionally with one assumption scaled (§6).
+// rates, RAG and costs, optionally with one assumption scaled (sensitivity).
 #include <cmath>
 #include <optional>
 

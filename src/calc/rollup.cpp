@@ -1,5 +1,5 @@
 // The whole review: every line, then team, service, profession and organisation totals from
-// summed WTE, skill mix, inpatient triangulation and warnings (SPEC §4.5, §5, §7.1).
+// summed WTE, skill mix, inpatient triangulation and warnings.
 #include <cmath>
 #include <cstddef>
 #include <optional>

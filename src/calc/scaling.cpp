@@ -1,4 +1,4 @@
-// What-if scaling (SPEC §6, sensitivity): which assumptions a scaling may name, and the located
+// What-if scaling (sensitivity): which assumptions a scaling may name, and the located
 // problems a scaled line runs into when absence or a share of available time reaches 100%.
 
 #include "calc/scaling.hpp"

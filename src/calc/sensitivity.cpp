@@ -1,4 +1,4 @@
-// Sensitivity analysis (SPEC §6): every assumption scaled by (1 − change) and (1 + change) on
+// Sensitivity analysis: every assumption scaled by (1 − change) and (1 + change) on
 // every line, one at a time, through the real calculation; the organisation's required WTE and
 // cost for each, sorted into a tornado, largest swing first.
 

@@ -43,7 +43,7 @@ std::optional<double> plain_decimal(std::string_view text) {
 }
 
 /// The `--change` value as a fraction: "10%" → 0.1; "" → the default, 10%. A bare number is a
-/// usage error, as a bare number is in the input (SPEC §2), and so is anything else that is not
+/// usage error, as a bare number is in the input, and so is anything else that is not
 /// a plain percentage. The range is checked by check_sensitivity_change.
 double parse_change(const std::string& change_text) {
   const std::string_view text = trimmed(change_text);

@@ -1,5 +1,5 @@
 // Absence (headroom): turning allowances into fractions of time, and the per-component merge
-// of a staffing line's assumptions (SPEC §2.1, §4.1, §4.3).
+// of a staffing line's assumptions.
 #include <algorithm>
 #include <array>
 #include <cmath>

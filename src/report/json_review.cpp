@@ -1,4 +1,4 @@
-// The `estab-review/1` JSON document (§7.1). `establishment` and `gaps` write this same
+// The `estab-review/1` JSON document. `establishment` and `gaps` write this same
 // document as their JSON: one contract for every review command, so scripts read one shape.
 
 #include <fmt/format.h>

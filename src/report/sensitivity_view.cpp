@@ -1,4 +1,4 @@
-// The `sensitivity` view (SPEC §6): a tornado table (or Markdown), one CSV row per assumption,
+// The `sensitivity` view: a tornado table (or Markdown), one CSV row per assumption,
 // and the `estab-sensitivity/1` JSON document.
 
 #include <fmt/format.h>
