@@ -2,12 +2,23 @@
 """Deterministic generator of synthetic estab input files for benchmarking.
 
     bench/generate.py --teams N [--seed S] > FILE.yaml
+    bench/generate.py --teams N [--seed S] --scenario copy > SCENARIO.yaml
+    bench/generate.py --teams N [--seed S] --scenario overlay [--base FILE] > OVERLAY.yaml
 
 The same (N, S) always gives byte-identical output (Python's random.Random is
 stable across versions for the calls used here: random(), randrange(), choice(),
 sample(), shuffle() on integers/lists).
 
-What a file exercises (see /work/shared/SPEC.md sections 2-4):
+With --scenario, the output is a scenario of that organisation for `estab compare`:
+`copy` writes the whole file again with a few changes, and `overlay` writes the same
+changes as an overlay whose `extends` names the base file (by default
+teams-N-seed-S.yaml, the name bench/run.sh gives it, in the same directory). Both
+give the same review. The changes: the organisation's sickness falls from 5% to
+4.5%, the first team with a team-level sickness percentage gets 4%, the first
+staffing line of every 100th team is funded for one more WTE, and the middle team
+closes (is removed). The review title says it is a scenario.
+
+What a file exercises (docs/INPUT.md):
 - every demand model: roster (with and without days_per_week), observations,
   caseload bands with non_caseload_time written as "x%", {days}, {hours} and
   {minutes_per_day}, activities with non_activity_time (each form) and
@@ -75,6 +86,14 @@ class Generator:
         self.rng = random.Random(seed)
         self.out = []
         self.services = [f"svc-{i:03d}" for i in range(max(3, teams // 40))]
+        # Where things were written in self.out, for writing scenarios of the file:
+        # per team (in order), its id, the index of its first output line, the index
+        # one past its last, the index of a flow-style `assumptions: {sickness: x%}`
+        # line (or None), and per staffing line its profession and the index of its
+        # `funded_wte` line and the funded WTE written there.
+        self.team_records = []
+        self.title_index = None
+        self.sickness_index = None
 
     def w(self, line):
         self.out.append(line)
@@ -126,6 +145,8 @@ class Generator:
         r = self.rng
         funded = max(0.0, required_guess * r.uniform(0.8, 1.15))
         in_post = max(0.0, funded * r.uniform(0.75, 1.05))
+        self.team_records[-1]["lines"][-1].update(funded_index=len(self.out),
+                                                  funded=float(num(funded, 1)))
         self.w(f"{ind}funded_wte: {num(funded, 1)}")
         self.w(f"{ind}in_post_wte: {num(in_post, 2)}")
 
@@ -148,6 +169,8 @@ class Generator:
         r = self.rng
         kind = r.choices(["community", "inpatient", "intensive"], weights=[6, 2, 2])[0]
         tid = f"t{index:05d}"
+        record = {"id": tid, "start": len(self.out), "sickness": None, "lines": []}
+        self.team_records.append(record)
         self.w("")
         if r.random() < 0.3:
             self.w(f"  # {kind} team {index}: figures are synthetic")
@@ -157,6 +180,7 @@ class Generator:
             self.w(f"    service: {r.choice(self.services)}")
         roll = r.random()
         if roll < 0.35:
+            record["sickness"] = len(self.out)
             self.w(f"    assumptions: {{sickness: {pct(r.uniform(3, 8))}}}")
         elif roll < 0.5:
             self.w("    assumptions:")
@@ -187,10 +211,12 @@ class Generator:
         self.w("    staffing:")
         for position, profession in enumerate(professions):
             self.line(kind, profession, position)
+        record["end"] = len(self.out)
 
     def line(self, kind, profession, position):
         r = self.rng
         ind = "        "
+        self.team_records[-1]["lines"].append({"profession": profession})
         self.w(f"      - profession: {profession}")
         if r.random() < 0.12:
             self.line_assumptions(ind)
@@ -239,6 +265,7 @@ class Generator:
         w("")
         w("review:")
         w(f"  organisation: Synthetic Benchmark NHS Trust ({self.teams} teams)")
+        self.title_index = len(self.out)
         w("  title: Synthetic establishment review")
         w("  period: 2026/27")
         w("  standard_hours: 37.5")
@@ -252,6 +279,7 @@ class Generator:
         w("      - {days: 29, share: 25%}")
         w("      - {days: 33, share: 40%}")
         w("  bank_holidays: {days: 8}")
+        self.sickness_index = len(self.out)
         w("  sickness: 5%")
         w("  parenting: 1%")
         w("  other_leave: 0.5%")
@@ -288,14 +316,94 @@ class Generator:
         return "\n".join(self.out) + "\n"
 
 
+SCENARIO_TITLE = "Scenario - sickness reduced, extra funding, one team closed"
+SCENARIO_SICKNESS = "4.5%"  # the organisation's, 5% in the base
+SCENARIO_TEAM_SICKNESS = "4%"  # the first team with a team-level sickness percentage
+SCENARIO_FUNDING_STEP = 100  # every 100th team's first line is funded for 1 more WTE
+
+
+class Scenario:
+    """The changes a scenario makes to a generated file (see the module docstring)."""
+
+    def __init__(self, generator):
+        teams = generator.team_records
+        self.removed = teams[len(teams) // 2] if len(teams) >= 2 else None
+        kept = [t for t in teams if t is not self.removed]
+        self.sickness_team = next((t for t in kept if t["sickness"] is not None), None)
+        step = SCENARIO_FUNDING_STEP
+        funded = [t for t in teams[step - 1::step] if t is not self.removed] or kept[-1:]
+        self.funded_teams = funded
+
+    def copy(self, generator):
+        """The whole file again, with the changes made in place."""
+        out = list(generator.out)
+        out[0] = (f"# Scenario of a synthetic benchmark organisation: {generator.teams} teams "
+                  "(bench/generate.py --scenario copy).")
+        out[generator.title_index] = f"  title: {SCENARIO_TITLE}"
+        out[generator.sickness_index] = f"  sickness: {SCENARIO_SICKNESS}"
+        if self.sickness_team is not None:
+            out[self.sickness_team["sickness"]] = (
+                f"    assumptions: {{sickness: {SCENARIO_TEAM_SICKNESS}}}")
+        for team in self.funded_teams:
+            line = team["lines"][0]
+            out[line["funded_index"]] = f"        funded_wte: {num(line['funded'] + 1.0, 1)}"
+        if self.removed is not None:
+            del out[self.removed["start"]:self.removed["end"]]
+        return "\n".join(out) + "\n"
+
+    def overlay(self, generator, base):
+        """The same changes as an overlay of BASE."""
+        out = [f"# Scenario of a synthetic benchmark organisation: {generator.teams} teams, "
+               "as an overlay (bench/generate.py --scenario overlay).",
+               "estab: 1",
+               f"extends: {base}",
+               "review:",
+               f"  title: {SCENARIO_TITLE}",
+               "assumptions:",
+               f"  sickness: {SCENARIO_SICKNESS}",
+               "teams:"]
+        funded_ids = {team["id"] for team in self.funded_teams}
+        for team in generator.team_records:  # one entry per changed team, in the base's order
+            changes_sickness = team is self.sickness_team
+            if not changes_sickness and team["id"] not in funded_ids:
+                continue
+            out.append(f"  - id: {team['id']}")
+            if changes_sickness:
+                out.append(f"    assumptions: {{sickness: {SCENARIO_TEAM_SICKNESS}}}")
+            if team["id"] in funded_ids:
+                line = team["lines"][0]
+                out.append("    staffing:")
+                out.append(f"      - profession: {line['profession']}")
+                out.append(f"        funded_wte: {num(line['funded'] + 1.0, 1)}")
+        if self.removed is not None:
+            out.append(f"  - id: {self.removed['id']}")
+            out.append("    remove: true")
+        return "\n".join(out) + "\n"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--teams", type=int, required=True, help="number of teams")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument("--scenario", choices=["copy", "overlay"],
+                        help="write a scenario of the organisation instead: the whole file "
+                             "with a few changes (copy), or the same changes as an overlay")
+    parser.add_argument("--base", metavar="FILE",
+                        help="with --scenario overlay, the base file that `extends` names "
+                             "(default: teams-N-seed-S.yaml)")
     args = parser.parse_args()
     if args.teams < 1:
         parser.error("--teams must be at least 1")
-    sys.stdout.write(Generator(args.teams, args.seed).generate())
+    if args.base is not None and args.scenario != "overlay":
+        parser.error("--base goes with --scenario overlay")
+    generator = Generator(args.teams, args.seed)
+    text = generator.generate()
+    if args.scenario == "copy":
+        text = Scenario(generator).copy(generator)
+    elif args.scenario == "overlay":
+        base = args.base or f"teams-{args.teams}-seed-{args.seed}.yaml"
+        text = Scenario(generator).overlay(generator, base)
+    sys.stdout.write(text)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Benchmark: wall time and peak RSS of `estab review` and `estab sensitivity` on synthetic
-# organisations of 300, 3,000, 10,000 and 20,000 teams (bench/generate.py), median of 5 runs,
-# compared with the performance targets. Run from the repository root:  bench/run.sh
+# organisations of 300, 3,000, 10,000 and 20,000 teams (bench/generate.py), and of
+# `estab compare` of the 20,000-team organisation with a scenario of it (written as a modified
+# copy, and as an overlay), median of 5 runs, compared with the performance targets.
+# Run from the repository root:  bench/run.sh
 #
 # Environment (all optional): BENCH_RUNS (default 5), BENCH_SEED (default 1),
 # BENCH_SIZES (default "300 3000 10000 20000"; 20000 is always added),
+# BENCH_ONLY=review (review and sensitivity only) or BENCH_ONLY=compare (compare and the
+# 20,000-team reviews it is measured against only; BENCH_SIZES is then not used),
+# BENCH_ESTAB=PATH to measure that binary instead of building one,
 # BENCH_STRICT=1 to exit 1 when a target fails (default: report only, exit 0).
 set -euo pipefail
 
@@ -17,6 +22,14 @@ RUNS=${BENCH_RUNS:-5}
 SEED=${BENCH_SEED:-1}
 SIZES=${BENCH_SIZES:-"300 3000 10000 20000"}
 SENS_SIZE=20000
+COMPARE_SIZE=20000
+ONLY=${BENCH_ONLY:-}
+case $ONLY in
+  "") DO_REVIEW=1; DO_COMPARE=1 ;;
+  review) DO_REVIEW=1; DO_COMPARE=0 ;;
+  compare) DO_REVIEW=0; DO_COMPARE=1; SIZES=$COMPARE_SIZE ;;
+  *) printf 'bench: BENCH_ONLY must be review or compare, not "%s"\n' "$ONLY" >&2; exit 2 ;;
+esac
 [[ " $SIZES " == *" $SENS_SIZE "* ]] || SIZES="$SIZES $SENS_SIZE"  # sensitivity is compared with review there
 
 # Targets.
@@ -24,6 +37,8 @@ T_SMALL_TEAMS=300; T_SMALL_S=0.3
 T_BIG_TEAMS=20000; T_BIG_S=9; T_BIG_MB=400
 T_SENS_RATIO=1.5
 T_GROWTH=2.2      # 2x the teams must take at most 2.2x the time
+T_COMPARE_TIME_RATIO=1.5   # compare: wall time / wall time of the two reviews, one after the other
+T_COMPARE_RSS_RATIO=1.3    # compare: peak RSS / peak RSS of one review
 
 log() { printf '%s\n' "$*" >&2; }
 
@@ -39,16 +54,26 @@ fi
 command -v python3 >/dev/null || { log "bench: python3 is required"; exit 1; }
 command -v ninja >/dev/null || { log "bench: ninja is required (apt-get install ninja-build)"; exit 1; }
 
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/estab-bench.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
 # --- build ------------------------------------------------------------------------------------
-log "bench: building a Release binary in bench/build-release"
-cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DESTAB_BUILD_TESTS=OFF >/dev/null
-cmake --build "$BUILD" --target estab >/dev/null
-ESTAB="$BUILD/estab"
+if [[ -n ${BENCH_ESTAB:-} ]]; then
+  ESTAB=$(realpath "$BENCH_ESTAB")
+  [[ -x $ESTAB ]] || { log "bench: BENCH_ESTAB=$BENCH_ESTAB is not an executable file"; exit 1; }
+  log "bench: measuring $ESTAB (BENCH_ESTAB; nothing is built)"
+else
+  log "bench: building a Release binary in bench/build-release"
+  if ! cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DESTAB_BUILD_TESTS=OFF \
+         >"$TMP/build.txt" 2>&1 ||
+     ! nice cmake --build "$BUILD" --target estab >>"$TMP/build.txt" 2>&1; then
+    log "bench: the build failed:"; tail -40 "$TMP/build.txt" >&2; exit 1
+  fi
+  ESTAB="$BUILD/estab"
+fi
 
 # --- data -------------------------------------------------------------------------------------
 mkdir -p "$DATA"
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/estab-bench.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
 
 for n in $SIZES; do
   f="$DATA/teams-$n-seed-$SEED.yaml"
@@ -61,6 +86,26 @@ for n in $SIZES; do
     log "bench: generated file $f does not validate:"; head -20 "$TMP/validate.txt" >&2; exit 1
   fi
 done
+
+# The scenario that compare is measured on, in two forms that give the same review: a modified
+# copy of the base file (SCENARIO_COPY), and an overlay that extends it (SCENARIO_OVERLAY).
+COMPARE_BASE="$DATA/teams-$COMPARE_SIZE-seed-$SEED.yaml"
+SCENARIO_COPY="$DATA/teams-$COMPARE_SIZE-seed-$SEED-scenario-copy.yaml"
+SCENARIO_OVERLAY="$DATA/teams-$COMPARE_SIZE-seed-$SEED-scenario-overlay.yaml"
+if [[ $DO_COMPARE == 1 ]]; then
+  for form in copy overlay; do
+    f="$DATA/teams-$COMPARE_SIZE-seed-$SEED-scenario-$form.yaml"
+    if [[ ! -s $f || "$BENCH/generate.py" -nt $f ]]; then
+      log "bench: generating the $COMPARE_SIZE-team scenario ($form)"
+      python3 "$BENCH/generate.py" --teams "$COMPARE_SIZE" --seed "$SEED" --scenario "$form" \
+        >"$f.tmp"
+      mv "$f.tmp" "$f"
+    fi
+    if ! "$ESTAB" validate "$f" >"$TMP/validate.txt" 2>&1; then
+      log "bench: generated file $f does not validate:"; head -20 "$TMP/validate.txt" >&2; exit 1
+    fi
+  done
+fi
 
 # --- measuring --------------------------------------------------------------------------------
 # The runs are interleaved: round 1 runs every command once, then round 2, and so on, so that
@@ -89,6 +134,12 @@ summarise() {
   RSS[$name]=$(cut -d' ' -f3 "$TMP/$name.samples" | median)
   log "bench: $name  wall $(tr '\n' ' ' <<<"$(cut -d' ' -f1 "$TMP/$name.samples")")s  median ${WALL[$name]}s  rss ${RSS[$name]} MB"
 }
+# one_after_the_other NAME FIRST SECOND: NAME's samples are those of FIRST and then SECOND run
+# one after the other, round by round: wall and CPU times add up, the peak RSS is the larger.
+one_after_the_other() {
+  paste -d' ' "$TMP/$2.samples" "$TMP/$3.samples" |
+    awk '{ printf "%.3f %.3f %.1f\n", $1 + $4, $2 + $5, ($3 > $6) ? $3 : $6 }' >"$TMP/$1.samples"
+}
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 SENS_FILE="$DATA/teams-$SENS_SIZE-seed-$SEED.yaml"
@@ -99,11 +150,35 @@ for ((round = 1; round <= RUNS; round++)); do
       --output "$TMP/review-$n.csv"
     [[ -s "$TMP/review-$n.csv" ]] || { log "bench: review wrote nothing"; exit 1; }
   done
-  run_once "sensitivity-$SENS_SIZE" "$ESTAB" sensitivity "$SENS_FILE" --format csv \
-    --output "$TMP/sensitivity.csv"
+  if [[ $DO_REVIEW == 1 ]]; then
+    run_once "sensitivity-$SENS_SIZE" "$ESTAB" sensitivity "$SENS_FILE" --format csv \
+      --output "$TMP/sensitivity.csv"
+  fi
+  if [[ $DO_COMPARE == 1 ]]; then
+    for form in copy overlay; do
+      scenario="$DATA/teams-$COMPARE_SIZE-seed-$SEED-scenario-$form.yaml"
+      run_once "review-$form" "$ESTAB" review "$scenario" --format csv \
+        --output "$TMP/review-$form.csv"
+      [[ -s "$TMP/review-$form.csv" ]] || { log "bench: review wrote nothing"; exit 1; }
+      run_once "compare-$form" "$ESTAB" compare "$COMPARE_BASE" "$scenario" --format csv \
+        --output "$TMP/compare-$form.csv"
+      [[ -s "$TMP/compare-$form.csv" ]] || { log "bench: compare wrote nothing"; exit 1; }
+    done
+  fi
 done
 for n in $SIZES; do summarise "review-$n"; done
-summarise "sensitivity-$SENS_SIZE"
+[[ $DO_REVIEW == 1 ]] && summarise "sensitivity-$SENS_SIZE"
+if [[ $DO_COMPARE == 1 ]]; then
+  for form in copy overlay; do
+    summarise "review-$form"
+    summarise "compare-$form"
+    one_after_the_other "two-reviews-$form" "review-$COMPARE_SIZE" "review-$form"
+    summarise "two-reviews-$form"
+  done
+  if ! cmp -s "$TMP/compare-copy.csv" "$TMP/compare-overlay.csv"; then
+    log "bench: note: compare gave different CSV for the scenario as a copy and as an overlay"
+  fi
+fi
 f=$SENS_FILE
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -111,7 +186,9 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 calc() { awk "BEGIN { printf \"%.${2:-3}f\", $1 }"; }
 echo
 echo "estab benchmark: $(nproc) CPU, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'),"
-echo "median of $RUNS runs, seed $SEED, $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- src include 2>/dev/null || echo '+local changes'), load average before/after: $LOAD_BEFORE / $LOAD_AFTER"
+if [[ -n ${BENCH_ESTAB:-} ]]; then built_from="binary $ESTAB"
+else built_from="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- src include 2>/dev/null || echo '+local changes')"; fi
+echo "median of $RUNS runs, seed $SEED, $built_from, load average before/after: $LOAD_BEFORE / $LOAD_AFTER"
 echo
 printf '%-22s %8s %9s %9s %9s %9s %10s %12s\n' command teams lines "MB in" "wall s" "cpu s" "RSS MiB" "us/team"
 for n in $SIZES; do
@@ -121,10 +198,30 @@ for n in $SIZES; do
     "$(calc "$(stat -c %s "$f")/1e6" 1)" "${WALL[review-$n]}" "${CPU[review-$n]}" \
     "${RSS[review-$n]}" "$(calc "${WALL[review-$n]}*1e6/$n" 1)"
 done
-printf '%-22s %8d %9s %9.1f %9.3f %9.3f %10.1f %12.1f\n' sensitivity "$SENS_SIZE" "-" \
-  "$(calc "$(stat -c %s "$f")/1e6" 1)" "${WALL[sensitivity-$SENS_SIZE]}" \
-  "${CPU[sensitivity-$SENS_SIZE]}" "${RSS[sensitivity-$SENS_SIZE]}" \
-  "$(calc "${WALL[sensitivity-$SENS_SIZE]}*1e6/$SENS_SIZE" 1)"
+if [[ $DO_REVIEW == 1 ]]; then
+  printf '%-22s %8d %9s %9.1f %9.3f %9.3f %10.1f %12.1f\n' sensitivity "$SENS_SIZE" "-" \
+    "$(calc "$(stat -c %s "$f")/1e6" 1)" "${WALL[sensitivity-$SENS_SIZE]}" \
+    "${CPU[sensitivity-$SENS_SIZE]}" "${RSS[sensitivity-$SENS_SIZE]}" \
+    "$(calc "${WALL[sensitivity-$SENS_SIZE]}*1e6/$SENS_SIZE" 1)"
+fi
+if [[ $DO_COMPARE == 1 ]]; then
+  # "MB in" counts every file the command reads: both files for compare, and an overlay's base.
+  bytes() { local total=0 file; for file; do total=$((total + $(stat -c %s "$file"))); done; calc "$total/1e6" 1; }
+  compare_row() {  # compare_row LABEL NAME CSV FILE...
+    local label=$1 name=$2 csv=$3; shift 3
+    printf '%-22s %8d %9d %9.1f %9.3f %9.3f %10.1f %12.1f\n' "$label" "$COMPARE_SIZE" \
+      "$(($(wc -l <"$csv") - 1))" "$(bytes "$@")" "${WALL[$name]}" "${CPU[$name]}" \
+      "${RSS[$name]}" "$(calc "${WALL[$name]}*1e6/$COMPARE_SIZE" 1)"
+  }
+  compare_row "review (copy)" review-copy "$TMP/review-copy.csv" "$SCENARIO_COPY"
+  compare_row "review (overlay)" review-overlay "$TMP/review-overlay.csv" \
+    "$SCENARIO_OVERLAY" "$COMPARE_BASE"
+  compare_row "compare (copy)" compare-copy "$TMP/compare-copy.csv" "$COMPARE_BASE" "$SCENARIO_COPY"
+  compare_row "compare (overlay)" compare-overlay "$TMP/compare-overlay.csv" \
+    "$COMPARE_BASE" "$SCENARIO_OVERLAY" "$COMPARE_BASE"
+  echo "copy: ${SCENARIO_COPY#"$ROOT/"}, the base file with a few changes;"
+  echo "overlay: ${SCENARIO_OVERLAY#"$ROOT/"}, the same changes as an overlay of the base."
+fi
 echo
 
 FAILED=0
@@ -147,26 +244,55 @@ if [[ -n $(w 10000) && -n $(w 20000) ]]; then
   direct=$(calc "$(w 20000)/$(w 10000)")
   echo "growth: time(20,000) / time(10,000) = ${direct}x (measured directly)"
 fi
-sens_ratio=$(calc "${WALL[sensitivity-$SENS_SIZE]}/$(w $SENS_SIZE)")
-echo "sensitivity / review at $SENS_SIZE teams = ${sens_ratio}x"
+if [[ $DO_REVIEW == 1 ]]; then
+  sens_ratio=$(calc "${WALL[sensitivity-$SENS_SIZE]}/$(w $SENS_SIZE)")
+  echo "sensitivity / review at $SENS_SIZE teams = ${sens_ratio}x"
+fi
+declare -A COMPARE_TIME_RATIO COMPARE_RSS_RATIO
+if [[ $DO_COMPARE == 1 ]]; then
+  for form in copy overlay; do
+    COMPARE_TIME_RATIO[$form]=$(calc "${WALL[compare-$form]}/${WALL[two-reviews-$form]}")
+    COMPARE_RSS_RATIO[$form]=$(calc "${RSS[compare-$form]}/${RSS[two-reviews-$form]}")
+    echo "compare ($form) at $COMPARE_SIZE teams: wall ${WALL[compare-$form]} s / two reviews" \
+      "(base, then $form) ${WALL[two-reviews-$form]} s = ${COMPARE_TIME_RATIO[$form]}x;"
+    echo "  peak RSS ${RSS[compare-$form]} MiB / the larger review's ${RSS[two-reviews-$form]} MiB" \
+      "= ${COMPARE_RSS_RATIO[$form]}x"
+  done
+fi
 echo
 
 [[ -n $(w $T_SMALL_TEAMS) ]] && verdict "review, $T_SMALL_TEAMS teams: wall s" "$(w $T_SMALL_TEAMS)" $T_SMALL_S
 verdict "review, $T_BIG_TEAMS teams: wall s" "$(w $T_BIG_TEAMS)" $T_BIG_S
 verdict "review, $T_BIG_TEAMS teams: peak RSS MiB" "${RSS[review-$T_BIG_TEAMS]}" $T_BIG_MB
-verdict "sensitivity / review, $SENS_SIZE teams" "$sens_ratio" $T_SENS_RATIO
+[[ $DO_REVIEW == 1 ]] && verdict "sensitivity / review, $SENS_SIZE teams" "$sens_ratio" $T_SENS_RATIO
 if [[ -n ${direct:-} ]]; then
   verdict "2x the teams: time(20,000)/time(10,000)" "$direct" $T_GROWTH
 fi
 if [[ -n ${doubling:-} ]]; then
   verdict "2x the teams: fitted 3,000 -> 20,000" "$doubling" $T_GROWTH
 fi
+if [[ $DO_COMPARE == 1 ]]; then
+  for form in copy overlay; do
+    verdict "compare ($form) / two reviews, $COMPARE_SIZE teams: wall" \
+      "${COMPARE_TIME_RATIO[$form]}" $T_COMPARE_TIME_RATIO
+    verdict "compare ($form) / one review, $COMPARE_SIZE teams: peak RSS" \
+      "${COMPARE_RSS_RATIO[$form]}" $T_COMPARE_RSS_RATIO
+  done
+fi
 echo
 echo "For reference, CPU time (user+sys, summed over threads: a large file is parsed on every"
 echo "core, so CPU time can exceed wall time); not a target:"
 for n in $SIZES; do printf '  review %6d teams: %8.3f cpu s\n' "$n" "$(c "$n")"; done
-printf '  sensitivity %6d teams: %8.3f cpu s (%.3fx review)\n' "$SENS_SIZE" \
-  "${CPU[sensitivity-$SENS_SIZE]}" "$(calc "${CPU[sensitivity-$SENS_SIZE]}/$(c $SENS_SIZE)")"
+if [[ $DO_REVIEW == 1 ]]; then
+  printf '  sensitivity %6d teams: %8.3f cpu s (%.3fx review)\n' "$SENS_SIZE" \
+    "${CPU[sensitivity-$SENS_SIZE]}" "$(calc "${CPU[sensitivity-$SENS_SIZE]}/$(c $SENS_SIZE)")"
+fi
+if [[ $DO_COMPARE == 1 ]]; then
+  for form in copy overlay; do
+    printf '  compare (%s) %6d teams: %8.3f cpu s (%.3fx two reviews)\n' "$form" "$COMPARE_SIZE" \
+      "${CPU[compare-$form]}" "$(calc "${CPU[compare-$form]}/${CPU[two-reviews-$form]}")"
+  done
+fi
 if [[ -n $(c 10000) && -n $(c 20000) ]]; then
   echo "  cpu(20,000)/cpu(10,000) = $(calc "$(c 20000)/$(c 10000)")x"
 fi

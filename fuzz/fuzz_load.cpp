@@ -181,9 +181,9 @@ void exercise(std::string_view text) {
         if (record.status != estab::CompareStatus::Same) {
           finding("a review compared with itself has a record that is not 'same'");
         }
-        for (const estab::FieldChange& field : record.fields) {
+        for (const estab::FieldChange& field : record.fields()) {
           if (field.delta && *field.delta != 0.0) {
-            finding("a review compared with itself has a non-zero delta for " + field.field);
+            finding("a review compared with itself has a non-zero delta for " + std::string(field.field));
           }
         }
       }

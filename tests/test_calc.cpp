@@ -1,4 +1,4 @@
-// Unit tests of the calculation module (SPEC §4 and §5), with published worked examples.
+// Unit tests of the calculation module (docs/METHOD.md), with published worked examples.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -57,7 +57,7 @@ void state(estab::AssumptionSet& assumptions, Component component, Allowance all
   assumptions.fixed.set(component, std::move(allowance));
 }
 
-/// States every fixed component as a percentage, in §3 order.
+/// States every fixed component as a percentage, in the order of docs/METHOD.md §3.1.
 void state_all_percent(estab::AssumptionSet& assumptions, const std::vector<double>& fractions) {
   for (std::size_t index = 0; index < fractions.size(); ++index) {
     assumptions.fixed.set(static_cast<Component>(index), percent(fractions[index]));
@@ -131,7 +131,7 @@ TEST_CASE("level and RAG names are the output spellings", "[calc]") {
 }
 
 // ---------------------------------------------------------------------------------------------
-// §2.1 time allowances
+// docs/METHOD.md §3.2 time allowances
 
 TEST_CASE("allowance_fraction converts every unit to a share of contracted time", "[calc]") {
   estab::ReviewSettings review;
@@ -173,7 +173,7 @@ TEST_CASE("available_time_fraction is a share of time left after absence", "[cal
 }
 
 // ---------------------------------------------------------------------------------------------
-// §4.1 absence resolution
+// docs/METHOD.md §4 absence resolution
 
 TEST_CASE("resolve_absence uses the defaults when nothing is stated", "[calc]") {
   Model model;
@@ -306,7 +306,7 @@ TEST_CASE("additional components merge per name and follow the fixed ones by nam
 }
 
 // ---------------------------------------------------------------------------------------------
-// §4.3 demand
+// docs/METHOD.md §7 demand
 
 TEST_CASE("line_demand sums every demand model it states", "[calc]") {
   estab::ReviewSettings review;  // defaults: W = 52.142857…
@@ -372,7 +372,7 @@ TEST_CASE("line_demand sums every demand model it states", "[calc]") {
 }
 
 // ---------------------------------------------------------------------------------------------
-// §4.2 and §4.3 one line
+// docs/METHOD.md §5 and §8 one line
 
 TEST_CASE("compute_line: exact uplift, required WTE, gaps, rates and WISN ratio", "[calc]") {
   Model model = zero_absence_model();
@@ -824,7 +824,7 @@ TEST_CASE("worked example: Hurst ward, 455 h/week × 1.22 ÷ 37.5 = 14.80 WTE", 
 //   baseline staff requirement = 3,125 / 179 = 17.46;
 //   category allowance: 10 days of training a year, i.e. 10 / 179 of available working time.
 // WISN required staff = (workload / standard workload) × CAF = 17.458… / (1 − 10/179) = 18.49.
-// Mapping (SPEC §4.4): working_days = A = 234, standard_hours = 5 × 8 = 40, the leave as
+// Mapping (docs/METHOD.md §10): working_days = A = 234, standard_hours = 5 × 8 = 40, the leave as
 // {days} components, non_activity_time = ΣCAS, uplift_method exact.
 TEST_CASE("worked example: WISN, Burmen et al. 2017 (Hum Resour Health 15:9, Table 3)",
           "[calc]") {
@@ -897,8 +897,8 @@ TEST_CASE("worked example: NHS Scotland 22.5% predicted absence allowance", "[ca
   CHECK(result.additive_shortfall_wte == Approx(6.53).margin(5e-3));
 }
 
-// SPEC §4.2: at a = 22%, summing the percentages loses 6.2 WTE per 100 productive WTE.
-TEST_CASE("worked example: SPEC §4.2, 6.2 WTE shortfall per 100 productive WTE at 22%",
+// docs/METHOD.md §6.2: at a = 22%, summing the percentages loses 6.2 WTE per 100 productive WTE.
+TEST_CASE("worked example: docs/METHOD.md §6.2, 6.2 WTE shortfall per 100 productive WTE at 22%",
           "[calc]") {
   Model model = zero_absence_model();
   state(model.assumptions, Component::AnnualLeave, percent(0.22));

@@ -1,6 +1,6 @@
-// Unit tests of `estab compare` (SPEC §6): matching and status of lines, teams, services and the
-// organisation, deltas worked by hand on tests/scenarios/{base,scenario}.yaml, null handling,
-// the `estab-compare/1` JSON, the CSV columns, the table and the CLI command.
+// Unit tests of `estab compare` (docs/OUTPUT.md §1): matching and status of lines, teams, services
+// and the organisation, deltas worked by hand on tests/scenarios/{base,scenario}.yaml, null
+// handling, the `estab-compare/1` JSON, the CSV columns, the table and the CLI command.
 //
 // In the fixtures every line's absence is 10% of contracted time, so the exact uplift factor is
 // 1 / 0.9 and a line's required WTE is hours per week / 37.5 / 0.9; rn costs £50,000 per WTE

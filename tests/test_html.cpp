@@ -219,12 +219,14 @@ TEST_CASE("only review offers HTML", "[html]") {
   const estab::ReviewResult review = estab::compute_review(model);
   std::ostringstream out;
   const RenderOptions options{};
-  CHECK_THROWS_WITH(estab::render_uplift(out, review, OutputFormat::Html, options),
-                    "--format html is available for review only");
-  CHECK_THROWS_WITH(estab::render_establishment(out, review, OutputFormat::Html, options),
-                    "--format html is available for review only");
-  CHECK_THROWS_WITH(estab::render_gaps(out, review, OutputFormat::Html, options),
-                    "--format html is available for review only");
+  CHECK(usage_error_of([&] { estab::render_uplift(out, review, OutputFormat::Html, options); }) ==
+        "--format html is available for review only");
+  CHECK(usage_error_of([&] { estab::render_establishment(out, review, OutputFormat::Html, options); }) ==
+        "--format html is available for review only");
+  CHECK(usage_error_of([&] { estab::render_gaps(out, review, OutputFormat::Html, options); }) ==
+        "--format html is available for review only");
   CHECK_THROWS_AS(estab::render_gaps(out, review, OutputFormat::Html, options), estab::UsageError);
+  CHECK_THROWS_WITH(estab::render_gaps(out, review, OutputFormat::Html, options),
+                    "the html format is available for review only");
   CHECK(out.str().empty());
 }

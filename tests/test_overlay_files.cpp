@@ -1,5 +1,5 @@
-// Unit tests of scenarios (SPEC §6), part 2: the files of an `extends` chain. Each level wins
-// over the ones below it; a path is relative to the file that names it; cycles, missing bases
+// Unit tests of scenarios (docs/INPUT.md §16), part 2: the files of an `extends` chain. Each level
+// wins over the ones below it; a path is relative to the file that names it; cycles, missing bases
 // and bad names are errors; problems and model locations point to the file where the value was
 // written. Fixture files are written into a fresh temporary directory per test, and every
 // diagnostic is checked verbatim with the FILE:LINE:COLUMN it must carry.

@@ -1,9 +1,9 @@
-// Unit tests of scenarios (SPEC §6), part 1: how an `extends` overlay is laid over its base.
-// Maps merge key by key; professions, services, teams and staffing lines merge by id; `remove`
-// drops an entry; other lists are replaced whole. Fixture files are written into a fresh
-// temporary directory per test, and every diagnostic is checked verbatim with the
-// FILE:LINE:COLUMN it must carry. See also test_overlay_files.cpp, test_overlay_sources.cpp
-// and test_overlay_set.cpp.
+// Unit tests of scenarios (docs/INPUT.md §16), part 1: how an `extends` overlay is laid over its
+// base. Maps merge key by key; professions, services, teams and staffing lines merge by id;
+// `remove` drops an entry; other lists are replaced whole. Fixture files are written into a fresh
+// temporary directory per test, and every diagnostic is checked verbatim with the FILE:LINE:COLUMN
+// it must carry. See also test_overlay_files.cpp, test_overlay_sources.cpp and
+// test_overlay_set.cpp.
 #include <catch2/catch.hpp>
 
 #include <string>

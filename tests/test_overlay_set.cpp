@@ -1,4 +1,4 @@
-// Unit tests of scenarios (SPEC §6), part 4: `--set PATH=VALUE` overrides. A value can be
+// Unit tests of scenarios (docs/INPUT.md §17), part 4: `--set PATH=VALUE` overrides. A value can be
 // changed at every level of the file, whole maps and list entries replaced, missing keys
 // created; a wrong PATH is a UsageError and a bad VALUE an InputError located in the --set
 // source, both checked verbatim; and --set is applied after `extends`, in order.

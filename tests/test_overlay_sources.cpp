@@ -1,6 +1,6 @@
-// Unit tests of scenarios (SPEC §6), part 3: the internal functions of src/load/sources.hpp
-// that lay an overlay over its base (merge_overlay), follow `extends` (load_document) and apply
-// `--set` (apply_overrides), checked on the Document they build.
+// Unit tests of scenarios (docs/INPUT.md §16 and §17), part 3: the internal functions of
+// src/load/sources.hpp that lay an overlay over its base (merge_overlay), follow `extends`
+// (load_document) and apply `--set` (apply_overrides), checked on the Document they build.
 #include <catch2/catch.hpp>
 
 #include <string>

@@ -1,5 +1,5 @@
-// Property tests of the calculation (SPEC §4, §5), part 1: over generated models, required WTE
-// never falls when an absence component, headcount or any demand rises (monotonicity).
+// Property tests of the calculation (docs/METHOD.md §3 to §8), part 1: over generated models,
+// required WTE never falls when an absence component, headcount or any demand rises (monotonicity).
 //
 // Every generated model comes from tests/support/model_generator.hpp: a std::mt19937 with a
 // seed taken from a fixed table, so a failure names its seed and is reproducible.

@@ -1,7 +1,7 @@
-// Property tests of the calculation (SPEC §4.2, §5), part 2: over generated models, the
-// additive uplift never exceeds the exact one and its shortfall is exact − additive, and every
-// roll-up (team, service, organisation, profession) is the sum of its lines, its shares taken
-// from summed WTE.
+// Property tests of the calculation (docs/METHOD.md §5, §6 and §13), part 2: over generated models,
+// the additive uplift never exceeds the exact one and its shortfall is exact − additive, and every
+// roll-up (team, service, organisation, profession) is the sum of its lines, its shares taken from
+// summed WTE.
 //
 // Every generated model comes from tests/support/model_generator.hpp: a std::mt19937 with a
 // seed taken from a fixed table, so a failure names its seed and is reproducible.
@@ -187,7 +187,7 @@ TEST_CASE("the additive uplift never exceeds the exact one, on every line", "[pr
     if (!(additive.lines[index].required_wte <= line.required_wte)) {
       failures.push_back(name + ": required WTE is higher under the additive uplift");
     }
-    // The shortfall is what the additive convention leaves out (SPEC §4.2).
+    // The shortfall is what the additive convention leaves out (docs/METHOD.md §6).
     const double shortfall = line.required_wte - additive.lines[index].required_wte;
     if (std::fabs(line.additive_shortfall_wte - shortfall) >
         kRelativeTolerance * (line.required_wte + 1e-300)) {

@@ -1,6 +1,6 @@
-// Property tests of the calculation (SPEC §6, §7.1), part 3: over generated models, the
-// sensitivity brackets the base (down ≤ base ≤ up for every assumption), and the review JSON
-// read back keeps every number exactly.
+// Property tests of the calculation (`estab sensitivity` and the JSON contract, docs/OUTPUT.md §1
+// and §6), part 3: over generated models, the sensitivity brackets the base (down ≤ base ≤ up for
+// every assumption), and the review JSON read back keeps every number exactly.
 //
 // Every generated model comes from tests/support/model_generator.hpp: a std::mt19937 with a
 // seed taken from a fixed table, so a failure names its seed and is reproducible.

@@ -1,6 +1,6 @@
-// Unit tests of the sensitivity analysis (SPEC §6): scaling through the real calculation,
-// the tornado order, the ≥ 100% guard, the renderers and the command. Expected figures are
-// worked by hand in the comments.
+// Unit tests of the sensitivity analysis (`estab sensitivity FILE` in docs/OUTPUT.md §1): scaling
+// through the real calculation, the tornado order, the ≥ 100% guard, the renderers and the command.
+// Expected figures are worked by hand in the comments.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -401,8 +401,10 @@ TEST_CASE("the change must be above 0% and below 100%", "[sensitivity]") {
   for (const double change : {0.0, -0.1, 1.0, 1.5, std::nan("")}) {
     CHECK_THROWS_AS(estab::run_sensitivity(model, change), estab::UsageError);
   }
+  CHECK(usage_error_of([] { estab::check_sensitivity_change(1.5); }) ==
+        "--change must be more than 0% and less than 100%, got 150%");
   CHECK_THROWS_WITH(estab::check_sensitivity_change(1.5),
-                    "--change must be more than 0% and less than 100%, got 150%");
+                    "the sensitivity change must be more than 0% and less than 100%, got 150%");
   CHECK_NOTHROW(estab::run_sensitivity(model, 0.99));
 }
 
@@ -561,9 +563,10 @@ TEST_CASE("the sensitivity command reads --change as a percentage", "[sensitivit
     CHECK_THROWS_WITH(estab::cli::run_sensitivity_command(trust, "ten%", estab::OutputFormat::Json,
                                                           "", {}, console),
                       "--change: expected a percentage such as 10%, got 'ten%'");
-    CHECK_THROWS_WITH(estab::cli::run_sensitivity_command(trust, "-5%", estab::OutputFormat::Json,
-                                                          "", {}, console),
-                      "--change must be more than 0% and less than 100%, got -5%");
+    CHECK(usage_error_of([&] {
+            estab::cli::run_sensitivity_command(trust, "-5%", estab::OutputFormat::Json, "", {},
+                                                console);
+          }) == "--change must be more than 0% and less than 100%, got -5%");
     CHECK(out.str().empty());
   }
   SECTION("12.5% is 0.125, and an empty change means 10%") {

@@ -68,6 +68,10 @@ struct ComparedRecord {
 
   /// The change of one field; throws std::out_of_range when the level has no such field.
   FieldChange field(std::string_view name) const;
+
+  /// The value of one of the level's key fields (compared_keys): a team or profession id, a
+  /// service id, or null for the teams that name no service.
+  FieldValue key(std::string_view name) const;
 };
 
 /// A whole comparison: records in base order, records only in the scenario appended after.
@@ -82,6 +86,10 @@ struct Comparison {
 
 /// The numeric fields of the review contract compared at one level, in contract order.
 const std::vector<std::string_view>& compared_fields(RollupLevel level);
+
+/// The key fields that identify a record at one level, in table order: team and profession,
+/// team, service, or none for the organisation.
+const std::vector<std::string_view>& compared_keys(RollupLevel level);
 
 /// The unit of each compared field at one level, in compared_fields order.
 const std::vector<FieldUnit>& compared_units(RollupLevel level);

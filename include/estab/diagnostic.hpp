@@ -61,6 +61,34 @@ class UsageError : public std::runtime_error {
   explicit UsageError(const std::string& message) : std::runtime_error(message) {}
 };
 
+/// The part of a request to the core that a RequestError is about.
+enum class Request {
+  Override,  ///< a change to one input value (`subject` is the assignment PATH=VALUE)
+  Change,    ///< the fraction a sensitivity analysis scales each assumption by
+  Format,    ///< an output format (`subject` is its name, e.g. "xlsx")
+};
+
+/// Thrown when a request the core was given cannot be met: an override whose path leads
+/// nowhere, a sensitivity change out of range, a format a view does not offer. It carries the
+/// parts of its message apart, so that a front end can name the request in its own terms.
+class RequestError : public UsageError {
+ public:
+  /// A refused `request` about `subject` (may be empty), for `reason`.
+  RequestError(Request request, std::string subject, std::string reason);
+
+  /// What was refused.
+  Request request() const { return request_; }
+  /// The value refused, e.g. the assignment or the format's name; may be empty.
+  const std::string& subject() const { return subject_; }
+  /// Why, e.g. "is available for review only".
+  const std::string& reason() const { return reason_; }
+
+ private:
+  Request request_;
+  std::string subject_;
+  std::string reason_;
+};
+
 /// Collects diagnostics while a file is checked, so that all of them are reported at once.
 class DiagnosticList {
  public:

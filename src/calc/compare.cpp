@@ -21,37 +21,39 @@ namespace {
 /// What a figure vector holds for a null value.
 constexpr double kNullFigure = std::numeric_limits<double>::quiet_NaN();
 
-/// The compared fields of a table, and their units.
-template <typename Record>
-std::pair<std::vector<std::string_view>, std::vector<FieldUnit>> compared_of(
-    const FieldTable<Record>& table) {
-  std::pair<std::vector<std::string_view>, std::vector<FieldUnit>> compared;
-  for (const Field<Record>& field : table) {
-    if (!field.compared) continue;
-    compared.first.push_back(field.name);
-    compared.second.push_back(field.unit);
+/// What a comparison reads of one level's table: its key fields, and its compared fields with
+/// their units.
+struct ComparedLayout {
+  std::vector<std::string_view> keys;
+  std::vector<std::string_view> fields;
+  std::vector<FieldUnit> units;
+
+  template <typename Record>
+  explicit ComparedLayout(const FieldTable<Record>& table, bool with_keys = true) {
+    for (const Field<Record>& field : table) {
+      if (field.key && with_keys) keys.push_back(field.name);
+      if (!field.compared) continue;
+      fields.push_back(field.name);
+      units.push_back(field.unit);
+    }
   }
-  return compared;
-}
+};
 
-/// The compared fields and units of every level, built once.
+/// The layout of every level, built once.
 struct ComparedTables {
-  std::pair<std::vector<std::string_view>, std::vector<FieldUnit>> lines =
-      compared_of(line_fields());
-  std::pair<std::vector<std::string_view>, std::vector<FieldUnit>> teams =
-      compared_of(team_fields());
-  std::pair<std::vector<std::string_view>, std::vector<FieldUnit>> totals =
-      compared_of(totals_fields());
+  ComparedLayout lines{line_fields()};
+  ComparedLayout teams{team_fields()};
+  ComparedLayout services{service_fields()};
+  ComparedLayout organisation{totals_fields(), false};
 
-  const std::pair<std::vector<std::string_view>, std::vector<FieldUnit>>& at(
-      RollupLevel level) const {
+  const ComparedLayout& at(RollupLevel level) const {
     switch (level) {
       case RollupLevel::Line: return lines;
       case RollupLevel::Team: return teams;
-      case RollupLevel::Service:
+      case RollupLevel::Service: return services;
       case RollupLevel::Organisation: break;
     }
-    return totals;
+    return organisation;
   }
 };
 
@@ -180,11 +182,22 @@ const char* compare_status_name(CompareStatus status) {
 }
 
 const std::vector<std::string_view>& compared_fields(RollupLevel level) {
-  return compared_tables().at(level).first;
+  return compared_tables().at(level).fields;
 }
 
 const std::vector<FieldUnit>& compared_units(RollupLevel level) {
-  return compared_tables().at(level).second;
+  return compared_tables().at(level).units;
+}
+
+const std::vector<std::string_view>& compared_keys(RollupLevel level) {
+  return compared_tables().at(level).keys;
+}
+
+FieldValue ComparedRecord::key(std::string_view name) const {
+  if (name == "team") return FieldValue::of_text(team);
+  if (name == "profession") return FieldValue::of_text(profession);
+  if (name == "service") return service ? FieldValue::of_text(*service) : FieldValue::null();
+  throw std::out_of_range(fmt::format("compare: no key '{}'", name));
 }
 
 std::vector<FieldChange> ComparedRecord::fields() const {

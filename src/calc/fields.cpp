@@ -15,6 +15,12 @@ FieldValue service_id_of(const Service* service) {
   return service != nullptr ? FieldValue::of_text(service->id) : FieldValue::null();
 }
 
+/// A reader of a number member (plain or optional) of a record.
+template <typename Record, typename Number>
+std::function<FieldValue(const Record&)> member(Number Record::*number) {
+  return [number](const Record& record) { return FieldValue::of(record.*number); };
+}
+
 /// A field read from a record's totals, for records that carry totals.
 template <typename Record>
 Field<Record> through_totals(const Field<Totals>& field) {
@@ -51,12 +57,6 @@ Field<Record> components(std::string_view name) {
 
 FieldTable<LineResult> make_line_fields() {
   using Line = LineResult;
-  const auto number = [](double Line::*member) {
-    return [member](const Line& line) { return FieldValue::of(line.*member); };
-  };
-  const auto optional = [](std::optional<double> Line::*member) {
-    return [member](const Line& line) { return FieldValue::of(line.*member); };
-  };
   return {
       key<Line>("team", [](const Line& line) { return FieldValue::of_text(line.team->id); }),
       label<Line>("service", FieldUnit::Text,
@@ -68,76 +68,67 @@ FieldTable<LineResult> make_line_fields() {
       components<Line>("absence"),
       figure<Line>("absence_total", FieldUnit::Fraction,
                    [](const Line& line) { return FieldValue::of(line.absence.total); }),
-      figure<Line>("uplift_exact", FieldUnit::Fraction, number(&Line::uplift_exact)),
-      figure<Line>("uplift_additive", FieldUnit::Fraction, number(&Line::uplift_additive)),
-      figure<Line>("uplift_applied", FieldUnit::Fraction, number(&Line::uplift_applied)),
+      figure<Line>("uplift_exact", FieldUnit::Fraction, member(&Line::uplift_exact)),
+      figure<Line>("uplift_additive", FieldUnit::Fraction, member(&Line::uplift_additive)),
+      figure<Line>("uplift_applied", FieldUnit::Fraction, member(&Line::uplift_applied)),
       figure<Line>("demand_hours_per_week", FieldUnit::Hours,
-                   number(&Line::demand_hours_per_week)),
-      figure<Line>("productive_wte", FieldUnit::Wte, number(&Line::productive_wte)),
-      figure<Line>("fixed_wte", FieldUnit::Wte, number(&Line::fixed_wte)),
-      figure<Line>("required_wte", FieldUnit::Wte, number(&Line::required_wte)),
-      figure<Line>("funded_wte", FieldUnit::Wte, number(&Line::funded_wte)),
-      figure<Line>("in_post_wte", FieldUnit::Wte, number(&Line::in_post_wte)),
-      figure<Line>("establishment_gap_wte", FieldUnit::Wte, number(&Line::establishment_gap_wte)),
-      figure<Line>("vacancy_wte", FieldUnit::Wte, number(&Line::vacancy_wte)),
-      figure<Line>("vacancy_rate", FieldUnit::Fraction, optional(&Line::vacancy_rate)),
-      figure<Line>("net_gap_wte", FieldUnit::Wte, number(&Line::net_gap_wte)),
-      figure<Line>("net_gap_rate", FieldUnit::Fraction, optional(&Line::net_gap_rate)),
+                   member(&Line::demand_hours_per_week)),
+      figure<Line>("productive_wte", FieldUnit::Wte, member(&Line::productive_wte)),
+      figure<Line>("fixed_wte", FieldUnit::Wte, member(&Line::fixed_wte)),
+      figure<Line>("required_wte", FieldUnit::Wte, member(&Line::required_wte)),
+      figure<Line>("funded_wte", FieldUnit::Wte, member(&Line::funded_wte)),
+      figure<Line>("in_post_wte", FieldUnit::Wte, member(&Line::in_post_wte)),
+      figure<Line>("establishment_gap_wte", FieldUnit::Wte, member(&Line::establishment_gap_wte)),
+      figure<Line>("vacancy_wte", FieldUnit::Wte, member(&Line::vacancy_wte)),
+      figure<Line>("vacancy_rate", FieldUnit::Fraction, member(&Line::vacancy_rate)),
+      figure<Line>("net_gap_wte", FieldUnit::Wte, member(&Line::net_gap_wte)),
+      figure<Line>("net_gap_rate", FieldUnit::Fraction, member(&Line::net_gap_rate)),
       label<Line>("gap_rag", FieldUnit::Rag,
                   [](const Line& line) { return FieldValue::of_text(rag_name(line.gap_rag)); }),
-      figure<Line>("wisn_ratio", FieldUnit::Ratio, optional(&Line::wisn_ratio)),
+      figure<Line>("wisn_ratio", FieldUnit::Ratio, member(&Line::wisn_ratio)),
       figure<Line>("additive_shortfall_wte", FieldUnit::Wte,
-                   number(&Line::additive_shortfall_wte)),
-      figure<Line>("cost_per_wte", FieldUnit::Money, optional(&Line::cost_per_wte)),
-      figure<Line>("required_cost", FieldUnit::Money, optional(&Line::required_cost)),
-      figure<Line>("funded_cost", FieldUnit::Money, optional(&Line::funded_cost)),
-      figure<Line>("in_post_cost", FieldUnit::Money, optional(&Line::in_post_cost)),
-      figure<Line>("uplift_cost", FieldUnit::Money, optional(&Line::uplift_cost)),
+                   member(&Line::additive_shortfall_wte)),
+      figure<Line>("cost_per_wte", FieldUnit::Money, member(&Line::cost_per_wte)),
+      figure<Line>("required_cost", FieldUnit::Money, member(&Line::required_cost)),
+      figure<Line>("funded_cost", FieldUnit::Money, member(&Line::funded_cost)),
+      figure<Line>("in_post_cost", FieldUnit::Money, member(&Line::in_post_cost)),
+      figure<Line>("uplift_cost", FieldUnit::Money, member(&Line::uplift_cost)),
   };
 }
 
 FieldTable<Totals> make_totals_fields() {
-  const auto number = [](double Totals::*member) {
-    return [member](const Totals& totals) { return FieldValue::of(totals.*member); };
-  };
-  const auto optional = [](std::optional<double> Totals::*member) {
-    return [member](const Totals& totals) { return FieldValue::of(totals.*member); };
-  };
   return {
-      figure<Totals>("productive_wte", FieldUnit::Wte, number(&Totals::productive_wte)),
-      figure<Totals>("required_wte", FieldUnit::Wte, number(&Totals::required_wte)),
-      figure<Totals>("funded_wte", FieldUnit::Wte, number(&Totals::funded_wte)),
-      figure<Totals>("in_post_wte", FieldUnit::Wte, number(&Totals::in_post_wte)),
+      figure<Totals>("productive_wte", FieldUnit::Wte, member(&Totals::productive_wte)),
+      figure<Totals>("required_wte", FieldUnit::Wte, member(&Totals::required_wte)),
+      figure<Totals>("funded_wte", FieldUnit::Wte, member(&Totals::funded_wte)),
+      figure<Totals>("in_post_wte", FieldUnit::Wte, member(&Totals::in_post_wte)),
       figure<Totals>("establishment_gap_wte", FieldUnit::Wte,
-                     number(&Totals::establishment_gap_wte)),
-      figure<Totals>("vacancy_wte", FieldUnit::Wte, number(&Totals::vacancy_wte)),
-      figure<Totals>("net_gap_wte", FieldUnit::Wte, number(&Totals::net_gap_wte)),
+                     member(&Totals::establishment_gap_wte)),
+      figure<Totals>("vacancy_wte", FieldUnit::Wte, member(&Totals::vacancy_wte)),
+      figure<Totals>("net_gap_wte", FieldUnit::Wte, member(&Totals::net_gap_wte)),
       figure<Totals>("registered_required_wte", FieldUnit::Wte,
-                     number(&Totals::registered_required_wte)),
+                     member(&Totals::registered_required_wte)),
       figure<Totals>("registered_in_post_wte", FieldUnit::Wte,
-                     number(&Totals::registered_in_post_wte)),
+                     member(&Totals::registered_in_post_wte)),
       figure<Totals>("registered_share_required", FieldUnit::Fraction,
-                     optional(&Totals::registered_share_required)),
+                     member(&Totals::registered_share_required)),
       figure<Totals>("registered_share_funded", FieldUnit::Fraction,
-                     optional(&Totals::registered_share_funded)),
+                     member(&Totals::registered_share_funded)),
       figure<Totals>("registered_share_in_post", FieldUnit::Fraction,
-                     optional(&Totals::registered_share_in_post)),
+                     member(&Totals::registered_share_in_post)),
       figure<Totals>("registered_target", FieldUnit::Fraction,
-                     optional(&Totals::registered_target)),
-      figure<Totals>("registered_gap_wte", FieldUnit::Wte, optional(&Totals::registered_gap_wte)),
+                     member(&Totals::registered_target)),
+      figure<Totals>("registered_gap_wte", FieldUnit::Wte, member(&Totals::registered_gap_wte)),
       label<Totals>(
           "skill_mix_rag", FieldUnit::Rag,
           [](const Totals& totals) { return FieldValue::of_text(rag_name(totals.skill_mix_rag)); }),
-      figure<Totals>("required_cost", FieldUnit::Money, optional(&Totals::required_cost)),
-      figure<Totals>("funded_cost", FieldUnit::Money, optional(&Totals::funded_cost)),
+      figure<Totals>("required_cost", FieldUnit::Money, member(&Totals::required_cost)),
+      figure<Totals>("funded_cost", FieldUnit::Money, member(&Totals::funded_cost)),
   };
 }
 
 FieldTable<TeamResult> make_team_fields() {
   using Team = TeamResult;
-  const auto optional = [](std::optional<double> Team::*member) {
-    return [member](const Team& team) { return FieldValue::of(team.*member); };
-  };
   FieldTable<Team> fields = {
       key<Team>("team", [](const Team& team) { return FieldValue::of_text(team.team->id); }),
       label<Team>("service", FieldUnit::Text,
@@ -146,12 +137,12 @@ FieldTable<TeamResult> make_team_fields() {
   for (const Field<Totals>& field : totals_fields()) fields.push_back(through_totals<Team>(field));
   fields.insert(fields.end(),
                 {
-                    figure<Team>("chppd_planned", FieldUnit::Hours, optional(&Team::chppd_planned)),
+                    figure<Team>("chppd_planned", FieldUnit::Hours, member(&Team::chppd_planned)),
                     figure<Team>("chppd_benchmark", FieldUnit::Hours,
-                                 optional(&Team::chppd_benchmark)),
+                                 member(&Team::chppd_benchmark)),
                     figure<Team>("benchmark_productive_wte", FieldUnit::Wte,
-                                 optional(&Team::benchmark_productive_wte)),
-                    figure<Team>("judgement_wte", FieldUnit::Wte, optional(&Team::judgement_wte)),
+                                 member(&Team::benchmark_productive_wte)),
+                    figure<Team>("judgement_wte", FieldUnit::Wte, member(&Team::judgement_wte)),
                 });
   return fields;
 }
@@ -169,12 +160,6 @@ FieldTable<ServiceResult> make_service_fields() {
 
 FieldTable<ProfessionResult> make_profession_fields() {
   using Profession = ProfessionResult;
-  const auto number = [](double Profession::*member) {
-    return [member](const Profession& profession) { return FieldValue::of(profession.*member); };
-  };
-  const auto optional = [](std::optional<double> Profession::*member) {
-    return [member](const Profession& profession) { return FieldValue::of(profession.*member); };
-  };
   return {
       key<Profession>("profession",
                       [](const Profession& profession) {
@@ -184,29 +169,23 @@ FieldTable<ProfessionResult> make_profession_fields() {
                         [](const Profession& profession) {
                           return FieldValue::of_flag(profession.profession->registered);
                         }),
-      figure<Profession>("productive_wte", FieldUnit::Wte, number(&Profession::productive_wte)),
-      figure<Profession>("required_wte", FieldUnit::Wte, number(&Profession::required_wte)),
-      figure<Profession>("funded_wte", FieldUnit::Wte, number(&Profession::funded_wte)),
-      figure<Profession>("in_post_wte", FieldUnit::Wte, number(&Profession::in_post_wte)),
+      figure<Profession>("productive_wte", FieldUnit::Wte, member(&Profession::productive_wte)),
+      figure<Profession>("required_wte", FieldUnit::Wte, member(&Profession::required_wte)),
+      figure<Profession>("funded_wte", FieldUnit::Wte, member(&Profession::funded_wte)),
+      figure<Profession>("in_post_wte", FieldUnit::Wte, member(&Profession::in_post_wte)),
       figure<Profession>("establishment_gap_wte", FieldUnit::Wte,
-                         number(&Profession::establishment_gap_wte)),
-      figure<Profession>("vacancy_wte", FieldUnit::Wte, number(&Profession::vacancy_wte)),
-      figure<Profession>("net_gap_wte", FieldUnit::Wte, number(&Profession::net_gap_wte)),
-      figure<Profession>("vacancy_rate", FieldUnit::Fraction, optional(&Profession::vacancy_rate)),
-      figure<Profession>("net_gap_rate", FieldUnit::Fraction, optional(&Profession::net_gap_rate)),
-      figure<Profession>("required_cost", FieldUnit::Money, optional(&Profession::required_cost)),
-      figure<Profession>("funded_cost", FieldUnit::Money, optional(&Profession::funded_cost)),
+                         member(&Profession::establishment_gap_wte)),
+      figure<Profession>("vacancy_wte", FieldUnit::Wte, member(&Profession::vacancy_wte)),
+      figure<Profession>("net_gap_wte", FieldUnit::Wte, member(&Profession::net_gap_wte)),
+      figure<Profession>("vacancy_rate", FieldUnit::Fraction, member(&Profession::vacancy_rate)),
+      figure<Profession>("net_gap_rate", FieldUnit::Fraction, member(&Profession::net_gap_rate)),
+      figure<Profession>("required_cost", FieldUnit::Money, member(&Profession::required_cost)),
+      figure<Profession>("funded_cost", FieldUnit::Money, member(&Profession::funded_cost)),
   };
 }
 
 FieldTable<LineResult> make_uplift_line_fields() {
   using Line = LineResult;
-  const auto number = [](double Line::*member) {
-    return [member](const Line& line) { return FieldValue::of(line.*member); };
-  };
-  const auto optional = [](std::optional<double> Line::*member) {
-    return [member](const Line& line) { return FieldValue::of(line.*member); };
-  };
   return {
       key<Line>("team", [](const Line& line) { return FieldValue::of_text(line.team->id); }),
       label<Line>("service", FieldUnit::Text,
@@ -218,16 +197,16 @@ FieldTable<LineResult> make_uplift_line_fields() {
                    [](const Line& line) { return FieldValue::of(line.absence.total); }),
       figure<Line>("headcount_per_wte", FieldUnit::HeadsPerWte,
                    [](const Line& line) { return FieldValue::of(line.absence.headcount_per_wte); }),
-      figure<Line>("uplift_exact", FieldUnit::Fraction, number(&Line::uplift_exact)),
-      figure<Line>("uplift_additive", FieldUnit::Fraction, number(&Line::uplift_additive)),
-      figure<Line>("uplift_applied", FieldUnit::Fraction, number(&Line::uplift_applied)),
-      figure<Line>("productive_wte", FieldUnit::Wte, number(&Line::productive_wte)),
+      figure<Line>("uplift_exact", FieldUnit::Fraction, member(&Line::uplift_exact)),
+      figure<Line>("uplift_additive", FieldUnit::Fraction, member(&Line::uplift_additive)),
+      figure<Line>("uplift_applied", FieldUnit::Fraction, member(&Line::uplift_applied)),
+      figure<Line>("productive_wte", FieldUnit::Wte, member(&Line::productive_wte)),
       figure<Line>("additive_shortfall_wte", FieldUnit::Wte,
-                   number(&Line::additive_shortfall_wte)),
-      figure<Line>("cost_per_wte", FieldUnit::Money, optional(&Line::cost_per_wte)),
-      figure<Line>("uplift_cost", FieldUnit::Money, optional(&Line::uplift_cost)),
+                   member(&Line::additive_shortfall_wte)),
+      figure<Line>("cost_per_wte", FieldUnit::Money, member(&Line::cost_per_wte)),
+      figure<Line>("uplift_cost", FieldUnit::Money, member(&Line::uplift_cost)),
       figure<Line>("additive_shortfall_cost", FieldUnit::Money,
-                   optional(&Line::additive_shortfall_cost)),
+                   member(&Line::additive_shortfall_cost)),
   };
 }
 
@@ -274,6 +253,13 @@ FieldTable<Totals> make_uplift_totals_fields() {
   };
 }
 
+/// The table `make` builds, built on first use and kept.
+template <auto make>
+const auto& built_once() {
+  static const auto table = make();
+  return table;
+}
+
 }  // namespace
 
 std::optional<double> FieldValue::as_number() const {
@@ -287,43 +273,35 @@ std::optional<double> FieldValue::as_number() const {
 }
 
 const FieldTable<LineResult>& line_fields() {
-  static const FieldTable<LineResult> fields = make_line_fields();
-  return fields;
+  return built_once<make_line_fields>();
 }
 
 const FieldTable<Totals>& totals_fields() {
-  static const FieldTable<Totals> fields = make_totals_fields();
-  return fields;
+  return built_once<make_totals_fields>();
 }
 
 const FieldTable<TeamResult>& team_fields() {
-  static const FieldTable<TeamResult> fields = make_team_fields();
-  return fields;
+  return built_once<make_team_fields>();
 }
 
 const FieldTable<ServiceResult>& service_fields() {
-  static const FieldTable<ServiceResult> fields = make_service_fields();
-  return fields;
+  return built_once<make_service_fields>();
 }
 
 const FieldTable<ProfessionResult>& profession_fields() {
-  static const FieldTable<ProfessionResult> fields = make_profession_fields();
-  return fields;
+  return built_once<make_profession_fields>();
 }
 
 const FieldTable<LineResult>& uplift_line_fields() {
-  static const FieldTable<LineResult> fields = make_uplift_line_fields();
-  return fields;
+  return built_once<make_uplift_line_fields>();
 }
 
 const FieldTable<AssumptionGroup>& assumption_group_fields() {
-  static const FieldTable<AssumptionGroup> fields = make_assumption_group_fields();
-  return fields;
+  return built_once<make_assumption_group_fields>();
 }
 
 const FieldTable<Totals>& uplift_totals_fields() {
-  static const FieldTable<Totals> fields = make_uplift_totals_fields();
-  return fields;
+  return built_once<make_uplift_totals_fields>();
 }
 
 std::string absence_column_name(std::string_view component) {

@@ -119,9 +119,11 @@ double SensitivityComponent::swing_wte() const {
 
 void check_sensitivity_change(double change) {
   if (!std::isfinite(change) || !(change > 0.0) || !(change < 1.0)) {
-    throw UsageError(fmt::format(
-        "--change must be more than 0% and less than 100%, got {}",
-        std::isfinite(change) ? percent_text(change) : std::string("a number that is not finite")));
+    throw RequestError(
+        Request::Change, "",
+        fmt::format("must be more than 0% and less than 100%, got {}",
+                    std::isfinite(change) ? percent_text(change)
+                                          : std::string("a number that is not finite")));
   }
 }
 

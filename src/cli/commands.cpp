@@ -11,6 +11,7 @@
 #include "cli/atomic_file.hpp"
 #include "estab/calc.hpp"
 #include "estab/load.hpp"
+#include "estab/text.hpp"
 
 namespace estab::cli {
 
@@ -32,6 +33,17 @@ void print_problems(const InputError& error, Console& console) {
 
 }  // namespace
 
+std::string usage_text(const UsageError& error) {
+  const auto* refused = dynamic_cast<const RequestError*>(&error);
+  if (refused == nullptr) return error.what();
+  switch (refused->request()) {
+    case Request::Override: return fmt::format("--set {}: {}", refused->subject(), refused->reason());
+    case Request::Change: return fmt::format("--change {}", refused->reason());
+    case Request::Format: return fmt::format("--format {} {}", refused->subject(), refused->reason());
+  }
+  return error.what();
+}
+
 ExitCode report_failure(Console& console) {
   try {
     throw;
@@ -42,7 +54,7 @@ ExitCode report_failure(Console& console) {
     console.err << "estab: error: " << error.what() << '\n';
     return ExitCode::FileAccess;
   } catch (const UsageError& error) {
-    console.err << "estab: error: " << error.what() << '\n';
+    console.err << "estab: error: " << usage_text(error) << '\n';
     return ExitCode::Usage;
   } catch (const std::range_error& error) {
     console.err << "estab: error: " << error.what()
@@ -50,10 +62,15 @@ ExitCode report_failure(Console& console) {
     return ExitCode::InvalidInput;
   } catch (const std::bad_alloc&) {
     console.err << "estab: error: out of memory\n";
-    return ExitCode::FileAccess;
+    return ExitCode::OutOfMemory;
   } catch (const std::exception& error) {
-    console.err << "estab: internal error: " << error.what() << '\n';
-    return ExitCode::InvalidInput;
+    console.err << "estab: internal error: " << printable(error.what(), 500)
+                << " (this is a fault in estab; please report it)\n";
+    return ExitCode::Internal;
+  } catch (...) {
+    console.err << "estab: internal error: an unknown exception (this is a fault in estab; "
+                   "please report it)\n";
+    return ExitCode::Internal;
   }
 }
 

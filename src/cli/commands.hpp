@@ -52,6 +52,10 @@ ExitCode run_init(const std::string& directory, bool force, Console& console);
 /// Prints an exception's located problems and returns the matching exit code.
 ExitCode report_failure(Console& console);
 
+/// A usage error as the command line words it: a refused request named by its option
+/// (`--set PATH=VALUE: …`, `--change …`, `--format NAME …`), anything else as it is.
+std::string usage_text(const UsageError& error);
+
 /// Writes a command's output to the stream it is given.
 using Renderer = std::function<void(std::ostream&)>;
 

@@ -1,5 +1,7 @@
 // `estab compare BASE SCENARIO`: both files loaded and reviewed, the `--set` overrides applied
 // to the scenario only, the comparison rendered and delivered atomically.
+#include <malloc.h>  // mallopt (glibc)
+
 #include <ostream>
 #include <utility>
 
@@ -11,10 +13,22 @@
 
 namespace estab::cli {
 
+namespace {
+
+/// Allocations from this size up are mapped on their own (glibc's default starting threshold).
+constexpr int kLargeBlockBytes = 128 * 1024;
+
+}  // namespace
+
 ExitCode run_compare_command(const std::string& base_file, const std::string& scenario_file,
                              OutputFormat format, RollupLevel level, bool show_all,
                              const std::string& output_file, const LoadOptions& scenario_options,
                              Console& console) {
+  // Large blocks (the input text, the document's node chunks) are mapped and unmapped on their
+  // own, so that what the base side frees goes back to the system before the scenario is read;
+  // glibc would otherwise raise its threshold and keep them, and the two sides' peaks would add
+  // up in the process's memory.
+  mallopt(M_MMAP_THRESHOLD, kLargeBlockBytes);
   // Each side is reduced to its comparable records as soon as it is computed, so that only one
   // model and one review are held at a time.
   const auto comparable_side = [](const std::string& file, const LoadOptions& options) {

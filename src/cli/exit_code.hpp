@@ -10,6 +10,8 @@ enum class ExitCode : int {
   Usage = 2,           ///< the command line is wrong (unknown option, missing argument)
   FileAccess = 3,      ///< a file cannot be read or written
   ThresholdMet = 4,    ///< a --fail-on amber|red threshold was met
+  OutOfMemory = 5,     ///< the machine ran out of memory; nothing was written
+  Internal = 6,        ///< a fault inside estab itself (please report it); nothing was written
 };
 
 /// The integer to return from main.

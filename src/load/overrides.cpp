@@ -22,7 +22,7 @@ struct PathStep {
 };
 
 [[noreturn]] void refuse(const std::string& assignment, const std::string& reason) {
-  throw UsageError(fmt::format("--set {}: {}", assignment, reason));
+  throw RequestError(Request::Override, assignment, reason);
 }
 
 std::vector<PathStep> parse_path(const std::string& path, const std::string& assignment) {

@@ -37,6 +37,27 @@ InputError::InputError(std::vector<Diagnostic> diagnostics)
 FileError::FileError(std::string path, const std::string& message)
     : std::runtime_error(message), path_(std::move(path)) {}
 
+namespace {
+
+/// The message of a refused request, in the core's own words.
+std::string request_message(Request request, const std::string& subject,
+                            const std::string& reason) {
+  switch (request) {
+    case Request::Override: return fmt::format("the override {}: {}", subject, reason);
+    case Request::Change: return fmt::format("the sensitivity change {}", reason);
+    case Request::Format: return fmt::format("the {} format {}", subject, reason);
+  }
+  return reason;
+}
+
+}  // namespace
+
+RequestError::RequestError(Request request, std::string subject, std::string reason)
+    : UsageError(request_message(request, subject, reason)),
+      request_(request),
+      subject_(std::move(subject)),
+      reason_(std::move(reason)) {}
+
 void DiagnosticList::throw_if_any() {
   if (items_.empty()) return;
   // Report in reading order: by file (in the order first seen), then line, then column.

@@ -190,28 +190,6 @@ void write_comparison_view(ViewWriter& writer, const Comparison& comparison, boo
   write_organisation_section(writer, comparison.organisation);
 }
 
-/// The CSV identity headers of a level: team and profession, team, service, or none.
-std::vector<std::string> identity_headers(RollupLevel level) {
-  switch (level) {
-    case RollupLevel::Line: return {"team", "profession"};
-    case RollupLevel::Team: return {"team"};
-    case RollupLevel::Service: return {"service"};
-    case RollupLevel::Organisation: break;
-  }
-  return {};
-}
-
-/// The CSV identity fields of a record at a level.
-std::vector<std::string> identity_fields(const ComparedRecord& record, RollupLevel level) {
-  switch (level) {
-    case RollupLevel::Line: return {csv_text(record.team), csv_text(record.profession)};
-    case RollupLevel::Team: return {csv_text(record.team)};
-    case RollupLevel::Service: return {csv_optional_text(record.service)};
-    case RollupLevel::Organisation: break;
-  }
-  return {};
-}
-
 /// The records of one level: the lines, teams, services, or the organisation alone.
 std::vector<const ComparedRecord*> records_at(const Comparison& comparison, RollupLevel level) {
   const std::vector<ComparedRecord>* records = nullptr;
@@ -229,7 +207,7 @@ std::vector<const ComparedRecord*> records_at(const Comparison& comparison, Roll
 /// One row per record of `level`: identity, status, then FIELD_base, FIELD_scenario and
 /// FIELD_delta for each compared field, unrounded, empty for null.
 void write_comparison_csv(std::ostream& out, const Comparison& comparison, RollupLevel level) {
-  std::vector<std::string> headers = identity_headers(level);
+  std::vector<std::string> headers(compared_keys(level).begin(), compared_keys(level).end());
   headers.push_back("status");
   for (const std::string_view field : compared_fields(level)) {
     const std::string name(field);
@@ -237,7 +215,12 @@ void write_comparison_csv(std::ostream& out, const Comparison& comparison, Rollu
   }
   write_csv_header(out, headers);
   for (const ComparedRecord* record : records_at(comparison, level)) {
-    std::vector<std::string> fields = identity_fields(*record, level);
+    std::vector<std::string> fields;
+    for (const std::string_view key : compared_keys(level)) {
+      const FieldValue value = record->key(key);
+      fields.push_back(value.kind == FieldValue::Kind::Null ? std::string()
+                                                            : csv_text(value.text));
+    }
     fields.push_back(csv_text(compare_status_name(record->status)));
     for (const FieldChange& change : record->fields()) {
       fields.insert(fields.end(), {csv_number(change.base), csv_number(change.scenario),

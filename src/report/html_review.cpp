@@ -349,7 +349,7 @@ std::string source_name(const Model& model) {
 }  // namespace
 
 void refuse_html() {
-  throw UsageError("--format html is available for review only");
+  throw RequestError(Request::Format, "html", "is available for review only");
 }
 
 void open_section(HtmlWriter& html, std::string_view id, std::string_view heading) {

@@ -3,6 +3,7 @@
 
 #include "estab/compare.hpp"
 #include "estab/report.hpp"
+#include "report/field_output.hpp"
 #include "report/json_support.hpp"
 
 namespace estab {
@@ -14,14 +15,8 @@ using nlohmann::ordered_json;
 /// One compared record as JSON: its identity, status, then {base, scenario, delta} per field.
 ordered_json record_json(const ComparedRecord& record) {
   ordered_json object = ordered_json::object();
-  switch (record.level) {
-    case RollupLevel::Line:
-      object["team"] = record.team;
-      object["profession"] = record.profession;
-      break;
-    case RollupLevel::Team: object["team"] = record.team; break;
-    case RollupLevel::Service: report::set_text(object, "service", record.service); break;
-    case RollupLevel::Organisation: break;
+  for (const std::string_view key : compared_keys(record.level)) {
+    report::set_field(object, key, record.key(key));
   }
   object["status"] = compare_status_name(record.status);
   for (const FieldChange& change : record.fields()) {

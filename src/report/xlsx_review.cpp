@@ -47,7 +47,7 @@ void write_review_xlsx(std::ostream& out, const ReviewResult& review) {
 }
 
 void refuse_xlsx() {
-  throw UsageError("--format xlsx is available for review, compare and sensitivity");
+  throw RequestError(Request::Format, "xlsx", "is available for review, compare and sensitivity");
 }
 
 }  // namespace estab::report

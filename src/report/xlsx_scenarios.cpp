@@ -30,34 +30,12 @@ XlsxCell optional_number(const std::optional<double>& value) {
   return value ? XlsxCell(*value) : XlsxCell();
 }
 
-/// The identity columns of a compared record at a level, as in the compare CSV.
-std::vector<std::string> identity_columns(RollupLevel level) {
-  switch (level) {
-    case RollupLevel::Line: return {"team", "profession"};
-    case RollupLevel::Team: return {"team"};
-    case RollupLevel::Service: return {"service"};
-    case RollupLevel::Organisation: break;
-  }
-  return {};
-}
-
-/// The identity cells of a compared record at a level; a null service is an empty cell.
-std::vector<XlsxCell> identity_cells(const ComparedRecord& record, RollupLevel level) {
-  switch (level) {
-    case RollupLevel::Line: return {record.team, record.profession};
-    case RollupLevel::Team: return {record.team};
-    case RollupLevel::Service: return {record.service ? XlsxCell(*record.service) : XlsxCell()};
-    case RollupLevel::Organisation: break;
-  }
-  return {};
-}
-
 /// The columns of a compare sheet: identity, status, then base, scenario and delta of each
 /// compared field, all three in the field's own number format.
 std::vector<XlsxColumn> comparison_columns(RollupLevel level) {
   std::vector<XlsxColumn> columns;
-  for (const std::string& identity : identity_columns(level)) {
-    columns.push_back({identity, NumberStyle::General});
+  for (const std::string_view key : compared_keys(level)) {
+    columns.push_back({std::string(key), NumberStyle::General});
   }
   columns.push_back({"status", NumberStyle::General});
   const std::vector<std::string_view>& fields = compared_fields(level);
@@ -78,7 +56,8 @@ XlsxSheet comparison_sheet(std::string name, const std::vector<const ComparedRec
   sheet.name = std::move(name);
   sheet.columns = comparison_columns(level);
   for (const ComparedRecord* record : records) {
-    std::vector<XlsxCell> row = identity_cells(*record, level);
+    std::vector<XlsxCell> row;
+    for (const std::string_view key : compared_keys(level)) row.push_back(field_cell(record->key(key)));
     row.emplace_back(std::string(compare_status_name(record->status)));
     for (const FieldChange& change : record->fields()) {
       row.insert(row.end(), {optional_number(change.base), optional_number(change.scenario),

@@ -6,6 +6,8 @@
 
 #include "report/xlsx_workbook.hpp"
 
+#include "estab/diagnostic.hpp"
+
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 #include <cstdlib>  // mkdtemp (POSIX)
@@ -37,25 +39,42 @@ constexpr const char* kWorkbookFileName = "workbook.xlsx";
 
 
 
-/// Throws std::runtime_error with libxlsxwriter's description of `error`, if it is one.
+/// Throws FileError with libxlsxwriter's description of `error`, if it is one: the workbook
+/// cannot be written (a temporary file, the disk, or a limit of the format such as the length
+/// of a cell). The workbook goes to a stream, so the error names no file of the user's.
 void check(lxw_error error, std::string_view doing) {
   if (error != LXW_NO_ERROR) {
-    throw std::runtime_error(
-        fmt::format("cannot write the XLSX workbook ({}): {}", doing, lxw_strerror(error)));
+    throw FileError("", fmt::format("cannot write the XLSX workbook ({}): {}", doing,
+                                    lxw_strerror(error)));
   }
 }
 
 /// A directory of its own under the system's temporary directory, removed with its contents
 /// when the object goes out of scope.
+/// The directory temporary files go in ($TMPDIR, else /tmp); throws FileError when it is not
+/// a directory.
+std::filesystem::path temporary_base() {
+  std::error_code error;
+  std::filesystem::path base = std::filesystem::temp_directory_path(error);
+  if (error) {
+    const char* named = std::getenv("TMPDIR");
+    const std::string shown = named != nullptr ? named : "/tmp";
+    throw FileError(shown, fmt::format("cannot write the XLSX workbook: the temporary directory "
+                                       "{} is not usable: {}",
+                                       shown, error.message()));
+  }
+  return base;
+}
+
 class PrivateDirectory {
  public:
   PrivateDirectory() {
-    const std::filesystem::path base = std::filesystem::temp_directory_path();
+    const std::filesystem::path base = temporary_base();
     std::string pattern = (base / "estab-xlsx-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) {
-      throw std::runtime_error(fmt::format(
-          "cannot write the XLSX workbook: cannot create a temporary directory in {}: {}",
-          base.string(), std::strerror(errno)));
+      throw FileError(base.string(), fmt::format("cannot write the XLSX workbook: cannot create a "
+                                                 "temporary directory in {}: {}",
+                                                 base.string(), std::strerror(errno)));
     }
     path_ = pattern;
   }
@@ -210,7 +229,8 @@ void set_properties(lxw_workbook* workbook, const XlsxProperties& properties) {
 void copy_file(const std::filesystem::path& path, std::ostream& out) {
   std::ifstream file(path, std::ios::binary);
   if (!file || !(out << file.rdbuf())) {
-    throw std::runtime_error("cannot write the XLSX workbook: cannot read back " + path.string());
+    throw FileError(path.string(),
+                    "cannot write the XLSX workbook: cannot read back " + path.string());
   }
 }
 

@@ -3,7 +3,6 @@
 /// text, never a formula — written through libxlsxwriter to a private temporary file whose bytes
 /// are then copied to a stream.
 
-#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -42,9 +41,9 @@ struct XlsxProperties {
 };
 
 /// Writes the sheets as one XLSX workbook to `out`. The workbook is built in a private
-/// temporary directory that is removed on every path. Throws std::runtime_error with
-/// libxlsxwriter's message when the library fails, and std::logic_error for a non-finite number
-/// or a row whose length differs from its sheet's columns.
+/// temporary directory that is removed on every path. Throws FileError when the workbook cannot
+/// be written (no temporary directory, libxlsxwriter's message when the library fails), and
+/// std::logic_error for a non-finite number or a row whose length differs from its columns.
 void write_xlsx(std::ostream& out, const std::vector<XlsxSheet>& sheets,
                 const XlsxProperties& properties);
 

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Independent oracle for estab's review arithmetic (SPEC.md §1-§5, §7.1).
+"""Independent oracle for estab's review arithmetic (docs/METHOD.md, and the JSON contract
+in docs/OUTPUT.md §6).
 
 Usage: estab_oracle.py FILE.yaml   -> prints the estab-review/1 JSON document.
 
-Written from SPEC.md only (not from the C++ sources).  It assumes the input is
-valid (run `estab validate` first); it does no validation of its own beyond what
-it needs to compute.  Requires python3 + PyYAML.  YAML scalars are resolved with
+An independent implementation, written from the documented method
+(docs/METHOD.md) and not from the C++ sources.  It assumes the input is valid
+(run `estab validate` first); it does no validation of its own beyond what it
+needs to compute.  Requires python3 + PyYAML.  YAML scalars are resolved with
 the YAML 1.2 core schema (so `1e3` is a number and `no`/`on` are strings, as
 YAML 1.2 reads them, unlike PyYAML's default 1.1 rules).
 """
@@ -83,7 +85,7 @@ def load_yaml(path):
 
 
 # --------------------------------------------------------------------------
-# §6 overlays (extends), so that scenario files can be checked too
+# overlays (extends, docs/INPUT.md §16), so that scenario files can be checked too
 ID_LISTS = {"professions": "id", "services": "id", "teams": "id", "staffing": "profession"}
 
 
@@ -192,7 +194,7 @@ class Oracle:
         self.org_target = pct(sm["registered_target"]) if sm.get("registered_target") is not None else None
         self.org_tol = pct(sm["tolerance"]) if sm.get("tolerance") is not None else 0.05
 
-    # ---- §2.1 allowances
+    # ---- allowances (docs/METHOD.md §3.2)
     def allowance(self, comp, v, hc):
         if isinstance(v, str):
             return pct(v)
@@ -225,7 +227,7 @@ class Oracle:
                 return num(x) / 60.0 / self.hd
         raise ValueError(f"unrecognised non_*_time {v!r}")
 
-    # ---- §4.1
+    # ---- absence resolution (docs/METHOD.md §4)
     def absence(self, team, prof, line):
         levels = [("line", line.get("assumptions") or {}),
                   ("team", team.get("assumptions") or {}),
@@ -255,7 +257,7 @@ class Oracle:
                     break
         return out
 
-    # ---- §4.3
+    # ---- demand (docs/METHOD.md §7)
     def demand(self, line, a):
         d = 0.0
         roster_obs = 0.0
@@ -343,7 +345,7 @@ class Oracle:
                  "judgement_wte": None if line.get("judgement_wte") is None else num(line.get("judgement_wte"))}
         return r, extra
 
-    # ---- §5 roll-ups
+    # ---- roll-ups and skill mix (docs/METHOD.md §13, §9.2)
     def totals(self, lines, target, tol):
         s = lambda k, ls=lines: sum(l[k] for l in ls)
         reg = [l for l in lines if l["registered"]]

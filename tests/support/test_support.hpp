@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "cli/commands.hpp"
 #include "estab/calc.hpp"
 #include "estab/diagnostic.hpp"
 #include "estab/model.hpp"
@@ -66,13 +67,14 @@ std::vector<std::string> problems_of(const std::string& text,
 std::vector<std::string> problems_of_file(const std::string& path,
                                           const std::vector<std::string>& overrides = {});
 
-/// The message of the UsageError `action` throws; fails the test when it throws anything else.
+/// The message of the UsageError `action` throws, as the command line words it; fails the test
+/// when it throws anything else.
 template <typename Action>
 std::string usage_error_of(Action action) {
   try {
     action();
   } catch (const estab::UsageError& error) {
-    return error.what();
+    return estab::cli::usage_text(error);
   }
   FAIL("no UsageError was thrown");
   return "";
