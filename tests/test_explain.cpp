@@ -1,4 +1,4 @@
-// Unit tests of `estab explain` (SPEC §7): every line's explanation ends at the review's own
+// Unit tests of `estab explain`: every line's explanation ends at the review's own
 // required WTE; the steps recombine exactly; each input cites the file, line and column it was
 // written at (through `extends` overlays too); the text, CSV and `estab-explain/1` JSON; the
 // list of explainable lines; and the usage errors, verbatim.
@@ -28,6 +28,7 @@
 #include "estab/diagnostic.hpp"
 #include "estab/explain.hpp"
 #include "estab/load.hpp"
+#include "support/contract_docs.hpp"
 #include "support/test_support.hpp"
 
 namespace {
@@ -414,29 +415,13 @@ TEST_CASE("the estab-explain/1 JSON has the documented keys", "[explain]") {
   const std::vector<std::string> step_keys = {"name",  "detail", "formula", "substituted",
                                               "value", "unit",   "section"};
   for (const ordered_json& step : document["steps"]) CHECK(keys_of(step) == step_keys);
-  CHECK(keys_of(document["result"]) == std::vector<std::string>{"absence_total",
-                                                                "uplift_exact",
-                                                                "uplift_additive",
-                                                                "uplift_applied",
-                                                                "demand_hours_per_week",
-                                                                "productive_wte",
-                                                                "fixed_wte",
-                                                                "required_wte",
-                                                                "funded_wte",
-                                                                "in_post_wte",
-                                                                "establishment_gap_wte",
-                                                                "vacancy_wte",
-                                                                "vacancy_rate",
-                                                                "net_gap_wte",
-                                                                "net_gap_rate",
-                                                                "gap_rag",
-                                                                "wisn_ratio",
-                                                                "additive_shortfall_wte",
-                                                                "cost_per_wte",
-                                                                "required_cost",
-                                                                "funded_cost",
-                                                                "in_post_cost",
-                                                                "uplift_cost"});
+  // The result block: every documented field of a staffing line but its text, flags and
+  // absence components, in contract order.
+  std::vector<std::string> result_keys;
+  for (const DocumentedField& field : documented_fields(DocumentedRecord::Line)) {
+    if (is_number_unit(field.unit) || field.unit == "RAG") result_keys.push_back(field.name);
+  }
+  CHECK(keys_of(document["result"]) == result_keys);
 
   // A stated input carries FILE, LINE and COLUMN; a default carries nulls.
   const ordered_json& training = document["inputs"][9];

@@ -1,5 +1,5 @@
-// Unit tests of the renderers (SPEC §7, §7.1): JSON contract, CSV encoding, number formatting,
-// tables verbatim, and no escape byte without colour.
+// Unit tests of the renderers (docs/OUTPUT.md §5 to §7): JSON contract, CSV encoding, number
+// formatting, tables verbatim, and no escape byte without colour.
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
@@ -22,6 +22,7 @@
 #include "report/json_support.hpp"
 #include "report/table.hpp"
 #include "report/text_format.hpp"
+#include "support/contract_docs.hpp"
 #include "support/test_support.hpp"
 
 namespace {
@@ -458,34 +459,8 @@ TEST_CASE("review JSON has every contract key, in order, at every level", "[repo
   CHECK(document["review"]["contracted_hours_per_wte"].get<double>() ==
         Approx(365.0 * 5.0 / 7.0 * 7.5));
 
-  const std::vector<std::string> line_keys = {"team",
-                                              "service",
-                                              "profession",
-                                              "registered",
-                                              "absence",
-                                              "absence_total",
-                                              "uplift_exact",
-                                              "uplift_additive",
-                                              "uplift_applied",
-                                              "demand_hours_per_week",
-                                              "productive_wte",
-                                              "fixed_wte",
-                                              "required_wte",
-                                              "funded_wte",
-                                              "in_post_wte",
-                                              "establishment_gap_wte",
-                                              "vacancy_wte",
-                                              "vacancy_rate",
-                                              "net_gap_wte",
-                                              "net_gap_rate",
-                                              "gap_rag",
-                                              "wisn_ratio",
-                                              "additive_shortfall_wte",
-                                              "cost_per_wte",
-                                              "required_cost",
-                                              "funded_cost",
-                                              "in_post_cost",
-                                              "uplift_cost"};
+  // The documented fields of a staffing line, in contract order.
+  const std::vector<std::string> line_keys = documented_field_names(DocumentedRecord::Line);
   REQUIRE(document["lines"].size() == 4);
   for (const ordered_json& line : document["lines"]) {
     CHECK(keys_of(line) == line_keys);

@@ -152,6 +152,20 @@ struct ReviewResult {
 /// Which records of a review an output lists: staffing lines, or one roll-up level.
 enum class RollupLevel { Line, Team, Service, Organisation };
 
+/// A line's absence in hours per WTE per year: each component's, in the absence's order, and
+/// their total.
+struct AbsenceHours {
+  std::vector<double> components;
+  double total = 0.0;
+};
+
+/// The hours per WTE per year of each component of `absence` (fraction × contracted hours).
+AbsenceHours absence_hours(const ResolvedAbsence& absence, const ReviewSettings& review);
+
+/// The absence of a line that states nothing itself: the organisation's assumptions over the
+/// defaults. Each component's `stated` points into `model`.
+ResolvedAbsence organisation_default_absence(const Model& model);
+
 /// One distinct set of absence assumptions (every resolved component, its fraction and source,
 /// and headcount per WTE), the lines that use it, and their sums (unrounded).
 struct AssumptionGroup {
@@ -163,6 +177,10 @@ struct AssumptionGroup {
   std::optional<double> uplift_cost;              ///< the applied uplift, over lines with a cost
   std::optional<double> exact_uplift_cost;        ///< productive × exact uplift × cost
   std::optional<double> additive_uplift_cost;     ///< productive × additive uplift × cost
+  AbsenceHours hours;                   ///< the set's components in hours per WTE per year
+  double exact_uplift_wte = 0.0;        ///< productive × exact uplift
+  double additive_uplift_wte = 0.0;     ///< productive × additive uplift
+  double uplift_shortfall = 0.0;        ///< exact uplift − additive uplift
 };
 
 /// The lines of a review grouped by distinct set of assumptions, in order of first appearance.

@@ -2,6 +2,7 @@
 // fraction and source) and headcount per WTE, with their sums, for the finance view of uplift.
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -38,6 +39,24 @@ std::string assumption_key(const ResolvedAbsence& absence) {
 
 }  // namespace
 
+AbsenceHours absence_hours(const ResolvedAbsence& absence, const ReviewSettings& review) {
+  const double contracted_hours_per_wte = review.contracted_hours_per_wte();
+  AbsenceHours hours;
+  hours.components.reserve(absence.components.size());
+  for (const AbsenceComponent& component : absence.components) {
+    hours.components.push_back(component.fraction * contracted_hours_per_wte);
+  }
+  hours.total = absence.total * contracted_hours_per_wte;
+  return hours;
+}
+
+ResolvedAbsence organisation_default_absence(const Model& model) {
+  const Team team;  // states nothing
+  StaffingLine line;
+  line.profession_index = model.professions.size();  // of no profession: that level is skipped
+  return resolve_absence(model, team, line);  // `stated` points into `model`
+}
+
 std::vector<AssumptionGroup> group_assumptions(const ReviewResult& review) {
   std::vector<AssumptionGroup> groups;
   std::unordered_map<std::string, std::size_t> group_of_key;  // one pass, however many groups
@@ -57,6 +76,14 @@ std::vector<AssumptionGroup> group_assumptions(const ReviewResult& review) {
     if (line.uplift_cost) {
       add_to(group->uplift_cost, *line.uplift_cost);
     }
+  }
+  if (review.model == nullptr) throw std::logic_error("the review result has no model");
+  for (AssumptionGroup& group : groups) {
+    const LineResult& first = *group.first;
+    group.hours = absence_hours(first.absence, review.model->review);
+    group.exact_uplift_wte = group.productive_wte * first.uplift_exact;
+    group.additive_uplift_wte = group.productive_wte * first.uplift_additive;
+    group.uplift_shortfall = first.uplift_exact - first.uplift_additive;
   }
   return groups;
 }

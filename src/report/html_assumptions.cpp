@@ -188,30 +188,25 @@ void write_settings(HtmlWriter& html, const Model& model) {
 /// resolve them: a model with the organisation's assumptions and one profession that states
 /// nothing.
 void write_defaults(HtmlWriter& html, const Model& model) {
-  Model organisation_only;
-  organisation_only.review = model.review;
-  organisation_only.assumptions = model.assumptions;
-  organisation_only.professions.emplace_back();
-  const Team team;
-  const StaffingLine line;
-  const ResolvedAbsence defaults = resolve_absence(organisation_only, team, line);
-  const double hours_per_wte = model.review.contracted_hours_per_wte();
+  const ResolvedAbsence defaults = organisation_default_absence(model);
+  const AbsenceHours hours = absence_hours(defaults, model.review);
 
   HtmlTable table({{"Component"},
                    {"As stated"},
                    {"% of contracted time", true},
                    {"Hours per WTE per year", true},
                    {"Source"}});
-  for (const AbsenceComponent& component : defaults.components) {
+  for (std::size_t index = 0; index < defaults.components.size(); ++index) {
+    const AbsenceComponent& component = defaults.components[index];
     table.add_row({component.component, describe_allowance(component.stated),
                    number_cell(format_percent(component.fraction)),
-                   number_cell(format_hours(component.fraction * hours_per_wte)),
+                   number_cell(format_hours(hours.components[index])),
                    level_name(component.source)});
   }
   table.add_row({"headcount per WTE", stated_number(defaults.headcount_per_wte), "", "",
                  level_name(defaults.headcount_source)});
   table.add_total({"Total absence", "", number_cell(format_percent(defaults.total)),
-                   number_cell(format_hours(defaults.total * hours_per_wte)), ""});
+                   number_cell(format_hours(hours.total)), ""});
   html.element("h3", "Organisation defaults");
   table.write(html);
   html.element("p",

@@ -16,25 +16,25 @@ namespace {
 using nlohmann::ordered_json;
 using report::set_number;
 
-ordered_json components_json(const ResolvedAbsence& absence, double contracted_hours_per_wte) {
+ordered_json components_json(const ResolvedAbsence& absence, const AbsenceHours& hours) {
   ordered_json components = ordered_json::array();
-  for (const AbsenceComponent& component : absence.components) {
+  for (std::size_t index = 0; index < absence.components.size(); ++index) {
+    const AbsenceComponent& component = absence.components[index];
     ordered_json object = ordered_json::object();
     object["component"] = component.component;
     set_number(object, "fraction", component.fraction);
-    set_number(object, "hours_per_wte", component.fraction * contracted_hours_per_wte);
+    set_number(object, "hours_per_wte", hours.components[index]);
     object["source"] = level_name(component.source);
     components.push_back(std::move(object));
   }
   return components;
 }
 
-ordered_json group_json(const AssumptionGroup& group, std::size_t id,
-                        double contracted_hours_per_wte) {
+ordered_json group_json(const AssumptionGroup& group, std::size_t id) {
   const LineResult& first = *group.first;
   ordered_json object = ordered_json::object();
   object["id"] = id;
-  object["components"] = components_json(first.absence, contracted_hours_per_wte);
+  object["components"] = components_json(first.absence, group.hours);
   for (const Field<AssumptionGroup>& field : assumption_group_fields()) {
     report::set_field(object, field.name, field.read(group));
   }
@@ -50,7 +50,6 @@ ordered_json group_json(const AssumptionGroup& group, std::size_t id,
 
 ordered_json uplift_to_json(const ReviewResult& review) {
   const Model& model = report::model_of(review);
-  const double contracted_hours_per_wte = model.review.contracted_hours_per_wte();
   ordered_json document = ordered_json::object();
   document["schema"] = "estab-uplift/1";
   document["review"] = report::review_settings_json(model);
@@ -58,7 +57,7 @@ ordered_json uplift_to_json(const ReviewResult& review) {
   ordered_json sets = ordered_json::array();
   std::size_t id = 0;
   for (const AssumptionGroup& group : group_assumptions(review)) {
-    sets.push_back(group_json(group, ++id, contracted_hours_per_wte));
+    sets.push_back(group_json(group, ++id));
   }
   document["assumption_sets"] = std::move(sets);
 

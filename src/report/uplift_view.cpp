@@ -25,19 +25,18 @@ namespace {
 constexpr std::size_t kListedLines = 8;
 
 void write_components(ViewWriter& writer, const ResolvedAbsence& absence,
-                      double contracted_hours_per_wte) {
+                      const AbsenceHours& hours) {
   TextTable table({{"Component", Align::Left},
                    {"% of contracted time", Align::Right},
                    {"Hours per WTE per year", Align::Right},
                    {"Source", Align::Left}});
-  for (const AbsenceComponent& component : absence.components) {
+  for (std::size_t index = 0; index < absence.components.size(); ++index) {
+    const AbsenceComponent& component = absence.components[index];
     table.add_row({component.component, format_percent(component.fraction),
-                   format_hours(component.fraction * contracted_hours_per_wte),
-                   level_name(component.source)});
+                   format_hours(hours.components[index]), level_name(component.source)});
   }
   table.add_rule();
-  table.add_row({"Total", format_percent(absence.total),
-                 format_hours(absence.total * contracted_hours_per_wte), ""},
+  table.add_row({"Total", format_percent(absence.total), format_hours(hours.total), ""},
                 true);
   writer.table(table);
   writer.paragraph(fmt::format("Headcount per WTE: {} ({})",
@@ -53,16 +52,16 @@ void write_methods(ViewWriter& writer, const AssumptionGroup& group, UpliftMetho
                    {"Uplift cost", Align::Right},
                    {"Applied", Align::Left}});
   table.add_row({"exact: a / (1 - a)", format_percent(first.uplift_exact),
-                 format_wte(group.productive_wte * first.uplift_exact),
+                 format_wte(group.exact_uplift_wte),
                  format_money(group.exact_uplift_cost),
                  applied == UpliftMethod::Exact ? "yes" : ""});
   table.add_row({"additive: a", format_percent(first.uplift_additive),
-                 format_wte(group.productive_wte * first.uplift_additive),
+                 format_wte(group.additive_uplift_wte),
                  format_money(group.additive_uplift_cost),
                  applied == UpliftMethod::Additive ? "yes" : ""});
   table.add_rule();
   table.add_row(
-      {"additive shortfall", format_percent(first.uplift_exact - first.uplift_additive),
+      {"additive shortfall", format_percent(group.uplift_shortfall),
        format_wte(group.additive_shortfall_wte), format_money(group.additive_shortfall_cost), ""},
       true);
   writer.table(table);
@@ -162,7 +161,7 @@ void write_uplift_sets(ViewWriter& writer, const ReviewResult& review, HeadingLe
     const std::size_t line_count = group.lines.size();
     writer.heading(set_level, fmt::format("Assumption set {} of {} ({} line{})", index + 1,
                                           groups.size(), line_count, line_count == 1 ? "" : "s"));
-    write_components(writer, group.first->absence, contracted_hours_per_wte);
+    write_components(writer, group.first->absence, group.hours);
     write_methods(writer, group, model.review.uplift_method.value);
     writer.blank_line();
     writer.line(fmt::format("Applies to {} productive WTE.", format_wte(group.productive_wte)));
