@@ -147,9 +147,9 @@ void exercise(std::string_view text) {
     const char* name = format == estab::OutputFormat::Table ? "table"
                        : format == estab::OutputFormat::Csv ? "csv"
                                                             : "json";
-    for (estab::RollupLevel level : {estab::RollupLevel::Line, estab::RollupLevel::Team,
-                                     estab::RollupLevel::Service,
-                                     estab::RollupLevel::Organisation}) {
+    for (estab::RollupLevel level :
+         {estab::RollupLevel::Line, estab::RollupLevel::Team, estab::RollupLevel::Service,
+          estab::RollupLevel::Organisation}) {
       if (format != estab::OutputFormat::Csv && level != estab::RollupLevel::Line) continue;
       render_options.level = level;
       render_options.colour = format == estab::OutputFormat::Table;
@@ -183,7 +183,8 @@ void exercise(std::string_view text) {
         }
         for (const estab::FieldChange& field : record.fields()) {
           if (field.delta && *field.delta != 0.0) {
-            finding("a review compared with itself has a non-zero delta for " + std::string(field.field));
+            finding("a review compared with itself has a non-zero delta for " +
+                    std::string(field.field));
           }
         }
       }
@@ -230,8 +231,6 @@ void exercise(std::string_view text) {
   }
 }
 
-
-
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
   const char* strict = std::getenv("ESTAB_FUZZ_STRICT_RANGE");
   g_strict_range = strict != nullptr && std::string_view(strict) == "1";
@@ -256,7 +255,8 @@ void check_pieces(std::string_view text) {
     }
     if (!split) continue;
     if (!whole) finding("a file that does not parse whole was read in pieces");
-    if (!split->same_tree(*whole)) finding("a file read in pieces differs from the file read whole");
+    if (!split->same_tree(*whole))
+      finding("a file read in pieces differs from the file read whole");
   }
 }
 

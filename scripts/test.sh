@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Builds estab with warnings as errors and runs every test (unit, end-to-end, worked examples,
-# differential), then builds it again under AddressSanitizer and UndefinedBehaviorSanitizer and
-# runs every test a second time. ESTAB_SKIP_SANITIZERS=1 skips the second pass.
+# Checks that the sources are clang-format clean, builds estab with warnings as errors and runs
+# every test (unit, end-to-end, worked examples, differential), then builds it again under
+# AddressSanitizer and UndefinedBehaviorSanitizer and runs every test a second time.
+# ESTAB_SKIP_SANITIZERS=1 skips the second pass.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${ESTAB_BUILD_DIR:-$root/build}
 jobs=$(nproc)
 
+"$root/scripts/check-format.sh"
 cmake -S "$root" -B "$build" -G Ninja -DESTAB_WERROR=ON
 cmake --build "$build"
 ctest --test-dir "$build" --output-on-failure -j "$jobs"

@@ -29,7 +29,9 @@ using namespace estab::testing;
 
 /// Tight relative comparison (results are checked to 1e-6 against an independent
 /// implementation; these tests hold them to 1e-9).
-Approx near(double expected) { return Approx(expected).epsilon(1e-9).margin(1e-12); }
+Approx near(double expected) {
+  return Approx(expected).epsilon(1e-9).margin(1e-12);
+}
 
 /// "x%": `fraction` is already x / 100.
 Allowance percent(double fraction) {
@@ -111,7 +113,9 @@ estab::LineResult single_line(const Model& model) {
 }
 
 /// A fraction of contracted time stated in days, with the default working year.
-double default_year_days(double days) { return days / (365.0 * 5.0 / 7.0); }
+double default_year_days(double days) {
+  return days / (365.0 * 5.0 / 7.0);
+}
 
 }  // namespace
 
@@ -148,8 +152,7 @@ TEST_CASE("allowance_fraction converts every unit to a share of contracted time"
   SECTION("hours per head scale with headcount per WTE (part-time staff raise it)") {
     const Allowance training = allowance_in(AllowanceUnit::HoursPerHead, 22.5);
     CHECK(estab::allowance_fraction(training, review, 1.0) == near(22.5 / hours_per_wte));
-    CHECK(estab::allowance_fraction(training, review, 1.15) ==
-          near(22.5 * 1.15 / hours_per_wte));
+    CHECK(estab::allowance_fraction(training, review, 1.15) == near(22.5 * 1.15 / hours_per_wte));
   }
   SECTION("annual leave by length of service: Σ share × days / working_days") {
     const Allowance leave = by_service({{27, 0.5}, {29, 0.3}, {33, 0.2}});
@@ -166,8 +169,8 @@ TEST_CASE("available_time_fraction is a share of time left after absence", "[cal
   CHECK(estab::available_time_fraction(percent(0.35), review, absence) == near(0.35));
   CHECK(estab::available_time_fraction(allowance_in(AllowanceUnit::Days, 26), review, absence) ==
         near(26.0 / (260.0 * 0.8)));
-  CHECK(estab::available_time_fraction(allowance_in(AllowanceUnit::Hours, 156), review,
-                                       absence) == near(156.0 / (1950.0 * 0.8)));
+  CHECK(estab::available_time_fraction(allowance_in(AllowanceUnit::Hours, 156), review, absence) ==
+        near(156.0 / (1950.0 * 0.8)));
   CHECK(estab::available_time_fraction(allowance_in(AllowanceUnit::MinutesPerDay, 45), review,
                                        absence) == near(45.0 / 60.0 / 7.5));
 }
@@ -459,7 +462,7 @@ TEST_CASE("compute_line: gap RAG against the review tolerance, boundaries inside
   CHECK(rag_with_in_post(18.0) == Rag::Amber);   // exactly 10%
   CHECK(rag_with_in_post(17.99) == Rag::Red);
   CHECK(rag_with_in_post(0.0) == Rag::Red);
-  CHECK(rag_with_in_post(25.0) == Rag::Green);   // over-established
+  CHECK(rag_with_in_post(25.0) == Rag::Green);  // over-established
 }
 
 TEST_CASE("compute_line: cost per WTE from the line, else the profession", "[calc]") {
@@ -496,8 +499,7 @@ TEST_CASE("compute_line: the team's service is linked", "[calc]") {
 // ---------------------------------------------------------------------------------------------
 // Roll-ups
 
-TEST_CASE("compute_review: lines in file order and team, service, organisation totals",
-          "[calc]") {
+TEST_CASE("compute_review: lines in file order and team, service, organisation totals", "[calc]") {
   Model model = zero_absence_model();
   model.professions[0].cost_per_wte = at(50000);
   model.services.push_back({"community", "Community", {}});
@@ -505,7 +507,7 @@ TEST_CASE("compute_review: lines in file order and team, service, organisation t
   model.teams.push_back(team_of("north", 0));
   model.teams[0].lines.push_back(line_of(0, 37.5 * 6, 5, 4));   // rn: 6 required
   model.teams[0].lines.push_back(line_of(1, 37.5 * 4, 4, 4));   // hca: 4 required, no cost
-  model.teams.push_back(team_of("inpatient"));                   // no service
+  model.teams.push_back(team_of("inpatient"));                  // no service
   model.teams[1].lines.push_back(line_of(0, 37.5 * 10, 9, 7));  // rn: 10 required
 
   const estab::ReviewResult review = estab::compute_review(model);
@@ -730,8 +732,7 @@ TEST_CASE("professions: organisation-wide totals in declaration order", "[calc]"
   CHECK_FALSE(unused.funded_cost);
 }
 
-TEST_CASE("warnings: defaulted sickness, empty teams, idle lines, unused professions",
-          "[calc]") {
+TEST_CASE("warnings: defaulted sickness, empty teams, idle lines, unused professions", "[calc]") {
   Model model;
   model.professions.push_back(profession("rn", true));
   model.professions.push_back(profession("hca", false));
@@ -795,9 +796,9 @@ TEST_CASE("worked example: Hurst ward, 455 h/week × 1.22 ÷ 37.5 = 14.80 WTE", 
   state_all_percent(model.assumptions, {0.11, 0.03, 0.04, 0.01, 0.005, 0.01, 0.01, 0.005});
   model.teams.push_back(team_of("ward"));
   StaffingLine line = line_of(0, 0);
-  line.roster = {{"early", at(3), at(7.5), at(7)},   // 157.5
-                 {"late", at(3), at(7.5), at(7)},    // 157.5
-                 {"night", at(2), at(10), at(7)}};   // 140
+  line.roster = {{"early", at(3), at(7.5), at(7)},  // 157.5
+                 {"late", at(3), at(7.5), at(7)},   // 157.5
+                 {"night", at(2), at(10), at(7)}};  // 140
   model.teams[0].lines.push_back(line);
 
   estab::LineResult result = single_line(model);
@@ -826,8 +827,7 @@ TEST_CASE("worked example: Hurst ward, 455 h/week × 1.22 ÷ 37.5 = 14.80 WTE", 
 // WISN required staff = (workload / standard workload) × CAF = 17.458… / (1 − 10/179) = 18.49.
 // Mapping (docs/METHOD.md §10): working_days = A = 234, standard_hours = 5 × 8 = 40, the leave as
 // {days} components, non_activity_time = ΣCAS, uplift_method exact.
-TEST_CASE("worked example: WISN, Burmen et al. 2017 (Hum Resour Health 15:9, Table 3)",
-          "[calc]") {
+TEST_CASE("worked example: WISN, Burmen et al. 2017 (Hum Resour Health 15:9, Table 3)", "[calc]") {
   Model model = zero_absence_model();
   model.review.working_days = at(234);
   model.review.standard_hours = at(40);
@@ -843,7 +843,7 @@ TEST_CASE("worked example: WISN, Burmen et al. 2017 (Hum Resour Health 15:9, Tab
 
   // WISN from the published numbers.
   const double hours_per_day = 8;
-  const double workload_hours = 100000 * 0.25;                         // 25,000 h
+  const double workload_hours = 100000 * 0.25;                                   // 25,000 h
   const double available_working_time = (234 - (10 + 30 + 15)) * hours_per_day;  // 1,432 h
   const double baseline_staff = workload_hours / available_working_time;
   const double category_allowance = 10.0 / 179.0;
@@ -857,8 +857,7 @@ TEST_CASE("worked example: WISN, Burmen et al. 2017 (Hum Resour Health 15:9, Tab
     CHECK(std::round(result.required_wte * 100) / 100 == Approx(17.46));
   }
   SECTION("with the category allowance stated as days of available time") {
-    model.teams[0].lines[0].activities->non_activity_time =
-        allowance_in(AllowanceUnit::Days, 10);
+    model.teams[0].lines[0].activities->non_activity_time = allowance_in(AllowanceUnit::Days, 10);
     const estab::LineResult result = single_line(model);
     CHECK(result.demand.non_activity_fraction == near(category_allowance));
     CHECK(result.required_wte == near(wisn_required));
@@ -872,8 +871,7 @@ TEST_CASE("worked example: WISN, Burmen et al. 2017 (Hum Resour Health 15:9, Tab
     model.teams[0].lines[0].activities->non_activity_time = percent(category_allowance);
     model.teams[0].lines[0].activities->individual_allowance_hours = at(143.2);
     const double individual_allowance_factor = 143.2 / available_working_time;  // 0.1
-    CHECK(single_line(model).required_wte ==
-          near(wisn_required + individual_allowance_factor));
+    CHECK(single_line(model).required_wte == near(wisn_required + individual_allowance_factor));
   }
 }
 

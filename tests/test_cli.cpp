@@ -28,8 +28,7 @@ RunResult run_estab(std::vector<const char*> arguments) {
   arguments.insert(arguments.begin(), "estab");
   std::ostringstream out;
   std::ostringstream err;
-  const int code =
-      cli::run(static_cast<int>(arguments.size()), arguments.data(), out, err);
+  const int code = cli::run(static_cast<int>(arguments.size()), arguments.data(), out, err);
   return {code, out.str(), err.str()};
 }
 

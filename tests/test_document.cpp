@@ -45,7 +45,8 @@ std::string varied_file(int teams, const std::string& indent = "  ") {
     }
     text += in + "staffing:\n";
     text += in + "  - profession: rn\n";
-    text += in + "    roster: [{shift: early, staff: 3, paid_hours: 7.5}, {shift: late, staff: 2,\n";
+    text +=
+        in + "    roster: [{shift: early, staff: 3, paid_hours: 7.5}, {shift: late, staff: 2,\n";
     text += in + "             paid_hours: 7.5}]\n";
     text += in + "  - {profession: hca, hours_per_week: " + std::to_string(team % 40) + "}\n";
   }
@@ -154,19 +155,20 @@ TEST_CASE("files that cannot be cut safely are declined", "[document]") {
     }
   }
   SECTION("an empty value at the end of a piece keeps the position the file gives it") {
-    check_pieces_match_whole(
-        repeated_items(80, "  - id: t%\n    staffing:\n", "services: []\n"), 3, true);
+    check_pieces_match_whole(repeated_items(80, "  - id: t%\n    staffing:\n", "services: []\n"), 3,
+                             true);
     check_pieces_match_whole(repeated_items(80, "  - id: t%\n    staffing:\n"), 3, true);
   }
   SECTION("a key left without its colon just before a cut") {
-    const std::string text = repeated_items(80, "  - id: t%\n    staffing:\n      - profession: rn\n"
-                                                "        hours_per_week:. 30\n");
+    const std::string text = repeated_items(80,
+                                            "  - id: t%\n    staffing:\n      - profession: rn\n"
+                                            "        hours_per_week:. 30\n");
     check_pieces_match_whole(text, 2, false);
     CHECK_FALSE(Document::parse_in_pieces(text, 0, "big.yaml", 2));
   }
   SECTION("a tail of keys after the list") {
-    check_pieces_match_whole(repeated_items(80, "  - id: t%\n", "services:\n  - id: s\nskill_mix: {}\n"),
-                             3, true);
+    check_pieces_match_whole(
+        repeated_items(80, "  - id: t%\n", "services:\n  - id: s\nskill_mix: {}\n"), 3, true);
   }
   SECTION("a document marker or an indented line after the list") {
     for (const char* after : {"---\nestab: 1\n", "...\n", " odd: 1\n", "- stray\n"}) {
@@ -174,8 +176,8 @@ TEST_CASE("files that cannot be cut safely are declined", "[document]") {
     }
   }
   SECTION("YAML directives") {
-    CHECK_FALSE(
-        Document::parse_in_pieces("%YAML 1.2\n---\n" + repeated_items(80, "  - id: t%\n"), 0, "b", 2));
+    CHECK_FALSE(Document::parse_in_pieces("%YAML 1.2\n---\n" + repeated_items(80, "  - id: t%\n"),
+                                          0, "b", 2));
   }
   SECTION("an alias in a later piece") {
     std::string text = repeated_items(80, "  - id: t%\n") + "  - id: *anchor\n";
@@ -196,8 +198,8 @@ TEST_CASE("files that cannot be cut safely are declined", "[document]") {
   }
   SECTION("a second document after the list") {
     check_pieces_match_whole(repeated_items(80, "  - id: t%\n", "---\nestab: 1\n"), 2, false);
-    CHECK_FALSE(
-        Document::parse_in_pieces(repeated_items(80, "  - id: t%\n", "---\nestab: 1\n"), 0, "b", 2));
+    CHECK_FALSE(Document::parse_in_pieces(repeated_items(80, "  - id: t%\n", "---\nestab: 1\n"), 0,
+                                          "b", 2));
   }
 }
 

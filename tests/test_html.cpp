@@ -221,8 +221,9 @@ TEST_CASE("only review offers HTML", "[html]") {
   const RenderOptions options{};
   CHECK(usage_error_of([&] { estab::render_uplift(out, review, OutputFormat::Html, options); }) ==
         "--format html is available for review only");
-  CHECK(usage_error_of([&] { estab::render_establishment(out, review, OutputFormat::Html, options); }) ==
-        "--format html is available for review only");
+  CHECK(usage_error_of([&] {
+          estab::render_establishment(out, review, OutputFormat::Html, options);
+        }) == "--format html is available for review only");
   CHECK(usage_error_of([&] { estab::render_gaps(out, review, OutputFormat::Html, options); }) ==
         "--format html is available for review only");
   CHECK_THROWS_AS(estab::render_gaps(out, review, OutputFormat::Html, options), estab::UsageError);

@@ -6,8 +6,8 @@
 
 #include "estab/document.hpp"
 #include "estab/load.hpp"
-#include "load/reader.hpp"
 #include "estab/suggest.hpp"
+#include "load/reader.hpp"
 #include "support/test_support.hpp"
 
 using namespace estab;
@@ -47,14 +47,15 @@ TEST_CASE("a minimal file loads with defaults", "[load]") {
 
 TEST_CASE("every allowance form is read with its unit and location", "[load]") {
   const Model model = load_model_text(
-      minimal_file("assumptions:\n"
-                   "  annual_leave: {by_service: [{days: 27, share: 60%}, {days: 33, share: 40%}]}\n"
-                   "  sickness: 4.5%\n"
-                   "  study_leave: {hours: 15}\n"
-                   "  training: {hours_per_head: 22.5}\n"
-                   "  other_leave: {days: 2}\n"
-                   "  additional: {union_duties: 0.2%, research: {days: 1}}\n"
-                   "  headcount_per_wte: 1.15\n"),
+      minimal_file(
+          "assumptions:\n"
+          "  annual_leave: {by_service: [{days: 27, share: 60%}, {days: 33, share: 40%}]}\n"
+          "  sickness: 4.5%\n"
+          "  study_leave: {hours: 15}\n"
+          "  training: {hours_per_head: 22.5}\n"
+          "  other_leave: {days: 2}\n"
+          "  additional: {union_duties: 0.2%, research: {days: 1}}\n"
+          "  headcount_per_wte: 1.15\n"),
       "in.yaml");
   const AssumptionSet& set = model.assumptions;
   REQUIRE(set.fixed.find(Component::AnnualLeave));

@@ -802,9 +802,13 @@ TEST_CASE("CSV records built in one buffer encode fields as the field functions 
   record.write_to(out);
   record.boolean(false);
   record.write_to(out);
-  const std::vector<std::string> fields = {
-      estab::report::csv_text("=SUM(A1)"), estab::report::csv_text("a, \"quoted\" name"), "",
-      estab::report::csv_number(0.1 + 0.2), "", estab::report::csv_number(-1.5), "true"};
+  const std::vector<std::string> fields = {estab::report::csv_text("=SUM(A1)"),
+                                           estab::report::csv_text("a, \"quoted\" name"),
+                                           "",
+                                           estab::report::csv_number(0.1 + 0.2),
+                                           "",
+                                           estab::report::csv_number(-1.5),
+                                           "true"};
   std::ostringstream expected;
   estab::report::write_csv_record(expected, fields);
   estab::report::write_csv_record(expected, {"false"});

@@ -112,10 +112,9 @@ TEST_CASE("XLSX is refused by uplift, establishment and gaps", "[xlsx]") {
         }) == message);
   CHECK(usage_error_of([&] { estab::render_gaps(out, trust.review, OutputFormat::Xlsx, {}); }) ==
         message);
-  CHECK_THROWS_MATCHES(estab::render_gaps(out, trust.review, OutputFormat::Xlsx, {}),
-                       estab::RequestError,
-                       Catch::Matchers::Message(
-                           "the xlsx format is available for review, compare and sensitivity"));
+  CHECK_THROWS_MATCHES(
+      estab::render_gaps(out, trust.review, OutputFormat::Xlsx, {}), estab::RequestError,
+      Catch::Matchers::Message("the xlsx format is available for review, compare and sensitivity"));
   CHECK(out.str().empty());
 }
 

@@ -18,8 +18,8 @@ const char* level_name(AssumptionLevel level);
 
 /// One resolved absence component of a staffing line.
 struct AbsenceComponent {
-  std::string component;           ///< "annual_leave", …, or an `additional` name
-  double fraction = 0.0;           ///< share of contracted time
+  std::string component;  ///< "annual_leave", …, or an `additional` name
+  double fraction = 0.0;  ///< share of contracted time
   AssumptionLevel source = AssumptionLevel::Default;
   const Allowance* stated = nullptr;  ///< the allowance as written; null for a default
 };

@@ -141,9 +141,9 @@ struct ProfessionResult {
 /// The whole review: lines, roll-ups and warnings.
 struct ReviewResult {
   const Model* model = nullptr;
-  std::vector<LineResult> lines;          ///< file order: teams, then their lines
-  std::vector<TeamResult> teams;          ///< file order
-  std::vector<ServiceResult> services;    ///< declaration order, then "(none)" if used
+  std::vector<LineResult> lines;              ///< file order: teams, then their lines
+  std::vector<TeamResult> teams;              ///< file order
+  std::vector<ServiceResult> services;        ///< declaration order, then "(none)" if used
   std::vector<ProfessionResult> professions;  ///< declaration order
   Totals organisation;
   std::vector<std::string> warnings;
@@ -177,10 +177,10 @@ struct AssumptionGroup {
   std::optional<double> uplift_cost;              ///< the applied uplift, over lines with a cost
   std::optional<double> exact_uplift_cost;        ///< productive × exact uplift × cost
   std::optional<double> additive_uplift_cost;     ///< productive × additive uplift × cost
-  AbsenceHours hours;                   ///< the set's components in hours per WTE per year
-  double exact_uplift_wte = 0.0;        ///< productive × exact uplift
-  double additive_uplift_wte = 0.0;     ///< productive × additive uplift
-  double uplift_shortfall = 0.0;        ///< exact uplift − additive uplift
+  AbsenceHours hours;                ///< the set's components in hours per WTE per year
+  double exact_uplift_wte = 0.0;     ///< productive × exact uplift
+  double additive_uplift_wte = 0.0;  ///< productive × additive uplift
+  double uplift_shortfall = 0.0;     ///< exact uplift − additive uplift
 };
 
 /// The lines of a review grouped by distinct set of assumptions, in order of first appearance.

@@ -25,11 +25,11 @@ const char* compare_status_name(CompareStatus status);
 
 /// One numeric field of the review contract on both sides.
 struct FieldChange {
-  std::string_view field;          ///< the contract's name, e.g. "required_wte"
+  std::string_view field;           ///< the contract's name, e.g. "required_wte"
   FieldUnit unit = FieldUnit::Wte;  ///< what the figure measures
-  std::optional<double> base;      ///< null when the base lacks the record or the value is null
-  std::optional<double> scenario;  ///< null when the scenario lacks the record or the value
-  std::optional<double> delta;     ///< scenario − base; null when either side is null
+  std::optional<double> base;       ///< null when the base lacks the record or the value is null
+  std::optional<double> scenario;   ///< null when the scenario lacks the record or the value
+  std::optional<double> delta;      ///< scenario − base; null when either side is null
 };
 
 /// One record of a review reduced to what a comparison needs: its identity and its compared

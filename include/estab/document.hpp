@@ -35,8 +35,7 @@ class Document {
   /// exactly as the whole file would.
   /// `least_items_per_piece` keeps small lists whole (a thread costs more than it saves).
   static std::optional<Document> parse_in_pieces(std::string_view text, std::uint32_t file_index,
-                                                 const std::string& file_name,
-                                                 std::size_t pieces,
+                                                 const std::string& file_name, std::size_t pieces,
                                                  std::size_t least_items_per_piece = 16);
 
   /// True when both documents hold the same tree: kinds, quoting, text, marks and order.
@@ -72,8 +71,7 @@ class Document {
   /// Appends to `parent` copies of `piece_parent`'s children in `piece`, with their marks:
   /// the nodes numbered after `piece_parent` and before `piece_end`, which must be exactly the
   /// subtrees of those children (the parser numbers each subtree's nodes consecutively).
-  void append_children(NodeId parent, const Document& piece, NodeId piece_parent,
-                       NodeId piece_end);
+  void append_children(NodeId parent, const Document& piece, NodeId piece_parent, NodeId piece_end);
 
   /// Removes `parent`'s last child and its subtree when they are the last nodes made (as for a
   /// sentinel the parser was given only to see where a piece of text ends); false otherwise.

@@ -16,16 +16,16 @@ namespace estab {
 
 /// What a field measures; it decides how a format shows it (decimals, a percentage, pounds).
 enum class FieldUnit {
-  Text,        ///< an id or a name
-  Flag,        ///< true or false
-  Rag,         ///< "none", "green", "amber" or "red"
-  Wte,         ///< whole-time equivalents
-  Fraction,    ///< a share or a rate (0.045 for 4.5%)
-  Hours,       ///< hours (per week, per patient day)
-  Money,       ///< pounds per year
-  Ratio,       ///< a plain ratio, such as in post ÷ required
+  Text,         ///< an id or a name
+  Flag,         ///< true or false
+  Rag,          ///< "none", "green", "amber" or "red"
+  Wte,          ///< whole-time equivalents
+  Fraction,     ///< a share or a rate (0.045 for 4.5%)
+  Hours,        ///< hours (per week, per patient day)
+  Money,        ///< pounds per year
+  Ratio,        ///< a plain ratio, such as in post ÷ required
   HeadsPerWte,  ///< people per whole-time equivalent (headcount_per_wte)
-  Components,  ///< a line's absence components: a list in JSON, one column each in CSV
+  Components,   ///< a line's absence components: a list in JSON, one column each in CSV
 };
 
 /// One value read from a record: nothing (JSON null), a number, a flag or text.

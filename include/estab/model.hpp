@@ -22,12 +22,12 @@ struct Located {
 
 /// How an allowance (a share of time) was written.
 enum class AllowanceUnit {
-  Percent,       ///< "x%": a fraction of contracted (or available) time
-  Days,          ///< {days: n}: days per WTE per year
-  Hours,         ///< {hours: n}: hours per WTE per year
-  HoursPerHead,  ///< {hours_per_head: n}: hours per person per year
-  MinutesPerDay, ///< {minutes_per_day: n}: only for non-caseload and non-activity time
-  ByService      ///< {by_service: [...]}: annual leave by length of service
+  Percent,        ///< "x%": a fraction of contracted (or available) time
+  Days,           ///< {days: n}: days per WTE per year
+  Hours,          ///< {hours: n}: hours per WTE per year
+  HoursPerHead,   ///< {hours_per_head: n}: hours per person per year
+  MinutesPerDay,  ///< {minutes_per_day: n}: only for non-caseload and non-activity time
+  ByService       ///< {by_service: [...]}: annual leave by length of service
 };
 
 /// One length-of-service band of annual leave entitlement.
@@ -39,7 +39,7 @@ struct LeaveBand {
 /// A time allowance as written in the input, before it is turned into a fraction.
 struct Allowance {
   AllowanceUnit unit = AllowanceUnit::Percent;
-  double amount = 0.0;  ///< the fraction for Percent, otherwise the stated number
+  double amount = 0.0;           ///< the fraction for Percent, otherwise the stated number
   std::vector<LeaveBand> bands;  ///< only for ByService
   SourceLocation where;
 };

@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "estab/calc.hpp"
-#include "estab/diagnostic.hpp"
 #include "estab/compare.hpp"
+#include "estab/diagnostic.hpp"
 #include "estab/explain.hpp"
 #include "estab/sensitivity.hpp"
 
@@ -84,9 +84,9 @@ void render_sensitivity(std::ostream& out, const SensitivityResult& result, Outp
 struct ValidationResult {
   std::string file;
   bool valid = false;
-  std::size_t teams = 0;        ///< of a valid file
-  std::size_t lines = 0;        ///< staffing lines of a valid file
-  std::size_t professions = 0;  ///< of a valid file
+  std::size_t teams = 0;             ///< of a valid file
+  std::size_t lines = 0;             ///< staffing lines of a valid file
+  std::size_t professions = 0;       ///< of a valid file
   std::vector<Diagnostic> problems;  ///< the input problems of an invalid file
 };
 

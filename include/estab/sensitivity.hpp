@@ -41,8 +41,8 @@ inline constexpr double kDefaultSensitivityChange = 0.1;
 void check_sensitivity_change(double change);
 
 /// The assumptions a sensitivity run scales, in listed order: the eight fixed absence
-/// components (in the order of docs/INPUT.md), each `additional` name stated anywhere in the model (sorted),
-/// then "headcount_per_wte" and "demand".
+/// components (in the order of docs/INPUT.md), each `additional` name stated anywhere in the model
+/// (sorted), then "headcount_per_wte" and "demand".
 std::vector<std::string> sensitivity_assumptions(const Model& model);
 
 /// Computes the base review and, for each assumption, the review at (1 − change) and

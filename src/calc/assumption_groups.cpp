@@ -54,14 +54,15 @@ ResolvedAbsence organisation_default_absence(const Model& model) {
   const Team team;  // states nothing
   StaffingLine line;
   line.profession_index = model.professions.size();  // of no profession: that level is skipped
-  return resolve_absence(model, team, line);  // `stated` points into `model`
+  return resolve_absence(model, team, line);         // `stated` points into `model`
 }
 
 std::vector<AssumptionGroup> group_assumptions(const ReviewResult& review) {
   std::vector<AssumptionGroup> groups;
   std::unordered_map<std::string, std::size_t> group_of_key;  // one pass, however many groups
   for (const LineResult& line : review.lines) {
-    const auto [found, inserted] = group_of_key.emplace(assumption_key(line.absence), groups.size());
+    const auto [found, inserted] =
+        group_of_key.emplace(assumption_key(line.absence), groups.size());
     if (inserted) groups.emplace_back().first = &line;
     AssumptionGroup* group = &groups[found->second];
     group->lines.push_back(&line);

@@ -164,7 +164,8 @@ std::vector<ComparedRecord> compare_lists(std::vector<ComparableRecord>& base_re
     records.push_back(compare_record(&base_record, scenario_record, level));
   }
   for (std::size_t index = 0; index < scenario_records.size(); ++index) {
-    if (!matched[index]) records.push_back(compare_record(nullptr, &scenario_records[index], level));
+    if (!matched[index])
+      records.push_back(compare_record(nullptr, &scenario_records[index], level));
   }
   return records;
 }

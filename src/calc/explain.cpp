@@ -12,9 +12,9 @@
 #include <utility>
 #include <vector>
 
+#include "calc/explain_builder.hpp"
 #include "estab/explain.hpp"
 #include "estab/suggest.hpp"
-#include "calc/explain_builder.hpp"
 #include "estab/text.hpp"
 
 namespace estab {
@@ -103,8 +103,8 @@ void explain_absence(ExplanationBuilder& builder, const LineResult& line) {
       headcount_level != nullptr && headcount_level->headcount_per_wte
           ? headcount_level->headcount_per_wte->where
           : SourceLocation{};
-  builder.input("headcount_per_wte", format_shortest(absence.headcount_per_wte),
-                "people per WTE", absence.headcount_source, headcount_where);
+  builder.input("headcount_per_wte", format_shortest(absence.headcount_per_wte), "people per WTE",
+                absence.headcount_source, headcount_where);
 
   std::vector<std::string> fractions;
   for (std::size_t index = 0; index < absence.components.size(); ++index) {
@@ -147,19 +147,20 @@ void explain_uplift(ExplanationBuilder& builder, const LineResult& line) {
   builder.input("uplift_method", uplift_method_name(method.value), "method",
                 setting_level(method.where), method.where);
 
-  builder.step("f_exact", "1 / (1 - a)", fmt::format("1 / (1 - {})", absence_text), line.uplift_factor_exact,
-               StepUnit::Factor);
-  builder.step("f_additive", "1 + a", fmt::format("1 + {}", absence_text), line.uplift_factor_additive,
-               StepUnit::Factor);
+  builder.step("f_exact", "1 / (1 - a)", fmt::format("1 / (1 - {})", absence_text),
+               line.uplift_factor_exact, StepUnit::Factor);
+  builder.step("f_additive", "1 + a", fmt::format("1 + {}", absence_text),
+               line.uplift_factor_additive, StepUnit::Factor);
   builder.step("uplift_exact", "a / (1 - a)",
                fmt::format("{} / (1 - {})", absence_text, absence_text), line.uplift_exact,
                StepUnit::Fraction);
   builder.step("uplift_additive", "a", absence_text, line.uplift_additive, StepUnit::Fraction);
   const bool is_exact = method.value == UpliftMethod::Exact;
-  builder.step("f",
-               is_exact ? "f_exact (uplift_method: exact)" : "f_additive (uplift_method: additive)",
-               explain_number(line.uplift_factor_applied), line.uplift_factor_applied, StepUnit::Factor);
-  builder.step("uplift_applied", "f - 1", fmt::format("{} - 1", explain_number(line.uplift_factor_applied)),
+  builder.step(
+      "f", is_exact ? "f_exact (uplift_method: exact)" : "f_additive (uplift_method: additive)",
+      explain_number(line.uplift_factor_applied), line.uplift_factor_applied, StepUnit::Factor);
+  builder.step("uplift_applied", "f - 1",
+               fmt::format("{} - 1", explain_number(line.uplift_factor_applied)),
                line.uplift_applied, StepUnit::Fraction);
 }
 

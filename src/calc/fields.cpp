@@ -63,16 +63,16 @@ FieldTable<LineResult> make_line_fields() {
                   [](const Line& line) { return service_id_of(line.service); }),
       key<Line>("profession",
                 [](const Line& line) { return FieldValue::of_text(line.profession->id); }),
-      label<Line>("registered", FieldUnit::Flag,
-                  [](const Line& line) { return FieldValue::of_flag(line.profession->registered); }),
+      label<Line>(
+          "registered", FieldUnit::Flag,
+          [](const Line& line) { return FieldValue::of_flag(line.profession->registered); }),
       components<Line>("absence"),
       figure<Line>("absence_total", FieldUnit::Fraction,
                    [](const Line& line) { return FieldValue::of(line.absence.total); }),
       figure<Line>("uplift_exact", FieldUnit::Fraction, member(&Line::uplift_exact)),
       figure<Line>("uplift_additive", FieldUnit::Fraction, member(&Line::uplift_additive)),
       figure<Line>("uplift_applied", FieldUnit::Fraction, member(&Line::uplift_applied)),
-      figure<Line>("demand_hours_per_week", FieldUnit::Hours,
-                   member(&Line::demand_hours_per_week)),
+      figure<Line>("demand_hours_per_week", FieldUnit::Hours, member(&Line::demand_hours_per_week)),
       figure<Line>("productive_wte", FieldUnit::Wte, member(&Line::productive_wte)),
       figure<Line>("fixed_wte", FieldUnit::Wte, member(&Line::fixed_wte)),
       figure<Line>("required_wte", FieldUnit::Wte, member(&Line::required_wte)),
@@ -86,8 +86,7 @@ FieldTable<LineResult> make_line_fields() {
       label<Line>("gap_rag", FieldUnit::Rag,
                   [](const Line& line) { return FieldValue::of_text(rag_name(line.gap_rag)); }),
       figure<Line>("wisn_ratio", FieldUnit::Ratio, member(&Line::wisn_ratio)),
-      figure<Line>("additive_shortfall_wte", FieldUnit::Wte,
-                   member(&Line::additive_shortfall_wte)),
+      figure<Line>("additive_shortfall_wte", FieldUnit::Wte, member(&Line::additive_shortfall_wte)),
       figure<Line>("cost_per_wte", FieldUnit::Money, member(&Line::cost_per_wte)),
       figure<Line>("required_cost", FieldUnit::Money, member(&Line::required_cost)),
       figure<Line>("funded_cost", FieldUnit::Money, member(&Line::funded_cost)),
@@ -116,8 +115,7 @@ FieldTable<Totals> make_totals_fields() {
                      member(&Totals::registered_share_funded)),
       figure<Totals>("registered_share_in_post", FieldUnit::Fraction,
                      member(&Totals::registered_share_in_post)),
-      figure<Totals>("registered_target", FieldUnit::Fraction,
-                     member(&Totals::registered_target)),
+      figure<Totals>("registered_target", FieldUnit::Fraction, member(&Totals::registered_target)),
       figure<Totals>("registered_gap_wte", FieldUnit::Wte, member(&Totals::registered_gap_wte)),
       label<Totals>(
           "skill_mix_rag", FieldUnit::Rag,
@@ -135,23 +133,21 @@ FieldTable<TeamResult> make_team_fields() {
                   [](const Team& team) { return service_id_of(team.service); }),
   };
   for (const Field<Totals>& field : totals_fields()) fields.push_back(through_totals<Team>(field));
-  fields.insert(fields.end(),
-                {
-                    figure<Team>("chppd_planned", FieldUnit::Hours, member(&Team::chppd_planned)),
-                    figure<Team>("chppd_benchmark", FieldUnit::Hours,
-                                 member(&Team::chppd_benchmark)),
-                    figure<Team>("benchmark_productive_wte", FieldUnit::Wte,
-                                 member(&Team::benchmark_productive_wte)),
-                    figure<Team>("judgement_wte", FieldUnit::Wte, member(&Team::judgement_wte)),
-                });
+  fields.insert(
+      fields.end(),
+      {
+          figure<Team>("chppd_planned", FieldUnit::Hours, member(&Team::chppd_planned)),
+          figure<Team>("chppd_benchmark", FieldUnit::Hours, member(&Team::chppd_benchmark)),
+          figure<Team>("benchmark_productive_wte", FieldUnit::Wte,
+                       member(&Team::benchmark_productive_wte)),
+          figure<Team>("judgement_wte", FieldUnit::Wte, member(&Team::judgement_wte)),
+      });
   return fields;
 }
 
 FieldTable<ServiceResult> make_service_fields() {
-  FieldTable<ServiceResult> fields = {
-      key<ServiceResult>("service", [](const ServiceResult& service) {
-        return service_id_of(service.service);
-      })};
+  FieldTable<ServiceResult> fields = {key<ServiceResult>(
+      "service", [](const ServiceResult& service) { return service_id_of(service.service); })};
   for (const Field<Totals>& field : totals_fields()) {
     fields.push_back(through_totals<ServiceResult>(field));
   }
@@ -201,8 +197,7 @@ FieldTable<LineResult> make_uplift_line_fields() {
       figure<Line>("uplift_additive", FieldUnit::Fraction, member(&Line::uplift_additive)),
       figure<Line>("uplift_applied", FieldUnit::Fraction, member(&Line::uplift_applied)),
       figure<Line>("productive_wte", FieldUnit::Wte, member(&Line::productive_wte)),
-      figure<Line>("additive_shortfall_wte", FieldUnit::Wte,
-                   member(&Line::additive_shortfall_wte)),
+      figure<Line>("additive_shortfall_wte", FieldUnit::Wte, member(&Line::additive_shortfall_wte)),
       figure<Line>("cost_per_wte", FieldUnit::Money, member(&Line::cost_per_wte)),
       figure<Line>("uplift_cost", FieldUnit::Money, member(&Line::uplift_cost)),
       figure<Line>("additive_shortfall_cost", FieldUnit::Money,
@@ -223,13 +218,13 @@ FieldTable<AssumptionGroup> make_assumption_group_fields() {
                       return FieldValue::of(group.first->absence.headcount_per_wte);
                     }),
       figure<Group>("uplift_exact", FieldUnit::Fraction, of_first(&LineResult::uplift_exact)),
-      figure<Group>("uplift_additive", FieldUnit::Fraction,
-                    of_first(&LineResult::uplift_additive)),
+      figure<Group>("uplift_additive", FieldUnit::Fraction, of_first(&LineResult::uplift_additive)),
       figure<Group>("uplift_applied", FieldUnit::Fraction, of_first(&LineResult::uplift_applied)),
       figure<Group>("productive_wte", FieldUnit::Wte,
                     [](const Group& group) { return FieldValue::of(group.productive_wte); }),
-      figure<Group>("additive_shortfall_wte", FieldUnit::Wte,
-                    [](const Group& group) { return FieldValue::of(group.additive_shortfall_wte); }),
+      figure<Group>(
+          "additive_shortfall_wte", FieldUnit::Wte,
+          [](const Group& group) { return FieldValue::of(group.additive_shortfall_wte); }),
       figure<Group>(
           "additive_shortfall_cost", FieldUnit::Money,
           [](const Group& group) { return FieldValue::of(group.additive_shortfall_cost); }),

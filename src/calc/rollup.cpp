@@ -58,11 +58,9 @@ class TotalsBuilder {
     totals.net_gap_wte = totals.required_wte - totals.in_post_wte;
     totals.vacancy_rate = rate_of(totals.vacancy_wte, totals.funded_wte);
     totals.net_gap_rate = rate_of(totals.net_gap_wte, totals.required_wte);
-    totals.registered_share_required =
-        rate_of(totals.registered_required_wte, totals.required_wte);
+    totals.registered_share_required = rate_of(totals.registered_required_wte, totals.required_wte);
     totals.registered_share_funded = rate_of(totals.registered_funded_wte, totals.funded_wte);
-    totals.registered_share_in_post =
-        rate_of(totals.registered_in_post_wte, totals.in_post_wte);
+    totals.registered_share_in_post = rate_of(totals.registered_in_post_wte, totals.in_post_wte);
     if (!target) {
       totals.skill_mix_rag = Rag::None;
       return totals;
@@ -264,7 +262,7 @@ ReviewResult compute_review(const Model& model, const Scaling& scaling) {
   std::size_t line_count = 0;
   for (const Team& team : model.teams) line_count += team.lines.size();
   review.lines.reserve(line_count);  // LineResult pointers below stay valid
-  DiagnosticList scaling_problems;  // every line a scaling breaks, not just the first
+  DiagnosticList scaling_problems;   // every line a scaling breaks, not just the first
   for (const Team& team : model.teams) {
     for (const StaffingLine& line : team.lines) {
       review.lines.push_back(calc::compute_line_unchecked(model, team, line, scaling));

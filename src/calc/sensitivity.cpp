@@ -94,9 +94,8 @@ std::vector<ScaledOutcome> scaled_organisations(const Model& model,
       outcomes[index] = scaled_organisation(model, scalings[index]);
     }
   };
-  const std::size_t thread_count =
-      std::min<std::size_t>({std::max(1U, std::thread::hardware_concurrency()), kMostThreads,
-                             scalings.size()});
+  const std::size_t thread_count = std::min<std::size_t>(
+      {std::max(1U, std::thread::hardware_concurrency()), kMostThreads, scalings.size()});
   std::vector<std::thread> helpers;
   helpers.reserve(thread_count);
   for (std::size_t helper = 1; helper < thread_count; ++helper) {
@@ -151,7 +150,7 @@ SensitivityResult run_sensitivity(const Model& model, double change) {
 
   const std::vector<std::string> assumptions = sensitivity_assumptions(model);
   const std::size_t component_count = assumptions.size() - 2;  // all but headcount and demand
-  std::vector<Scaling> scalings;  // each assumption down, then up
+  std::vector<Scaling> scalings;                               // each assumption down, then up
   for (std::size_t position = 0; position < assumptions.size(); ++position) {
     scalings.push_back(scaling_of(assumptions[position], position, component_count, 1.0 - change));
     scalings.push_back(scaling_of(assumptions[position], position, component_count, 1.0 + change));

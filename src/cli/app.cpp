@@ -29,8 +29,8 @@ const std::map<std::string, OutputFormat> kFormats = {
 /// The formats of each kind of command.
 const std::vector<std::string> kBasicFormats = {"table", "csv", "json"};
 const std::vector<std::string> kViewFormats = {"table", "csv", "json", "markdown"};
-const std::vector<std::string> kReviewFormats = {"table", "csv", "json", "markdown", "html",
-                                                 "xlsx"};
+const std::vector<std::string> kReviewFormats = {"table",    "csv",  "json",
+                                                 "markdown", "html", "xlsx"};
 const std::vector<std::string> kScenarioFormats = {"table", "csv", "json", "markdown", "xlsx"};
 const std::map<std::string, RollupLevel> kLevels = {{"line", RollupLevel::Line},
                                                     {"team", RollupLevel::Team},
@@ -39,9 +39,10 @@ const std::map<std::string, RollupLevel> kLevels = {{"line", RollupLevel::Line},
 
 /// Adds the repeatable --set PATH=VALUE to a subcommand.
 CLI::Option* add_set_option(CLI::App& command, std::vector<std::string>& overrides) {
-  return command.add_option("--set", overrides,
-                     "Change one input value before checking, e.g. "
-                     "--set 'teams[atu].staffing[hca].funded_wte=27' (repeatable)")
+  return command
+      .add_option("--set", overrides,
+                  "Change one input value before checking, e.g. "
+                  "--set 'teams[atu].staffing[hca].funded_wte=27' (repeatable)")
       ->type_name("PATH=VALUE")
       ->allow_extra_args(false);
 }
@@ -49,7 +50,8 @@ CLI::Option* add_set_option(CLI::App& command, std::vector<std::string>& overrid
 /// Adds --format and --output to a subcommand.
 void add_output_options(CLI::App& command, std::string& format, std::string& output_file,
                         const std::vector<std::string>& formats) {
-  command.add_option("-f,--format", format, fmt::format("Output format: {}", fmt::join(formats, ", ")))
+  command
+      .add_option("-f,--format", format, fmt::format("Output format: {}", fmt::join(formats, ", ")))
       ->check(CLI::IsMember(formats))
       ->capture_default_str();
   command.add_option("-o,--output", output_file,
@@ -84,8 +86,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   CLI::App app{"estab: annual establishment (staffing) review calculator", "estab"};
   app.require_subcommand(1, 1);
   app.set_version_flag("--version", "estab 0.1.0");
-  app.footer("Exit codes: 0 success, 1 invalid input, 2 usage, 3 file not readable or "
-             "writable, 4 --fail-on threshold met.\nSee README.md and docs/ for the input format.");
+  app.footer(
+      "Exit codes: 0 success, 1 invalid input, 2 usage, 3 file not readable or "
+      "writable, 4 --fail-on threshold met.\nSee README.md and docs/ for the input format.");
 
   std::string format = "table";
   std::string output_file;
@@ -104,15 +107,17 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     add_output_options(*command, format, output_file,
                        spec.kind == ReportKind::Review ? kReviewFormats : kViewFormats);
     if (spec.has_level) {
-      command->add_option("--level", level,
-                          "CSV records: line (default), team, service or organisation")
+      command
+          ->add_option("--level", level,
+                       "CSV records: line (default), team, service or organisation")
           ->check(CLI::IsMember({"line", "team", "service", "organisation"}));
     }
     add_set_option(*command, overrides);
     if (spec.kind == ReportKind::Gaps || spec.kind == ReportKind::Review) {
-      command->add_option("--fail-on", fail_on,
-                          "Exit with 4 when a line gap or team skill mix is rated amber or red "
-                          "(or worse)")
+      command
+          ->add_option("--fail-on", fail_on,
+                       "Exit with 4 when a line gap or team skill mix is rated amber or red "
+                       "(or worse)")
           ->check(CLI::IsMember({"amber", "red"}));
     }
     report_commands.emplace_back(command, spec.kind);
@@ -129,18 +134,19 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   compare->add_option("scenario", scenario_file, "The scenario input file")->required();
   compare->add_flag("--all", show_all, "Show every line and team, not only those that changed");
   add_output_options(*compare, format, output_file, kScenarioFormats);
-  compare->add_option("--level", level,
-                      "CSV records: line (default), team, service or organisation")
+  compare
+      ->add_option("--level", level, "CSV records: line (default), team, service or organisation")
       ->check(CLI::IsMember({"line", "team", "service", "organisation"}));
-  add_set_option(*compare, overrides)->description(
-      "Change one value of the SCENARIO before comparing (repeatable)");
+  add_set_option(*compare, overrides)
+      ->description("Change one value of the SCENARIO before comparing (repeatable)");
 
   std::string change_text = "10%";
   CLI::App* sensitivity = app.add_subcommand(
       "sensitivity", "Which assumption moves required WTE and cost most (a tornado)");
   sensitivity->add_option("file", input_file, "Input YAML file")->required();
-  sensitivity->add_option("--change", change_text,
-                          "How far each assumption is scaled down and up, e.g. 10%")
+  sensitivity
+      ->add_option("--change", change_text,
+                   "How far each assumption is scaled down and up, e.g. 10%")
       ->capture_default_str();
   add_output_options(*sensitivity, format, output_file, kScenarioFormats);
   add_set_option(*sensitivity, overrides);

@@ -104,7 +104,9 @@ AtomicOutputFile::~AtomicOutputFile() {
   if (!temporary_.empty()) ::unlink(temporary_.c_str());
 }
 
-std::ostream& AtomicOutputFile::stream() { return *stream_; }
+std::ostream& AtomicOutputFile::stream() {
+  return *stream_;
+}
 
 void AtomicOutputFile::commit() {
   auto abandon = [&](int error_number) {

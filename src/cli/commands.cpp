@@ -27,8 +27,7 @@ void print_problems(const InputError& error, Console& console) {
     }
   }
   console.err << fmt::format("estab: {} {} in {}\n", problems.size(),
-                             problems.size() == 1 ? "problem" : "problems",
-                             fmt::join(files, ", "));
+                             problems.size() == 1 ? "problem" : "problems", fmt::join(files, ", "));
 }
 
 }  // namespace
@@ -37,9 +36,11 @@ std::string usage_text(const UsageError& error) {
   const auto* refused = dynamic_cast<const RequestError*>(&error);
   if (refused == nullptr) return error.what();
   switch (refused->request()) {
-    case Request::Override: return fmt::format("--set {}: {}", refused->subject(), refused->reason());
+    case Request::Override:
+      return fmt::format("--set {}: {}", refused->subject(), refused->reason());
     case Request::Change: return fmt::format("--change {}", refused->reason());
-    case Request::Format: return fmt::format("--format {} {}", refused->subject(), refused->reason());
+    case Request::Format:
+      return fmt::format("--format {} {}", refused->subject(), refused->reason());
   }
   return error.what();
 }
@@ -57,8 +58,7 @@ ExitCode report_failure(Console& console) {
     console.err << "estab: error: " << usage_text(error) << '\n';
     return ExitCode::Usage;
   } catch (const std::range_error& error) {
-    console.err << "estab: error: " << error.what()
-                << "; check the input for extreme values\n";
+    console.err << "estab: error: " << error.what() << "; check the input for extreme values\n";
     return ExitCode::InvalidInput;
   } catch (const std::bad_alloc&) {
     console.err << "estab: error: out of memory\n";
@@ -118,8 +118,7 @@ ExitCode check_fail_on(const ReviewResult& review, Rag threshold, Console& conso
     if (line.gap_rag < threshold) continue;
     reached.push_back(fmt::format("  line {}/{}: net gap {:.2f} WTE, {:.1f}% of required ({})",
                                   line.team->id, line.profession->id, line.net_gap_wte,
-                                  line.net_gap_rate.value_or(0.0) * 100.0,
-                                  rag_name(line.gap_rag)));
+                                  line.net_gap_rate.value_or(0.0) * 100.0, rag_name(line.gap_rag)));
   }
   for (const TeamResult& team : review.teams) {
     if (team.totals.skill_mix_rag < threshold) continue;

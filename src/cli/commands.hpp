@@ -21,7 +21,7 @@ struct ReportRequest {
   std::string input_file;
   OutputFormat format = OutputFormat::Table;
   RollupLevel level = RollupLevel::Line;
-  std::string output_file;  ///< "" means standard output
+  std::string output_file;   ///< "" means standard output
   LoadOptions load_options;  ///< `--set` overrides
   Rag fail_on = Rag::None;   ///< with Amber or Red: exit 4 when a rating reaches it
 };

@@ -44,9 +44,8 @@ ExitCode run_explain_command(const std::string& input_file, const std::string& t
         output_file, console);
   }
   const Explanation explanation = explain_line(review, team, profession);
-  return deliver(
-      [&](std::ostream& out) { render_explanation(out, explanation, format, options); },
-      output_file, console);
+  return deliver([&](std::ostream& out) { render_explanation(out, explanation, format, options); },
+                 output_file, console);
 }
 
 }  // namespace estab::cli

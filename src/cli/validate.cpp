@@ -33,8 +33,7 @@ ExitCode run_validate(const std::vector<std::string>& files, OutputFormat format
   std::ostringstream rendered;
   render_validation(rendered, results, format);
   const std::string text = rendered.str();
-  const ExitCode delivered =
-      deliver([&](std::ostream& out) { out << text; }, output_file, console);
+  const ExitCode delivered = deliver([&](std::ostream& out) { out << text; }, output_file, console);
   return delivered == ExitCode::Success ? worst : delivered;
 }
 

@@ -75,8 +75,8 @@ bool Document::same_tree(const Document& other) const {
 }
 
 Document::NodeId Document::copy_from(const Document& source, NodeId node) {
-  const NodeId copy = add_node(source.kind(node), source.location(node), source.text(node),
-                               source.quoted(node));
+  const NodeId copy =
+      add_node(source.kind(node), source.location(node), source.text(node), source.quoted(node));
   for (NodeId child = source.first_child(node); child != kNoNode;
        child = source.next_sibling(child)) {
     append_child(copy, copy_from(source, child));
@@ -159,7 +159,8 @@ bool Document::drop_last_child(NodeId parent) {
   while (record(rightmost).last_child != kNoNode) rightmost = record(rightmost).last_child;
   if (rightmost + 1 != node_count_) return false;
   NodeId previous = kNoNode;
-  for (NodeId child = record(parent).first_child; child != last; child = record(child).next_sibling) {
+  for (NodeId child = record(parent).first_child; child != last;
+       child = record(child).next_sibling) {
     previous = child;
   }
   if (previous == kNoNode) {

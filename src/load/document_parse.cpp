@@ -113,8 +113,8 @@ class TreeBuilder : public YAML::EventHandler {
     attach(document_.add_node(NodeKind::Scalar, where(mark), value, quoted));
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
-                       YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
+                       YAML::EmitterStyle::value /*style*/) override {
     check_tag(mark, tag);
     open(NodeKind::Sequence, mark);
   }
@@ -269,8 +269,7 @@ Document parse_yaml_text(const TextPiece& piece, std::uint32_t file_index,
   } catch (const YAML::Exception& error) {
     throw InputError({located(file_name, where_of(error.mark), "invalid YAML: " + error.msg)});
   }
-  if (document.root() == Document::kNoNode ||
-      document.kind(document.root()) == NodeKind::Null) {
+  if (document.root() == Document::kNoNode || document.kind(document.root()) == NodeKind::Null) {
     throw InputError({located(file_name, SourceLocation{file_index, 1, 1},
                               "the file is empty: an estab file starts with 'estab: 1'")});
   }
@@ -296,8 +295,8 @@ Document Document::parse(std::string_view text, std::uint32_t file_index,
                          const std::string& file_name) {
   check_text(text, file_index, file_name);
   if (text.size() >= kPiecewiseMinBytes) {
-    const std::size_t threads = std::min<std::size_t>(std::thread::hardware_concurrency(),
-                                                      kMostPieces);
+    const std::size_t threads =
+        std::min<std::size_t>(std::thread::hardware_concurrency(), kMostPieces);
     if (threads >= 2) {
       if (std::optional<Document> document =
               parse_in_pieces(text, file_index, file_name, threads)) {

@@ -145,8 +145,8 @@ std::vector<std::size_t> piece_starts(const ListLayout& layout, std::size_t piec
   const std::size_t length = layout.end - first;
   for (std::size_t piece = 1; piece < pieces; ++piece) {
     const std::size_t target = first + length / pieces * piece;
-    const auto item = std::lower_bound(layout.item_offsets.begin(), layout.item_offsets.end(),
-                                       target);
+    const auto item =
+        std::lower_bound(layout.item_offsets.begin(), layout.item_offsets.end(), target);
     const auto index = static_cast<std::size_t>(item - layout.item_offsets.begin());
     if (index == 0 || index >= layout.item_offsets.size()) continue;
     if (!starts.empty() && index <= starts.back()) continue;
@@ -207,14 +207,13 @@ Document::NodeId list_value(const Document& document, Document::NodeId map, bool
 /// position of the token after it, which the sentinel gives exactly as the file does.
 struct Part {
   TextPiece piece;
-  std::uint32_t sentinel_line = 0;  ///< 0 when the part runs to the end of the file
+  std::uint32_t sentinel_line = 0;   ///< 0 when the part runs to the end of the file
   std::optional<Document> document;  ///< empty when it failed to parse
 };
 
 /// Parses every part, the first on this thread and the others on threads of their own.
 /// Returns false when no thread could be started.
-bool parse_parts(std::vector<Part>& parts, std::uint32_t file_index,
-                 const std::string& file_name) {
+bool parse_parts(std::vector<Part>& parts, std::uint32_t file_index, const std::string& file_name) {
   const auto parse_part = [&](Part& part) {
     try {
       part.document = parse_yaml_text(part.piece, file_index, file_name);
@@ -240,10 +239,8 @@ bool parse_parts(std::vector<Part>& parts, std::uint32_t file_index,
 
 }  // namespace
 
-std::optional<Document> Document::parse_in_pieces(std::string_view text,
-                                                  std::uint32_t file_index,
-                                                  const std::string& file_name,
-                                                  std::size_t pieces,
+std::optional<Document> Document::parse_in_pieces(std::string_view text, std::uint32_t file_index,
+                                                  const std::string& file_name, std::size_t pieces,
                                                   std::size_t least_items_per_piece) {
   try {
     check_text(text, file_index, file_name);  // as Document::parse would
@@ -347,8 +344,8 @@ std::optional<Document> Document::parse_in_pieces(std::string_view text,
   head.text_arena_.reserve(text_bytes);  // one move of the head's text, not one per part
   for (std::size_t index = 1; index < parts.size(); ++index) {
     const bool is_tail = has_tail && index + 1 == parts.size();
-    head.append_children(is_tail ? head.root() : list, *parts[index].document,
-                         copied[index].first, copied[index].second);
+    head.append_children(is_tail ? head.root() : list, *parts[index].document, copied[index].first,
+                         copied[index].second);
     parts[index].document.reset();  // freed as soon as it is joined
   }
   return std::move(head);

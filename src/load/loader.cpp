@@ -3,13 +3,12 @@
 
 #include <fmt/format.h>
 
-
 #include "estab/absence.hpp"
 #include "estab/document.hpp"
+#include "estab/suggest.hpp"
 #include "load/schema.hpp"
 #include "load/sections.hpp"
 #include "load/sources.hpp"
-#include "estab/suggest.hpp"
 
 namespace estab {
 
@@ -76,10 +75,11 @@ void read_professions(NodeReader& reader, NodeId list, Model& model, DeclaredIds
   std::size_t index = 0;
   for (NodeId item = document.first_child(list); item != kNoNode;
        item = document.next_sibling(item), ++index) {
-    const NodeId id_node = document.kind(item) == NodeKind::Map ? document.find(item, "id") : kNoNode;
-    const std::string_view label =
-        id_node != kNoNode && document.kind(id_node) == NodeKind::Scalar ? document.text(id_node)
-                                                                         : std::string_view();
+    const NodeId id_node =
+        document.kind(item) == NodeKind::Map ? document.find(item, "id") : kNoNode;
+    const std::string_view label = id_node != kNoNode && document.kind(id_node) == NodeKind::Scalar
+                                       ? document.text(id_node)
+                                       : std::string_view();
     const InputPath item_path = path.item(label, index);
     if (!reader.expect_map(item, item_path)) continue;
     reader.check_keys(item, item_path, schema_key_names(Section::Profession));
@@ -138,8 +138,8 @@ void read_services(NodeReader& reader, NodeId list, Model& model, DeclaredIds& d
                     document.location(item)};
     if (const auto found = declared.services.find(service.id); found != declared.services.end()) {
       reader.error(id_node, named_path.child("id"),
-                   fmt::format("duplicate service id '{}' (first declared at line {})",
-                               service.id, model.services[found->second].where.line));
+                   fmt::format("duplicate service id '{}' (first declared at line {})", service.id,
+                               model.services[found->second].where.line));
       continue;
     }
     declared.services.emplace(service.id, model.services.size());

@@ -3,10 +3,10 @@
 
 #include <unordered_map>
 
+#include "estab/suggest.hpp"
 #include "load/reader.hpp"
 #include "load/schema.hpp"
 #include "load/sources.hpp"
-#include "estab/suggest.hpp"
 
 namespace estab {
 
@@ -31,8 +31,8 @@ class OverlayMerger {
   /// Merges the value of one key, by what the schema says the key holds.
   NodeId merge_value(NodeId base_value, NodeId overlay_value, const SchemaKey* key,
                      const InputPath& path) {
-    const bool both_maps = base_.kind(base_value) == NodeKind::Map &&
-                           overlay_.kind(overlay_value) == NodeKind::Map;
+    const bool both_maps =
+        base_.kind(base_value) == NodeKind::Map && overlay_.kind(overlay_value) == NodeKind::Map;
     const bool both_lists = base_.kind(base_value) == NodeKind::Sequence &&
                             overlay_.kind(overlay_value) == NodeKind::Sequence;
     if (key != nullptr && key->holds == KeyHolds::Section && both_maps) {
@@ -48,8 +48,7 @@ class OverlayMerger {
   /// Merges two maps key by key; keys only in the overlay are appended.
   NodeId merge_map(NodeId base_map, NodeId overlay_map, Section section, const InputPath& path) {
     report_duplicate_keys(overlay_map, path);
-    const NodeId result =
-        merged_.add_node(NodeKind::Map, base_.location(base_map), {}, false);
+    const NodeId result = merged_.add_node(NodeKind::Map, base_.location(base_map), {}, false);
     for (NodeId key = base_.first_child(base_map); key != kNoNode;) {
       const NodeId value = base_.next_sibling(key);
       if (value == kNoNode) break;
@@ -59,8 +58,8 @@ class OverlayMerger {
       if (overlay_value == kNoNode) {
         merged_value = merged_.copy_from(base_, value);
       } else {
-        merged_value = merge_value(value, overlay_value, find_schema_key(section, name),
-                                   path.child(name));
+        merged_value =
+            merge_value(value, overlay_value, find_schema_key(section, name), path.child(name));
       }
       merged_.append_child(result, merged_.copy_from(base_, key));
       merged_.append_child(result, merged_value);
@@ -161,8 +160,7 @@ class OverlayMerger {
       matched[name] = true;
       const InputPath item_path = path.item(name, index);
       if (removes(overlay_item->second, item_path)) continue;
-      merged_.append_child(result,
-                           merge_map(item, overlay_item->second, key.child, item_path));
+      merged_.append_child(result, merge_map(item, overlay_item->second, key.child, item_path));
     }
     index = 0;
     for (NodeId item = overlay_.first_child(overlay_list); item != kNoNode;

@@ -4,9 +4,9 @@
 #include <optional>
 #include <stdexcept>
 
+#include "estab/suggest.hpp"
 #include "load/schema.hpp"
 #include "load/sources.hpp"
-#include "estab/suggest.hpp"
 
 namespace estab {
 
@@ -159,8 +159,8 @@ void apply_override(Document& document, const std::string& assignment,
     }
     if (last) {
       if (key_node == kNoNode) {
-        document.append_child(node, document.add_node(NodeKind::Scalar, document.location(value),
-                                                      step.key, false));
+        document.append_child(
+            node, document.add_node(NodeKind::Scalar, document.location(value), step.key, false));
         document.append_child(node, value);
       } else {
         document.replace_child(node, current, value);
@@ -175,8 +175,8 @@ void apply_override(Document& document, const std::string& assignment,
     }
     if (current == kNoNode) {
       current = document.add_node(NodeKind::Map, document.location(value), {}, false);
-      document.append_child(node, document.add_node(NodeKind::Scalar, document.location(value),
-                                                    step.key, false));
+      document.append_child(
+          node, document.add_node(NodeKind::Scalar, document.location(value), step.key, false));
       document.append_child(node, current);
     } else if (document.kind(current) != NodeKind::Map) {
       refuse(assignment, fmt::format("{} is not a mapping in the file", walked));

@@ -4,17 +4,17 @@
 #include <algorithm>
 #include <cmath>
 
+#include "estab/suggest.hpp"
 #include "load/schema.hpp"
 #include "load/sections.hpp"
-#include "estab/suggest.hpp"
 
 namespace estab {
 
 namespace {
 
 const std::vector<std::string_view> kAssumptionKeys = {
-    "annual_leave", "bank_holidays", "sickness", "parenting", "other_leave", "study_leave",
-    "training",     "supervision",   "additional", "headcount_per_wte"};
+    "annual_leave", "bank_holidays", "sickness",    "parenting",  "other_leave",
+    "study_leave",  "training",      "supervision", "additional", "headcount_per_wte"};
 
 /// The keys of the map form of an allowance, by use.
 std::vector<std::string_view> allowance_units(AllowanceUse use) {
@@ -52,9 +52,11 @@ std::optional<Allowance> read_by_service(NodeReader& reader, Document::NodeId no
     const Document::NodeId share_node = reader.require(band, band_path, "share");
     std::optional<Located<double>> days, share;
     if (days_node != Document::kNoNode) {
-      days = reader.number(days_node, band_path.child("days"), NumberRule{false, 366.0, "days in a year"});
+      days = reader.number(days_node, band_path.child("days"),
+                           NumberRule{false, 366.0, "days in a year"});
     }
-    if (share_node != Document::kNoNode) share = reader.percent(share_node, band_path.child("share"));
+    if (share_node != Document::kNoNode)
+      share = reader.percent(share_node, band_path.child("share"));
     if (!days || !share) {
       complete = false;
       continue;
@@ -64,8 +66,9 @@ std::optional<Allowance> read_by_service(NodeReader& reader, Document::NodeId no
   }
   if (!complete) return std::nullopt;
   if (std::fabs(share_total - 1.0) > 0.0001 + 1e-12) {
-    reader.error(node, path,
-                 fmt::format("the shares add up to {:.2f}%; they must total 100%", share_total * 100));
+    reader.error(
+        node, path,
+        fmt::format("the shares add up to {:.2f}%; they must total 100%", share_total * 100));
     return std::nullopt;
   }
   return allowance;
@@ -83,8 +86,8 @@ void read_additional(NodeReader& reader, Document::NodeId node, const InputPath&
     const Document::NodeId value = document.next_sibling(key);
     if (value == Document::kNoNode) break;
     const std::string_view name = document.text(key);
-    const bool is_fixed = std::find(kAssumptionKeys.begin(), kAssumptionKeys.end(), name) !=
-                          kAssumptionKeys.end();
+    const bool is_fixed =
+        std::find(kAssumptionKeys.begin(), kAssumptionKeys.end(), name) != kAssumptionKeys.end();
     const bool is_duplicate =
         std::any_of(additional.begin(), additional.end(),
                     [name](const NamedAllowance& named) { return named.name == name; });
@@ -119,10 +122,12 @@ std::optional<Allowance> read_allowance(NodeReader& reader, Document::NodeId nod
   const std::vector<std::string_view> units = allowance_units(use);
   const std::string forms = fmt::format("\"x%\" or {{{}: n}}", fmt::join(units, ": n} or {"));
   if (document.kind(node) != NodeKind::Map || document.size(node) != 2) {
-    reader.error(node, path, fmt::format("expected {}, got {}", forms,
-                                         document.kind(node) == NodeKind::Map
-                                             ? "a mapping with " + std::to_string(document.size(node) / 2) + " keys"
-                                             : reader.describe(node)));
+    reader.error(
+        node, path,
+        fmt::format("expected {}, got {}", forms,
+                    document.kind(node) == NodeKind::Map
+                        ? "a mapping with " + std::to_string(document.size(node) / 2) + " keys"
+                        : reader.describe(node)));
     return std::nullopt;
   }
   const Document::NodeId key = document.first_child(node);

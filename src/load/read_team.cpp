@@ -3,9 +3,9 @@
 
 #include <unordered_map>
 
+#include "estab/suggest.hpp"
 #include "load/schema.hpp"
 #include "load/sections.hpp"
-#include "estab/suggest.hpp"
 
 namespace estab {
 
@@ -19,8 +19,7 @@ const NumberRule kHoursPerShift{false, 24.0, "hours in a day"};
 
 /// Reads a required number; records a problem when it is missing.
 Located<double> required_number(NodeReader& reader, NodeId map, const InputPath& path,
-                                std::string_view key, bool& complete,
-                                const NumberRule& rule = {}) {
+                                std::string_view key, bool& complete, const NumberRule& rule = {}) {
   const NodeId value = reader.require(map, path, key);
   if (value == kNoNode) {
     complete = false;
@@ -69,8 +68,7 @@ void read_roster(NodeReader& reader, NodeId list, const InputPath& path, Staffin
   });
 }
 
-void read_observations(NodeReader& reader, NodeId node, const InputPath& path,
-                       StaffingLine& line) {
+void read_observations(NodeReader& reader, NodeId node, const InputPath& path, StaffingLine& line) {
   if (!reader.expect_map(node, path)) return;
   reader.check_keys(node, path, schema_key_names(Section::Observations));
   bool complete = true;
@@ -89,8 +87,8 @@ void read_caseload(NodeReader& reader, NodeId node, const InputPath& path, Staff
   Caseload caseload;
   caseload.where = document.location(node);
   if (NodeId share = document.find(node, "non_caseload_time"); share != kNoNode) {
-    caseload.non_caseload_time = read_allowance(reader, share, path.child("non_caseload_time"),
-                                                AllowanceUse::AvailableTime);
+    caseload.non_caseload_time =
+        read_allowance(reader, share, path.child("non_caseload_time"), AllowanceUse::AvailableTime);
   }
   const NodeId bands = document.find(node, "bands");
   if (bands != kNoNode) {
@@ -111,16 +109,15 @@ void read_caseload(NodeReader& reader, NodeId node, const InputPath& path, Staff
   line.caseload = caseload;
 }
 
-void read_activities(NodeReader& reader, NodeId node, const InputPath& path,
-                     StaffingLine& line) {
+void read_activities(NodeReader& reader, NodeId node, const InputPath& path, StaffingLine& line) {
   if (!reader.expect_map(node, path)) return;
   reader.check_keys(node, path, schema_key_names(Section::Activities));
   const Document& document = reader.document();
   Activities activities;
   activities.where = document.location(node);
   if (NodeId share = document.find(node, "non_activity_time"); share != kNoNode) {
-    activities.non_activity_time = read_allowance(reader, share, path.child("non_activity_time"),
-                                                  AllowanceUse::AvailableTime);
+    activities.non_activity_time =
+        read_allowance(reader, share, path.child("non_activity_time"), AllowanceUse::AvailableTime);
   }
   if (auto allowance = reader.number_at(node, path, "individual_allowance_hours")) {
     activities.individual_allowance_hours = *allowance;
@@ -240,11 +237,11 @@ Team read_team(NodeReader& reader, NodeId node, const InputPath& teams_path, std
     if (auto id = reader.text(service, team_path.child("service"))) {
       const auto found = declared.services.find(*id);
       if (found == declared.services.end()) {
-        reader.error(service, team_path.child("service"),
-                     fmt::format("unknown service '{}'{}", *id,
-                                 declared.service_ids.empty()
-                                     ? std::string(" (no services are declared)")
-                                     : did_you_mean(*id, declared.service_ids)));
+        reader.error(
+            service, team_path.child("service"),
+            fmt::format("unknown service '{}'{}", *id,
+                        declared.service_ids.empty() ? std::string(" (no services are declared)")
+                                                     : did_you_mean(*id, declared.service_ids)));
       } else {
         team.service_index = found->second;
       }

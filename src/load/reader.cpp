@@ -29,7 +29,8 @@ namespace {
 /// YAML's spellings of infinity and not-a-number, which are never valid input.
 bool is_non_finite_literal(std::string_view text) {
   std::string lower;
-  for (char character : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(character)));
+  for (char character : text)
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(character)));
   return lower == ".nan" || lower == ".inf" || lower == "+.inf" || lower == "-.inf" ||
          lower == "nan" || lower == "inf" || lower == "-inf" || lower == "infinity";
 }
@@ -163,8 +164,8 @@ std::optional<Located<double>> NodeReader::number(NodeId node, const InputPath& 
     } else if (!document_.quoted(node) && is_non_finite_literal(value_text)) {
       error(node, path, fmt::format("expected a finite number, got {}", value_text));
     } else if (document_.quoted(node) && parse_decimal(value_text, overflow)) {
-      error(node, path, fmt::format("expected a number, got the text {} (remove the quotes)",
-                                    describe(node)));
+      error(node, path,
+            fmt::format("expected a number, got the text {} (remove the quotes)", describe(node)));
     } else {
       error(node, path, "expected a number, got " + describe(node));
     }
@@ -205,8 +206,7 @@ std::optional<Located<double>> NodeReader::percent(NodeId node, const InputPath&
   bool overflow = false;
   if (value_text.empty() || value_text.back() != '%') {
     if (parse_decimal(value_text, overflow) || overflow) {
-      error(node, path,
-            fmt::format("write {}% — the percent sign is required", value_text));
+      error(node, path, fmt::format("write {}% — the percent sign is required", value_text));
     } else {
       error(node, path, "expected a percentage such as 4.5%, got " + describe(node));
     }
@@ -261,8 +261,7 @@ std::optional<std::string> NodeReader::text(NodeId node, const InputPath& path, 
 }
 
 std::optional<Located<double>> NodeReader::number_at(NodeId map, const InputPath& path,
-                                                     std::string_view key,
-                                                     const NumberRule& rule) {
+                                                     std::string_view key, const NumberRule& rule) {
   const NodeId value = document_.find(map, key);
   if (value == Document::kNoNode) return std::nullopt;
   return number(value, path.child(key), rule);

@@ -43,10 +43,10 @@ class InputPath {
 
 /// What a number may be, beyond finite and non-negative.
 struct NumberRule {
-  bool positive = false;           ///< must be above zero
-  std::optional<double> maximum;   ///< inclusive upper bound; kLargestNumber when unset
-  const char* maximum_reason = ""; ///< why, e.g. "hours in a day"
-  double minimum = 0.0;            ///< inclusive lower bound, for a time base that divides
+  bool positive = false;            ///< must be above zero
+  std::optional<double> maximum;    ///< inclusive upper bound; kLargestNumber when unset
+  const char* maximum_reason = "";  ///< why, e.g. "hours in a day"
+  double minimum = 0.0;             ///< inclusive lower bound, for a time base that divides
 };
 
 /// The largest number any input may hold, so that no product or total can overflow.

@@ -25,14 +25,13 @@ const std::vector<SchemaKey> kReview = {
     {"working_days"}, {"uplift_method"}, {"gap_tolerance"},
 };
 const std::vector<SchemaKey> kAssumptions = {
-    {"annual_leave"}, {"bank_holidays"}, {"sickness"},
-    {"parenting"},    {"other_leave"},   {"study_leave"},
-    {"training"},     {"supervision"},   {"additional", H::Section, S::Additional},
+    {"annual_leave"},      {"bank_holidays"}, {"sickness"},
+    {"parenting"},         {"other_leave"},   {"study_leave"},
+    {"training"},          {"supervision"},   {"additional", H::Section, S::Additional},
     {"headcount_per_wte"},
 };
 const std::vector<SchemaKey> kProfession = {
-    {"id"}, {"name"}, {"registered"}, {"cost_per_wte"},
-    {"assumptions", H::Section, S::Assumptions},
+    {"id"}, {"name"}, {"registered"}, {"cost_per_wte"}, {"assumptions", H::Section, S::Assumptions},
 };
 const std::vector<SchemaKey> kSkillMix = {{"registered_target"}, {"tolerance"}};
 const std::vector<SchemaKey> kService = {{"id"}, {"name"}};
@@ -66,8 +65,7 @@ const std::vector<SchemaKey> kRosterShift = {
 const std::vector<SchemaKey> kObservations = {{"hours_per_day"}, {"days_per_week"}};
 const std::vector<SchemaKey> kCaseload = {{"non_caseload_time"},
                                           {"bands", H::List, S::CaseloadBand}};
-const std::vector<SchemaKey> kCaseloadBand = {
-    {"name"}, {"cases"}, {"hours_per_case_per_month"}};
+const std::vector<SchemaKey> kCaseloadBand = {{"name"}, {"cases"}, {"hours_per_case_per_month"}};
 const std::vector<SchemaKey> kActivities = {
     {"non_activity_time"}, {"individual_allowance_hours"}, {"items", H::List, S::Activity}};
 const std::vector<SchemaKey> kActivity = {{"name"}, {"per_year"}, {"minutes"}};

@@ -29,11 +29,11 @@ enum class Section {
 
 /// What a key holds.
 enum class KeyHolds {
-  Value,         ///< a scalar or an allowance: a leaf for `--set`
-  Section,       ///< a mapping of another section
-  ListById,      ///< a list of sections, each named by `id`
+  Value,             ///< a scalar or an allowance: a leaf for `--set`
+  Section,           ///< a mapping of another section
+  ListById,          ///< a list of sections, each named by `id`
   ListByProfession,  ///< a list of staffing lines, each named by `profession`
-  List,          ///< a list of sections, selected by position
+  List,              ///< a list of sections, selected by position
 };
 
 /// One allowed key of a section.

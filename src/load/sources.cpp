@@ -60,8 +60,9 @@ class ChainLoader {
       std::vector<std::string> cycle(chain_names_.begin() + (repeat - chain_.begin()),
                                      chain_names_.end());
       cycle.push_back(base_file);
-      reader.error(extends, path,
-                   fmt::format("the files extend one another in a cycle: {}", fmt::join(cycle, " -> ")));
+      reader.error(
+          extends, path,
+          fmt::format("the files extend one another in a cycle: {}", fmt::join(cycle, " -> ")));
       problems.throw_if_any();
     }
     if (chain_.size() >= kMaxChainLength) {

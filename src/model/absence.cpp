@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "estab/arithmetic.hpp"
 #include "estab/absence.hpp"
+#include "estab/arithmetic.hpp"
 
 namespace estab {
 namespace {
@@ -70,9 +70,9 @@ std::vector<NamedSource> merged_additional(const LevelsForLine& levels) {
   for (std::size_t position = levels.count; position-- > 0;) {  // organisation inwards
     const AssumptionLevelRef& level = levels.levels[position];
     for (const NamedAllowance& named : level.assumptions->additional) {
-      const auto same_name = std::find_if(merged.begin(), merged.end(), [&](const NamedSource& source) {
-        return *source.name == named.name;
-      });
+      const auto same_name =
+          std::find_if(merged.begin(), merged.end(),
+                       [&](const NamedSource& source) { return *source.name == named.name; });
       if (same_name != merged.end()) {
         *same_name = {&named.name, level.level, &named.allowance};
       } else {
@@ -93,8 +93,7 @@ double default_fraction(Component component, const ReviewSettings& review) {
       return share_of(kDefaultAnnualLeaveDays, review.working_days.value);
     case Component::BankHolidays:
       return share_of(kDefaultBankHolidayDays, review.working_days.value);
-    default:
-      return 0.0;
+    default: return 0.0;
   }
 }
 
@@ -116,19 +115,15 @@ double allowance_fraction(const Allowance& allowance, const ReviewSettings& revi
   const double working_days = review.working_days.value;
   const double hours_per_wte = review.contracted_hours_per_wte();
   switch (allowance.unit) {
-    case AllowanceUnit::Percent:
-      return allowance.amount;
-    case AllowanceUnit::Days:
-      return share_of(allowance.amount, working_days);
-    case AllowanceUnit::Hours:
-      return share_of(allowance.amount, hours_per_wte);
+    case AllowanceUnit::Percent: return allowance.amount;
+    case AllowanceUnit::Days: return share_of(allowance.amount, working_days);
+    case AllowanceUnit::Hours: return share_of(allowance.amount, hours_per_wte);
     case AllowanceUnit::HoursPerHead:
       return share_of(allowance.amount * headcount_per_wte, hours_per_wte);
     case AllowanceUnit::MinutesPerDay:
       // Not an absence unit (the loader rejects it there); read as a share of the day.
       return share_of(allowance.amount / 60.0, review.hours_per_day());
-    case AllowanceUnit::ByService:
-      return share_of(banded_leave_days(allowance), working_days);
+    case AllowanceUnit::ByService: return share_of(banded_leave_days(allowance), working_days);
   }
   return 0.0;
 }
@@ -139,10 +134,8 @@ double available_time_fraction(const Allowance& allowance, const ReviewSettings&
   const double available_days = review.working_days.value * available_share;
   const double available_hours = review.contracted_hours_per_wte() * available_share;
   switch (allowance.unit) {
-    case AllowanceUnit::Percent:
-      return allowance.amount;
-    case AllowanceUnit::Days:
-      return share_of(allowance.amount, available_days);
+    case AllowanceUnit::Percent: return allowance.amount;
+    case AllowanceUnit::Days: return share_of(allowance.amount, available_days);
     case AllowanceUnit::Hours:
     case AllowanceUnit::HoursPerHead:  // not offered here by the loader; read as per WTE
       return share_of(allowance.amount, available_hours);

@@ -68,9 +68,9 @@ void DiagnosticList::throw_if_any() {
     }
   }
   auto rank = [&file_order](const Diagnostic& item) {
-    return std::make_tuple(std::find(file_order.begin(), file_order.end(), item.file) -
-                               file_order.begin(),
-                           item.line, item.column);
+    return std::make_tuple(
+        std::find(file_order.begin(), file_order.end(), item.file) - file_order.begin(), item.line,
+        item.column);
   };
   std::stable_sort(items_.begin(), items_.end(),
                    [&rank](const Diagnostic& left, const Diagnostic& right) {

@@ -31,9 +31,8 @@ const Allowance* StatedComponents::find(Component component) const {
 }
 
 void StatedComponents::set(Component component, Allowance allowance) {
-  const auto position = std::find_if(stated_.begin(), stated_.end(), [&](const auto& entry) {
-    return entry.first >= component;
-  });
+  const auto position = std::find_if(stated_.begin(), stated_.end(),
+                                     [&](const auto& entry) { return entry.first >= component; });
   if (position != stated_.end() && position->first == component) {
     position->second = std::move(allowance);
   } else {

@@ -218,8 +218,7 @@ void write_comparison_csv(std::ostream& out, const Comparison& comparison, Rollu
     std::vector<std::string> fields;
     for (const std::string_view key : compared_keys(level)) {
       const FieldValue value = record->key(key);
-      fields.push_back(value.kind == FieldValue::Kind::Null ? std::string()
-                                                            : csv_text(value.text));
+      fields.push_back(value.kind == FieldValue::Kind::Null ? std::string() : csv_text(value.text));
     }
     fields.push_back(csv_text(compare_status_name(record->status)));
     for (const FieldChange& change : record->fields()) {

@@ -9,9 +9,9 @@
 
 #include "estab/diagnostic.hpp"
 #include "estab/explain.hpp"
-#include "report/csv_writer.hpp"
 #include "estab/fields.hpp"
 #include "estab/report.hpp"
+#include "report/csv_writer.hpp"
 #include "report/field_output.hpp"
 #include "report/json_support.hpp"
 #include "report/table.hpp"

@@ -32,7 +32,9 @@ NumberStyle number_style(FieldUnit unit);
 nlohmann::ordered_json absence_json(const ResolvedAbsence& absence);
 
 /// The absence components of a line, for the tables that list them.
-inline const ResolvedAbsence& absence_of(const LineResult& line) { return line.absence; }
+inline const ResolvedAbsence& absence_of(const LineResult& line) {
+  return line.absence;
+}
 
 /// Records other than lines have no absence components; a table that says otherwise is wrong.
 template <typename Record>

@@ -186,15 +186,14 @@ void write_teams(HtmlWriter& html, const ReviewResult& review) {
          rag_cell_html(totals.skill_mix_rag), rag_cell_html(worst_gap_rag(review, team))});
   }
   const Totals& organisation = review.organisation;
-  table.add_total(
-      {"Organisation", "", number_cell(format_wte(organisation.required_wte)),
-       number_cell(format_wte(organisation.funded_wte)),
-       number_cell(format_wte(organisation.in_post_wte)),
-       number_cell(format_wte(organisation.net_gap_wte)),
-       number_cell(format_percent(organisation.net_gap_rate)),
-       number_cell(format_percent(organisation.registered_share_in_post) + " / " +
-                   format_percent(organisation.registered_target)),
-       rag_cell_html(organisation.skill_mix_rag), ""});
+  table.add_total({"Organisation", "", number_cell(format_wte(organisation.required_wte)),
+                   number_cell(format_wte(organisation.funded_wte)),
+                   number_cell(format_wte(organisation.in_post_wte)),
+                   number_cell(format_wte(organisation.net_gap_wte)),
+                   number_cell(format_percent(organisation.net_gap_rate)),
+                   number_cell(format_percent(organisation.registered_share_in_post) + " / " +
+                               format_percent(organisation.registered_target)),
+                   rag_cell_html(organisation.skill_mix_rag), ""});
   table.write(html);
   html.element("p",
                fmt::format("WTE. Net gap = required - in post (positive: short); rate = net gap / "

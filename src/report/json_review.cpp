@@ -6,8 +6,8 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "estab/report.hpp"
 #include "estab/fields.hpp"
+#include "estab/report.hpp"
 #include "report/field_output.hpp"
 #include "report/json_support.hpp"
 #include "report/view_common.hpp"

@@ -36,8 +36,7 @@ void write_components(ViewWriter& writer, const ResolvedAbsence& absence,
                    format_hours(hours.components[index]), level_name(component.source)});
   }
   table.add_rule();
-  table.add_row({"Total", format_percent(absence.total), format_hours(hours.total), ""},
-                true);
+  table.add_row({"Total", format_percent(absence.total), format_hours(hours.total), ""}, true);
   writer.table(table);
   writer.paragraph(fmt::format("Headcount per WTE: {} ({})",
                                round_decimal(absence.headcount_per_wte, 2),
@@ -52,12 +51,10 @@ void write_methods(ViewWriter& writer, const AssumptionGroup& group, UpliftMetho
                    {"Uplift cost", Align::Right},
                    {"Applied", Align::Left}});
   table.add_row({"exact: a / (1 - a)", format_percent(first.uplift_exact),
-                 format_wte(group.exact_uplift_wte),
-                 format_money(group.exact_uplift_cost),
+                 format_wte(group.exact_uplift_wte), format_money(group.exact_uplift_cost),
                  applied == UpliftMethod::Exact ? "yes" : ""});
   table.add_row({"additive: a", format_percent(first.uplift_additive),
-                 format_wte(group.additive_uplift_wte),
-                 format_money(group.additive_uplift_cost),
+                 format_wte(group.additive_uplift_wte), format_money(group.additive_uplift_cost),
                  applied == UpliftMethod::Additive ? "yes" : ""});
   table.add_rule();
   table.add_row(
@@ -93,7 +90,8 @@ std::string local_overrides(const ResolvedAbsence& absence) {
   }
   if (absence.headcount_source != AssumptionLevel::Organisation &&
       absence.headcount_source != AssumptionLevel::Default) {
-    overrides.push_back(fmt::format("headcount {} ({})", round_decimal(absence.headcount_per_wte, 2),
+    overrides.push_back(fmt::format("headcount {} ({})",
+                                    round_decimal(absence.headcount_per_wte, 2),
                                     level_name(absence.headcount_source)));
   }
   if (overrides.empty()) return "organisation assumptions";
@@ -119,8 +117,7 @@ void write_summary(ViewWriter& writer, const std::vector<AssumptionGroup>& group
                    format_wte(group.productive_wte), format_percent(first.absence.total),
                    format_percent(first.uplift_exact), format_percent(first.uplift_additive),
                    format_wte(group.additive_shortfall_wte),
-                   format_money(group.additive_shortfall_cost),
-                   local_overrides(first.absence)});
+                   format_money(group.additive_shortfall_cost), local_overrides(first.absence)});
   }
   writer.heading(level, "Summary of assumption sets");
   writer.table(table);

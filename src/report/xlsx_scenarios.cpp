@@ -57,7 +57,8 @@ XlsxSheet comparison_sheet(std::string name, const std::vector<const ComparedRec
   sheet.columns = comparison_columns(level);
   for (const ComparedRecord* record : records) {
     std::vector<XlsxCell> row;
-    for (const std::string_view key : compared_keys(level)) row.push_back(field_cell(record->key(key)));
+    for (const std::string_view key : compared_keys(level))
+      row.push_back(field_cell(record->key(key)));
     row.emplace_back(std::string(compare_status_name(record->status)));
     for (const FieldChange& change : record->fields()) {
       row.insert(row.end(), {optional_number(change.base), optional_number(change.scenario),
@@ -81,12 +82,8 @@ std::vector<const ComparedRecord*> pointers_to(const std::vector<ComparedRecord>
 std::vector<XlsxColumn> sensitivity_columns() {
   const NumberStyle wte = number_style(FieldUnit::Wte);
   const NumberStyle cost = number_style(FieldUnit::Money);
-  return {{"component", NumberStyle::General},
-          {"required_wte_down", wte},
-          {"required_wte_up", wte},
-          {"required_cost_down", cost},
-          {"required_cost_up", cost},
-          {"swing_wte", wte}};
+  return {{"component", NumberStyle::General}, {"required_wte_down", wte}, {"required_wte_up", wte},
+          {"required_cost_down", cost},        {"required_cost_up", cost}, {"swing_wte", wte}};
 }
 
 /// The model's title, or `fallback` when the model states none or is missing.

@@ -37,15 +37,13 @@ constexpr std::size_t kGeneralNumberWidth = 11;
 /// The file name of the workbook inside the private directory.
 constexpr const char* kWorkbookFileName = "workbook.xlsx";
 
-
-
 /// Throws FileError with libxlsxwriter's description of `error`, if it is one: the workbook
 /// cannot be written (a temporary file, the disk, or a limit of the format such as the length
 /// of a cell). The workbook goes to a stream, so the error names no file of the user's.
 void check(lxw_error error, std::string_view doing) {
   if (error != LXW_NO_ERROR) {
-    throw FileError("", fmt::format("cannot write the XLSX workbook ({}): {}", doing,
-                                    lxw_strerror(error)));
+    throw FileError(
+        "", fmt::format("cannot write the XLSX workbook ({}): {}", doing, lxw_strerror(error)));
   }
 }
 
