@@ -4,6 +4,7 @@
 #include "estab/compare.hpp"
 #include "estab/report.hpp"
 #include "report/field_output.hpp"
+#include "report/json_stream.hpp"
 #include "report/json_support.hpp"
 
 namespace estab {
@@ -36,6 +37,18 @@ ordered_json records_json(const std::vector<ComparedRecord>& records) {
 }
 
 }  // namespace
+
+void report::write_comparison_json(std::ostream& out, const Comparison& comparison) {
+  StreamedObject document(out);
+  document.member("schema", "estab-compare/1");
+  document.member("base", comparison.base_file);
+  document.member("scenario", comparison.scenario_file);
+  document.list_member("lines", comparison.lines, record_json);
+  document.list_member("teams", comparison.teams, record_json);
+  document.list_member("services", comparison.services, record_json);
+  document.member("organisation", record_json(comparison.organisation));
+  document.finish();
+}
 
 nlohmann::ordered_json comparison_to_json(const Comparison& comparison) {
   ordered_json document = ordered_json::object();

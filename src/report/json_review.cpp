@@ -9,6 +9,7 @@
 #include "estab/fields.hpp"
 #include "estab/report.hpp"
 #include "report/field_output.hpp"
+#include "report/json_stream.hpp"
 #include "report/json_support.hpp"
 #include "report/view_common.hpp"
 
@@ -77,67 +78,6 @@ ordered_json review_settings_json(const Model& model) {
 void write_json(std::ostream& out, const ordered_json& document) {
   out << document.dump(2) << '\n';
 }
-
-namespace {
-
-/// The JSON text of `value` as dump(2) writes it when it sits `depth` levels deep: every line
-/// after the first indented by two spaces a level (a raw line break only ever separates).
-std::string dumped_at_depth(const ordered_json& value, std::size_t depth) {
-  const std::string text = value.dump(2);
-  const std::string indent(2 * depth, ' ');
-  std::string result;
-  result.reserve(text.size() + text.size() / 8);
-  for (const char character : text) {
-    result.push_back(character);
-    if (character == '\n') result += indent;
-  }
-  return result;
-}
-
-/// Writes a top-level JSON object member by member, byte for byte as dump(2) writes the whole
-/// object, so that a long list never has to be held as a JSON tree.
-class StreamedObject {
- public:
-  explicit StreamedObject(std::ostream& out) : out_(out) {}
-
-  /// One member whose value is written whole.
-  void member(std::string_view key, const ordered_json& value) {
-    start_member(key);
-    out_ << dumped_at_depth(value, 1);
-  }
-
-  /// One member whose value is a list of `items`, each turned into JSON by `to_json` and
-  /// written as soon as it is made.
-  template <typename Items, typename ToJson>
-  void list_member(std::string_view key, const Items& items, ToJson to_json) {
-    start_member(key);
-    if (items.empty()) {
-      out_ << "[]";
-      return;
-    }
-    out_ << '[';
-    bool first = true;
-    for (const auto& item : items) {
-      out_ << (first ? "\n    " : ",\n    ") << dumped_at_depth(to_json(item), 2);
-      first = false;
-    }
-    out_ << "\n  ]";
-  }
-
-  /// Closes the object and ends the line.
-  void finish() { out_ << (empty_ ? "{}" : "\n}") << '\n'; }
-
- private:
-  void start_member(std::string_view key) {
-    out_ << (empty_ ? "{\n  " : ",\n  ") << ordered_json(key).dump() << ": ";
-    empty_ = false;
-  }
-
-  std::ostream& out_;
-  bool empty_ = true;
-};
-
-}  // namespace
 
 void write_review_json(std::ostream& out, const ReviewResult& review) {
   StreamedObject document(out);

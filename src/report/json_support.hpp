@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "estab/calc.hpp"
+#include "estab/compare.hpp"
 
 namespace estab::report {
 
@@ -27,6 +28,9 @@ nlohmann::ordered_json review_settings_json(const Model& model);
 
 /// Writes a document indented by two spaces, ending with a newline.
 void write_json(std::ostream& out, const nlohmann::ordered_json& document);
+
+/// Writes comparison_to_json(comparison) as write_json does, byte for byte, one record at a time.
+void write_comparison_json(std::ostream& out, const Comparison& comparison);
 
 /// Writes review_to_json(review) as write_json does, byte for byte, one list item at a time.
 void write_review_json(std::ostream& out, const ReviewResult& review);
