@@ -72,6 +72,10 @@ struct ComparedRecord {
   /// The value of one of the level's key fields (compared_keys): a team or profession id, a
   /// service id, or null for the teams that name no service.
   FieldValue key(std::string_view name) const;
+
+ private:
+  /// The change of the compared field at `index` of compared_fields(level).
+  FieldChange change_at(std::size_t index) const;
 };
 
 /// A whole comparison: records in base order, records only in the scenario appended after.

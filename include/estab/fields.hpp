@@ -49,8 +49,6 @@ struct FieldValue {
   static FieldValue of_flag(bool flag) { return {Kind::Flag, 0.0, flag, {}}; }
   /// Text.
   static FieldValue of_text(std::string_view text) { return {Kind::Text, 0.0, false, text}; }
-  /// Text, or null when `text` is null.
-  static FieldValue of_text(const std::string* text) { return text ? of_text(*text) : null(); }
 
   /// The number, or nullopt for null; throws std::logic_error for a flag or text.
   std::optional<double> as_number() const;

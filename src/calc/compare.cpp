@@ -29,9 +29,9 @@ struct ComparedLayout {
   std::vector<FieldUnit> units;
 
   template <typename Record>
-  explicit ComparedLayout(const FieldTable<Record>& table, bool with_keys = true) {
+  explicit ComparedLayout(const FieldTable<Record>& table) {
     for (const Field<Record>& field : table) {
-      if (field.key && with_keys) keys.push_back(field.name);
+      if (field.key) keys.push_back(field.name);
       if (!field.compared) continue;
       fields.push_back(field.name);
       units.push_back(field.unit);
@@ -44,7 +44,7 @@ struct ComparedTables {
   ComparedLayout lines{line_fields()};
   ComparedLayout teams{team_fields()};
   ComparedLayout services{service_fields()};
-  ComparedLayout organisation{totals_fields(), false};
+  ComparedLayout organisation{totals_fields()};  // totals have no key fields
 
   const ComparedLayout& at(RollupLevel level) const {
     switch (level) {
@@ -201,28 +201,29 @@ FieldValue ComparedRecord::key(std::string_view name) const {
   throw std::out_of_range(fmt::format("compare: no key '{}'", name));
 }
 
+FieldChange ComparedRecord::change_at(std::size_t index) const {
+  FieldChange change;
+  change.field = compared_fields(level)[index];
+  change.unit = compared_units(level)[index];
+  change.base = figure_at(base_figures, index);
+  change.scenario = figure_at(scenario_figures, index);
+  if (change.base && change.scenario) change.delta = *change.scenario - *change.base;
+  return change;
+}
+
 std::vector<FieldChange> ComparedRecord::fields() const {
-  const std::vector<std::string_view>& names = compared_fields(level);
-  const std::vector<FieldUnit>& units = compared_units(level);
+  const std::size_t count = compared_fields(level).size();
   std::vector<FieldChange> changes;
-  changes.reserve(names.size());
-  for (std::size_t index = 0; index < names.size(); ++index) {
-    FieldChange change;
-    change.field = names[index];
-    change.unit = units[index];
-    change.base = figure_at(base_figures, index);
-    change.scenario = figure_at(scenario_figures, index);
-    if (change.base && change.scenario) change.delta = *change.scenario - *change.base;
-    changes.push_back(change);
-  }
+  changes.reserve(count);
+  for (std::size_t index = 0; index < count; ++index) changes.push_back(change_at(index));
   return changes;
 }
 
 FieldChange ComparedRecord::field(std::string_view name) const {
-  for (const FieldChange& change : fields()) {
-    if (change.field == name) return change;
-  }
-  throw std::out_of_range(fmt::format("compare: no field '{}'", name));
+  const std::vector<std::string_view>& names = compared_fields(level);
+  const auto found = std::find(names.begin(), names.end(), name);
+  if (found == names.end()) throw std::out_of_range(fmt::format("compare: no field '{}'", name));
+  return change_at(static_cast<std::size_t>(found - names.begin()));
 }
 
 ComparableReview comparable_review(const ReviewResult& review) {

@@ -3,6 +3,7 @@
 #include "estab/fields.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <set>
 #include <stdexcept>
 
@@ -180,29 +181,36 @@ FieldTable<ProfessionResult> make_profession_fields() {
   };
 }
 
+/// The line fields of `names`, as the line table defines them, in the order named.
+FieldTable<LineResult> line_fields_named(std::initializer_list<std::string_view> names) {
+  FieldTable<LineResult> picked;
+  for (const std::string_view name : names) {
+    const auto found =
+        std::find_if(line_fields().begin(), line_fields().end(),
+                     [name](const Field<LineResult>& field) { return field.name == name; });
+    if (found == line_fields().end()) {
+      throw std::logic_error("the line table has no field '" + std::string(name) + "'");
+    }
+    picked.push_back(*found);
+  }
+  return picked;
+}
+
 FieldTable<LineResult> make_uplift_line_fields() {
   using Line = LineResult;
-  return {
-      key<Line>("team", [](const Line& line) { return FieldValue::of_text(line.team->id); }),
-      label<Line>("service", FieldUnit::Text,
-                  [](const Line& line) { return service_id_of(line.service); }),
-      key<Line>("profession",
-                [](const Line& line) { return FieldValue::of_text(line.profession->id); }),
-      components<Line>("absence"),
-      figure<Line>("absence_total", FieldUnit::Fraction,
-                   [](const Line& line) { return FieldValue::of(line.absence.total); }),
-      figure<Line>("headcount_per_wte", FieldUnit::HeadsPerWte,
-                   [](const Line& line) { return FieldValue::of(line.absence.headcount_per_wte); }),
-      figure<Line>("uplift_exact", FieldUnit::Fraction, member(&Line::uplift_exact)),
-      figure<Line>("uplift_additive", FieldUnit::Fraction, member(&Line::uplift_additive)),
-      figure<Line>("uplift_applied", FieldUnit::Fraction, member(&Line::uplift_applied)),
-      figure<Line>("productive_wte", FieldUnit::Wte, member(&Line::productive_wte)),
-      figure<Line>("additive_shortfall_wte", FieldUnit::Wte, member(&Line::additive_shortfall_wte)),
-      figure<Line>("cost_per_wte", FieldUnit::Money, member(&Line::cost_per_wte)),
-      figure<Line>("uplift_cost", FieldUnit::Money, member(&Line::uplift_cost)),
-      figure<Line>("additive_shortfall_cost", FieldUnit::Money,
-                   member(&Line::additive_shortfall_cost)),
-  };
+  FieldTable<Line> fields =
+      line_fields_named({"team", "service", "profession", "absence", "absence_total"});
+  fields.push_back(figure<Line>("headcount_per_wte", FieldUnit::HeadsPerWte, [](const Line& line) {
+    return FieldValue::of(line.absence.headcount_per_wte);
+  }));
+  for (Field<Line>& field :
+       line_fields_named({"uplift_exact", "uplift_additive", "uplift_applied", "productive_wte",
+                          "additive_shortfall_wte", "cost_per_wte", "uplift_cost"})) {
+    fields.push_back(std::move(field));
+  }
+  fields.push_back(figure<Line>("additive_shortfall_cost", FieldUnit::Money,
+                                member(&Line::additive_shortfall_cost)));
+  return fields;
 }
 
 FieldTable<AssumptionGroup> make_assumption_group_fields() {
