@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "estab/arithmetic.hpp"
 #include "estab/calc.hpp"
 #include "estab/model.hpp"
 #include "support/test_support.hpp"
@@ -463,6 +464,19 @@ TEST_CASE("compute_line: gap RAG against the review tolerance, boundaries inside
   CHECK(rag_with_in_post(17.99) == Rag::Red);
   CHECK(rag_with_in_post(0.0) == Rag::Red);
   CHECK(rag_with_in_post(25.0) == Rag::Green);  // over-established
+  // The edge is decided on the decimal figures: 1e-12 relative counts as on it, more does not.
+  CHECK(rag_with_in_post(20.0 - 20.0 * 0.0500000000000001) == Rag::Green);
+  CHECK(rag_with_in_post(20.0 - 20.0 * 0.0500000005) == Rag::Amber);
+}
+
+TEST_CASE("at_most: within 1e-12 relative of the edge counts as on it", "[calc]") {
+  CHECK(estab::at_most(0.05, 0.05));
+  CHECK(estab::at_most(0.65 - 0.60, 0.05));  // 0.05000000000000004 in binary
+  CHECK(estab::at_most(0.05 * (1 + 0.9e-12), 0.05));
+  CHECK_FALSE(estab::at_most(0.05 * (1 + 1.1e-12), 0.05));
+  CHECK_FALSE(estab::at_most(0.0500000005, 0.05));
+  CHECK(estab::at_most(0.0, 0.0));
+  CHECK_FALSE(estab::at_most(1e-300, 0.0));
 }
 
 TEST_CASE("compute_line: cost per WTE from the line, else the profession", "[calc]") {
@@ -570,6 +584,66 @@ TEST_CASE("compute_review: no '(none)' service when every team has one", "[calc]
   CHECK(review.services[0].service == &model.services[0]);
 }
 
+TEST_CASE("skill mix of services and the organisation: from their teams with a target", "[calc]") {
+  Model model = zero_absence_model();
+  model.skill_mix.registered_target = at(0.6);
+  model.services.push_back({"community", "Community", {}});
+  // Required 20 WTE, 70% target, 11 of 17 in post registered.
+  model.teams.push_back(team_of("north", 0));
+  model.teams[0].skill_mix.registered_target = at(0.7);
+  model.teams[0].lines.push_back(line_of(0, 37.5 * 12, 0, 11));  // rn
+  model.teams[0].lines.push_back(line_of(1, 37.5 * 8, 0, 6));    // hca
+  // Required 10 WTE, the organisation's 60%, 5 of 10 in post registered.
+  model.teams.push_back(team_of("south", 0));
+  model.teams[1].lines.push_back(line_of(0, 37.5 * 5, 0, 5));
+  model.teams[1].lines.push_back(line_of(1, 37.5 * 5, 0, 5));
+  // An all-registered team with no target: left out of the roll-up's skill mix.
+  model.teams.push_back(team_of("liaison", 0));
+  model.teams[2].skill_mix.no_target = true;
+  model.teams[2].lines.push_back(line_of(0, 37.5 * 6, 0, 6));
+
+  const estab::ReviewResult review = estab::compute_review(model);
+  const estab::Totals& liaison = review.teams[2].totals;
+  CHECK_FALSE(liaison.registered_target);
+  CHECK_FALSE(liaison.registered_gap_wte);
+  CHECK(liaison.skill_mix_rag == Rag::None);
+  const estab::Totals& service = review.services[0].totals;
+  // (0.7 × 20 + 0.6 × 10) / 30
+  CHECK(*service.registered_target == near(20.0 / 30.0));
+  // (0.7 × 20 − 11) + (0.6 × 10 − 5)
+  CHECK(*service.registered_gap_wte == near(4.0));
+  // In post of the targeted teams: 16 registered of 27, 0.5926 against 0.6667: amber at 5%
+  // (every team's share, 22 of 33, would be green).
+  CHECK(service.skill_mix_rag == Rag::Amber);
+  // Shares stay over every team.
+  CHECK(*service.registered_share_in_post == near(22.0 / 33.0));
+  CHECK(*review.organisation.registered_target == near(20.0 / 30.0));
+
+  SECTION("no team with a target: none") {
+    model.teams[0].skill_mix.no_target = true;
+    model.teams[1].skill_mix.no_target = true;
+    const estab::Totals totals = estab::compute_review(model).services[0].totals;
+    CHECK_FALSE(totals.registered_target);
+    CHECK_FALSE(totals.registered_gap_wte);
+    CHECK(totals.skill_mix_rag == Rag::None);
+  }
+  SECTION("the targeted teams require nothing: no target, the gaps still summed") {
+    for (estab::Team& team : model.teams) {
+      for (estab::StaffingLine& line : team.lines) line.hours_per_week = at(0.0);
+    }
+    const estab::Totals totals = estab::compute_review(model).services[0].totals;
+    CHECK_FALSE(totals.registered_target);
+    CHECK(*totals.registered_gap_wte == near(-16.0));  // −11 − 5
+    CHECK(totals.skill_mix_rag == Rag::None);
+  }
+  SECTION("the targeted teams have nobody in post: red") {
+    for (std::size_t team = 0; team < 2; ++team) {
+      for (estab::StaffingLine& line : model.teams[team].lines) line.in_post_wte = at(0.0);
+    }
+    CHECK(estab::compute_review(model).services[0].totals.skill_mix_rag == Rag::Red);
+  }
+}
+
 TEST_CASE("skill mix: target, tolerance, RAG and registered gap", "[calc]") {
   Model model = zero_absence_model();
   model.skill_mix.registered_target = at(0.6);
@@ -601,10 +675,11 @@ TEST_CASE("skill mix: target, tolerance, RAG and registered gap", "[calc]") {
     CHECK(*review.teams[0].totals.registered_target == near(0.68));
     CHECK(*review.teams[0].totals.skill_mix_tolerance == near(0.02));  // organisation's
     CHECK(review.teams[0].totals.skill_mix_rag == Rag::Amber);         // |0.65 − 0.68| ≤ 0.04
-    // Services and the organisation always use the organisation's target.
-    CHECK(*review.organisation.registered_target == near(0.6));
-    CHECK(review.organisation.skill_mix_rag == Rag::Red);  // |0.65 − 0.6| > 0.04
-    CHECK(*review.services[0].totals.registered_target == near(0.6));
+    // Services and the organisation take their target from their teams, and are rated with the
+    // organisation's tolerance.
+    CHECK(*review.organisation.registered_target == near(0.68));
+    CHECK(review.organisation.skill_mix_rag == Rag::Amber);  // |0.65 − 0.68| ≤ 2 × 0.02
+    CHECK(*review.services[0].totals.registered_target == near(0.68));
     model.teams[0].skill_mix.tolerance = at(0.05);
     CHECK(estab::compute_review(model).teams[0].totals.skill_mix_rag == Rag::Green);
   }
@@ -704,32 +779,32 @@ TEST_CASE("professions: organisation-wide totals in declaration order", "[calc]"
   REQUIRE(review.professions.size() == 3);
   const estab::ProfessionResult& nurses = review.professions[0];
   CHECK(nurses.profession == &model.professions[0]);
-  CHECK(nurses.productive_wte == near(10));
-  CHECK(nurses.required_wte == near(10));
-  CHECK(nurses.funded_wte == near(9));
-  CHECK(nurses.in_post_wte == near(8));
-  CHECK(nurses.establishment_gap_wte == near(1));
-  CHECK(nurses.vacancy_wte == near(1));
-  CHECK(nurses.net_gap_wte == near(2));
-  CHECK(*nurses.vacancy_rate == near(1.0 / 9.0));
-  CHECK(*nurses.net_gap_rate == near(0.2));
-  CHECK(*nurses.required_cost == near(500000));
-  CHECK(*nurses.funded_cost == near(450000));
+  CHECK(nurses.totals.productive_wte == near(10));
+  CHECK(nurses.totals.required_wte == near(10));
+  CHECK(nurses.totals.funded_wte == near(9));
+  CHECK(nurses.totals.in_post_wte == near(8));
+  CHECK(nurses.totals.establishment_gap_wte == near(1));
+  CHECK(nurses.totals.vacancy_wte == near(1));
+  CHECK(nurses.totals.net_gap_wte == near(2));
+  CHECK(*nurses.totals.vacancy_rate == near(1.0 / 9.0));
+  CHECK(*nurses.totals.net_gap_rate == near(0.2));
+  CHECK(*nurses.totals.required_cost == near(500000));
+  CHECK(*nurses.totals.funded_cost == near(450000));
 
   const estab::ProfessionResult& assistants = review.professions[1];
-  CHECK(assistants.required_wte == near(2));
-  CHECK_FALSE(assistants.vacancy_rate);  // funded 0
-  CHECK(*assistants.net_gap_rate == near(1.0));
-  CHECK_FALSE(assistants.required_cost);
+  CHECK(assistants.totals.required_wte == near(2));
+  CHECK_FALSE(assistants.totals.vacancy_rate);  // funded 0
+  CHECK(*assistants.totals.net_gap_rate == near(1.0));
+  CHECK_FALSE(assistants.totals.required_cost);
 
   const estab::ProfessionResult& unused = review.professions[2];
   CHECK(unused.profession == &model.professions[2]);
-  CHECK(unused.required_wte == 0.0);
-  CHECK(unused.funded_wte == 0.0);
-  CHECK_FALSE(unused.vacancy_rate);
-  CHECK_FALSE(unused.net_gap_rate);
-  CHECK_FALSE(unused.required_cost);
-  CHECK_FALSE(unused.funded_cost);
+  CHECK(unused.totals.required_wte == 0.0);
+  CHECK(unused.totals.funded_wte == 0.0);
+  CHECK_FALSE(unused.totals.vacancy_rate);
+  CHECK_FALSE(unused.totals.net_gap_rate);
+  CHECK_FALSE(unused.totals.required_cost);
+  CHECK_FALSE(unused.totals.funded_cost);
 }
 
 TEST_CASE("warnings: defaulted sickness, empty teams, idle lines, unused professions", "[calc]") {

@@ -1,6 +1,6 @@
 // Unit tests of `estab compare` (docs/OUTPUT.md §1): matching and status of lines, teams, services
 // and the organisation, deltas worked by hand on tests/scenarios/{base,scenario}.yaml, null
-// handling, the `estab-compare/1` JSON, the CSV columns, the table and the CLI command.
+// handling, the `estab-compare/2` JSON, the CSV columns, the table and the CLI command.
 //
 // In the fixtures every line's absence is 10% of contracted time, so the exact uplift factor is
 // 1 / 0.9 and a line's required WTE is hours per week / 37.5 / 0.9; rn costs £50,000 per WTE
@@ -354,15 +354,39 @@ TEST_CASE("compare: every delta is the scenario's review value minus the base's"
 
 TEST_CASE("compare: the numeric fields of each level follow the review contract", "[compare]") {
   const std::vector<std::string_view>& line_fields = estab::compared_fields(RollupLevel::Line);
-  CHECK(line_fields.size() == 22);
+  CHECK(line_fields.size() == 23);
   CHECK(line_fields.front() == "absence_total");
-  CHECK(line_fields.back() == "uplift_cost");
+  CHECK(line_fields.back() == "additive_shortfall_cost");
   const std::vector<std::string_view>& team_fields = estab::compared_fields(RollupLevel::Team);
-  CHECK(team_fields.size() == 20);
+  CHECK(team_fields.size() == 32);
   CHECK(team_fields.back() == "judgement_wte");
-  CHECK(estab::compared_fields(RollupLevel::Service).size() == 16);
+  CHECK(estab::compared_fields(RollupLevel::Service).size() == 26);
+  CHECK(estab::compared_identity(RollupLevel::Line) ==
+        std::vector<std::string_view>{"team", "team_name", "service", "service_name", "profession",
+                                      "profession_name"});
+  CHECK(estab::compared_identity(RollupLevel::Team) ==
+        std::vector<std::string_view>{"team", "team_name", "service", "service_name"});
+  CHECK(estab::compared_identity(RollupLevel::Service) ==
+        std::vector<std::string_view>{"service", "service_name"});
+  CHECK(estab::compared_identity(RollupLevel::Organisation).empty());
   CHECK(estab::compared_fields(RollupLevel::Organisation) ==
         estab::compared_fields(RollupLevel::Service));
+}
+
+TEST_CASE("compare: a record's names are the scenario's when it has the record", "[compare]") {
+  const std::unique_ptr<ComparedPair> pair =
+      base_edited("  - id: alpha\n", "  - id: alpha\n    name: Alpha community team\n");
+  const ComparedRecord& line = pair->comparison.lines.at(0);
+  CHECK(line.identity("team").text == "alpha");
+  CHECK(line.identity("team_name").text == "Alpha community team");
+  CHECK(line.identity("service").text == "community");
+  CHECK(line.identity("profession_name").text == "rn");
+  CHECK(pair->comparison.teams.at(0).identity("team_name").text == "Alpha community team");
+  // A renamed record is still the same record, with the same figures.
+  CHECK(line.status == CompareStatus::Same);
+  CHECK(pair->comparison.services.at(2).identity("service_name").kind ==
+        estab::FieldValue::Kind::Null);
+  CHECK_THROWS_AS(line.identity("required_wte"), std::out_of_range);
 }
 
 TEST_CASE("compare: differences within 1e-9 count as the same", "[compare]") {
@@ -403,21 +427,22 @@ TEST_CASE("compare: a file compared with itself is the same everywhere", "[compa
   CHECK(line_with(table, {"Required WTE", "6.11", "0.00"}) != "");
 }
 
-TEST_CASE("compare JSON: the estab-compare/1 document", "[compare]") {
+TEST_CASE("compare JSON: the estab-compare/2 document", "[compare]") {
   const std::string text = render(fixture_pair().comparison, OutputFormat::Json);
   REQUIRE(text.back() == '\n');
   const ordered_json document = ordered_json::parse(text);
   CHECK(document == estab::comparison_to_json(fixture_pair().comparison));
-  CHECK(document.at("schema") == "estab-compare/1");
+  CHECK(document.at("schema") == "estab-compare/2");
   CHECK(document.at("base") == "base.yaml");
   CHECK(document.at("scenario") == "scenario.yaml");
 
   const ordered_json& first_line = document.at("lines").at(0);
   std::vector<std::string> keys;
   for (const auto& item : first_line.items()) keys.push_back(item.key());
-  REQUIRE(keys.size() == 3 + 22);
-  CHECK(std::vector<std::string>(keys.begin(), keys.begin() + 4) ==
-        std::vector<std::string>{"team", "profession", "status", "absence_total"});
+  REQUIRE(keys.size() == 7 + 23);
+  CHECK(std::vector<std::string>(keys.begin(), keys.begin() + 8) ==
+        std::vector<std::string>{"team", "team_name", "service", "service_name", "profession",
+                                 "profession_name", "status", "absence_total"});
   CHECK(first_line.at("funded_wte") ==
         ordered_json({{"base", 2.0}, {"scenario", 3.0}, {"delta", 1.0}}));
   for (const ordered_json& line : document.at("lines")) {
@@ -456,9 +481,10 @@ TEST_CASE("compare CSV: one row per record with base, scenario and delta columns
     const std::vector<std::string> rows = split(render(comparison, OutputFormat::Csv), "\r\n");
     REQUIRE(rows.size() == 1 + 7);
     const std::vector<std::string> header = split(rows[0], ",");
-    REQUIRE(header.size() == 3 + 3 * 22);
-    CHECK(std::vector<std::string>(header.begin(), header.begin() + 6) ==
-          std::vector<std::string>{"team", "profession", "status", "absence_total_base",
+    REQUIRE(header.size() == 7 + 3 * 23);
+    CHECK(std::vector<std::string>(header.begin(), header.begin() + 10) ==
+          std::vector<std::string>{"team", "team_name", "service", "service_name", "profession",
+                                   "profession_name", "status", "absence_total_base",
                                    "absence_total_scenario", "absence_total_delta"});
     const std::vector<std::string> alpha_rn = split(rows[1], ",");
     const std::vector<std::string> beta_rn = split(rows[3] + ",", ",");
@@ -470,14 +496,14 @@ TEST_CASE("compare CSV: one row per record with base, scenario and delta columns
       if (header[column] == "required_wte_scenario") CHECK(beta_rn[column] == "");
       if (header[column] == "required_wte_delta") CHECK(beta_rn[column] == "");
     }
-    CHECK(rows[3].rfind("beta,rn,removed,", 0) == 0);
+    CHECK(rows[3].rfind("beta,beta,,,rn,rn,removed,", 0) == 0);  // no names: the ids
   }
   SECTION("services") {
     const std::vector<std::string> rows =
         split(render(comparison, OutputFormat::Csv, RollupLevel::Service), "\r\n");
     REQUIRE(rows.size() == 1 + 3);
-    CHECK(rows[0].rfind("service,status,productive_wte_base,", 0) == 0);
-    CHECK(rows[3].rfind(",removed,", 0) == 0);  // the teams without a service: null
+    CHECK(rows[0].rfind("service,service_name,status,productive_wte_base,", 0) == 0);
+    CHECK(rows[3].rfind(",,removed,", 0) == 0);  // the teams without a service: null
   }
   SECTION("teams and the organisation") {
     CHECK(split(render(comparison, OutputFormat::Csv, RollupLevel::Team), "\r\n").size() == 1 + 5);

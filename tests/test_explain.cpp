@@ -281,7 +281,7 @@ TEST_CASE("the text explanation of a hand-made line, verbatim", "[explain]") {
   estab::render_explanation(out, estab::explain_line(reviewed.review, "ward", "rn"),
                             OutputFormat::Table, {});
   // Every figure below is worked by hand in the comment at the top of this file.
-  CHECK(out.str() == R"(Explain ward/rn: Test Trust (uplift method: exact)
+  CHECK(out.str() == R"(Explain Ward / Registered nurse: Test Trust (uplift method: exact)
 
 Team ward: Ward; service (none)
 Profession rn: Registered nurse; registered
@@ -391,7 +391,7 @@ funded_cost = funded_wte × cost_per_wte = 4.5 × 50000 = £225,000 per year
 in_post_cost = in_post_wte × cost_per_wte = 4 × 50000 = £200,000 per year
 uplift_cost = (required_wte - fixed_wte - productive_wte) × cost_per_wte = (4.797468 - 1 - 3) × 50000 = £39,873 per year
 
-Required WTE of ward/rn: 4.80 (4.797468 unrounded), as the review reports it
+Required WTE of Ward / Registered nurse: 4.80 (4.797468 unrounded), as the review reports it
 )");
 }
 

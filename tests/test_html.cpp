@@ -184,12 +184,13 @@ TEST_CASE("the assumptions name each override with its level", "[html]") {
   const std::string html = render_html(estab::compute_review(model));
   // trust.yaml: sickness 4.2% on team cldt-north; study leave 4% on line cldt-south/pbs;
   // training 30 hours per head on profession hca.
-  CHECK(html.find("<td>sickness</td><td>team</td><td>cldt-north</td><td>4.2%</td>") !=
+  // Each level is named as the board knows it: the team's, the line's and the profession's name.
+  CHECK(html.find("<td>sickness</td><td>team</td><td>CLDT North</td><td>4.2%</td>") !=
         std::string::npos);
-  CHECK(html.find("<td>study_leave</td><td>line</td><td>cldt-south/pbs</td><td>4%</td>") !=
-        std::string::npos);
-  CHECK(html.find("<td>training</td><td>profession</td><td>hca</td><td>30 hours per head</td>") !=
-        std::string::npos);
+  CHECK(html.find("<td>study_leave</td><td>line</td><td>CLDT South / Positive behaviour support "
+                  "practitioner</td><td>4%</td>") != std::string::npos);
+  CHECK(html.find("<td>training</td><td>profession</td><td>Healthcare / support worker</td><td>30 "
+                  "hours per head</td>") != std::string::npos);
   CHECK(html.find("<td>sickness</td><td>5%</td>") != std::string::npos);
 }
 

@@ -384,7 +384,7 @@ TEST_CASE("a team named a|b*<c> cannot break a Markdown table or inject HTML", "
                            "**0.00** | **2.61** |\n") != std::string::npos);
   const std::string uplift =
       render(review_view(estab::render_uplift, hostile), OutputFormat::Markdown);
-  CHECK(uplift.find("\nLines: " + escaped_team + "/rn\n") != std::string::npos);
+  CHECK(uplift.find("\nLines: " + escaped_team + " / rn\n") != std::string::npos);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -459,7 +459,7 @@ TEST_CASE("the establishment of a small ward in Markdown, verbatim", "[markdown]
       "| ward\\_1 | rn | 60.0 | 1.60 | 25.0% | 0.00 | 2.00 |\n"
       "| ward\\_1 | hca | 30.0 | 0.80 | 25.0% | 0.50 | 1.50 |\n"
       "| **ward\\_1 total** |  | **90.0** | **2.40** |  | **0.50** | **3.50** |\n"
-      "| **service acute\\_care total** |  | **90.0** | **2.40** |  | **0.50** | **3.50** |\n"
+      "| **service Acute care total** |  | **90.0** | **2.40** |  | **0.50** | **3.50** |\n"
       "| **Organisation total** |  | **90.0** | **2.40** |  | **0.50** | **3.50** |\n");
 }
 

@@ -264,7 +264,11 @@ teams:
   CHECK_FALSE(organisation.registered_share_required.has_value());
   CHECK_FALSE(organisation.registered_share_funded.has_value());
   CHECK_FALSE(organisation.registered_share_in_post.has_value());
-  CHECK(organisation.skill_mix_rag == estab::Rag::Red);  // a target and nobody in post
+  // The team has a target and nobody in post: red. The organisation's teams with a target
+  // require nothing, so it has no target to be rated against, and its gap is still theirs.
+  CHECK(review.teams.at(0).totals.skill_mix_rag == estab::Rag::Red);
+  CHECK_FALSE(organisation.registered_target.has_value());
+  CHECK(organisation.skill_mix_rag == estab::Rag::None);
   REQUIRE(organisation.registered_gap_wte.has_value());
   CHECK(*organisation.registered_gap_wte == 0.0);
   REQUIRE(review.teams.at(0).chppd_planned.has_value());
@@ -272,8 +276,8 @@ teams:
   REQUIRE(review.teams.at(0).judgement_wte.has_value());
   CHECK(*review.teams.at(0).judgement_wte == 0.0);
   for (const estab::ProfessionResult& profession : review.professions) {
-    CHECK_FALSE(profession.vacancy_rate.has_value());
-    CHECK_FALSE(profession.net_gap_rate.has_value());
+    CHECK_FALSE(profession.totals.vacancy_rate.has_value());
+    CHECK_FALSE(profession.totals.net_gap_rate.has_value());
   }
   const nlohmann::json document = check_renders_finite(review);
   CHECK(document.at("lines").at(0).at("net_gap_rate").is_null());
@@ -326,12 +330,12 @@ teams:
   REQUIRE(review.professions.size() == 2);
   const estab::ProfessionResult& unused = review.professions[1];
   CHECK(unused.profession->id == "unused");
-  CHECK(unused.required_wte == 0.0);
-  CHECK(unused.funded_wte == 0.0);
-  CHECK(unused.in_post_wte == 0.0);
-  CHECK_FALSE(unused.vacancy_rate.has_value());
-  CHECK_FALSE(unused.net_gap_rate.has_value());
-  CHECK_FALSE(unused.required_cost.has_value());
+  CHECK(unused.totals.required_wte == 0.0);
+  CHECK(unused.totals.funded_wte == 0.0);
+  CHECK(unused.totals.in_post_wte == 0.0);
+  CHECK_FALSE(unused.totals.vacancy_rate.has_value());
+  CHECK_FALSE(unused.totals.net_gap_rate.has_value());
+  CHECK_FALSE(unused.totals.required_cost.has_value());
   CHECK(std::find(review.warnings.begin(), review.warnings.end(),
                   "Profession 'unused' has no staffing line in any team.") !=
         review.warnings.end());

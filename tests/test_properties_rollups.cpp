@@ -26,6 +26,7 @@ namespace {
 using estab::LineResult;
 using estab::Model;
 using estab::ReviewResult;
+using estab::TeamResult;
 using estab::Totals;
 using estab::UpliftMethod;
 using namespace estab::testing;
@@ -47,6 +48,10 @@ struct LineSums {
   double vacancy_wte = 0.0;
   double net_gap_wte = 0.0;
   double additive_shortfall_wte = 0.0;
+  double fixed_wte = 0.0;
+  double demand_hours_per_week = 0.0;
+  double vacancy_wte_gross = 0.0;
+  double over_establishment_wte = 0.0;
   double registered_required_wte = 0.0;
   double registered_funded_wte = 0.0;
   double registered_in_post_wte = 0.0;
@@ -54,6 +59,7 @@ struct LineSums {
   std::optional<double> funded_cost;
   std::optional<double> in_post_cost;
   std::optional<double> uplift_cost;
+  std::optional<double> additive_shortfall_cost;
   double wte_scale = 0.0;   ///< Σ |every WTE figure|: what the tolerance is relative to
   double cost_scale = 0.0;  ///< Σ |every cost figure|
 
@@ -68,6 +74,13 @@ struct LineSums {
     vacancy_wte += line.vacancy_wte;
     net_gap_wte += line.net_gap_wte;
     additive_shortfall_wte += line.additive_shortfall_wte;
+    fixed_wte += line.fixed_wte;
+    demand_hours_per_week += line.demand_hours_per_week;
+    if (line.funded_wte > line.in_post_wte) {
+      vacancy_wte_gross += line.funded_wte - line.in_post_wte;
+    } else {
+      over_establishment_wte += line.in_post_wte - line.funded_wte;
+    }
     if (line.profession->registered) {
       registered_required_wte += line.required_wte;
       registered_funded_wte += line.funded_wte;
@@ -80,7 +93,11 @@ struct LineSums {
     add_cost(funded_cost, line.funded_cost);
     add_cost(in_post_cost, line.in_post_cost);
     add_cost(uplift_cost, line.uplift_cost);
+    add_cost(additive_shortfall_cost, line.additive_shortfall_cost);
+    hours_scale += std::fabs(line.demand_hours_per_week);
   }
+
+  double hours_scale = 0.0;  ///< Σ |demand hours|
 
  private:
   void add_cost(std::optional<double>& total, const std::optional<double>& cost) {
@@ -124,8 +141,8 @@ class RollupChecker {
     same(field, actual, expected, expected ? std::fabs(*expected) : 0.0);
   }
 
-  /// Every summed field and every share of a Totals.
-  void totals(const Totals& totals, const LineSums& sums, std::optional<double> target) {
+  /// Every summed field, every rate and every share of a Totals.
+  void totals(const Totals& totals, const LineSums& sums) {
     const double wte = sums.wte_scale;
     same("productive_wte", totals.productive_wte, sums.productive_wte, wte);
     same("required_wte", totals.required_wte, sums.required_wte, wte);
@@ -135,6 +152,13 @@ class RollupChecker {
     same("vacancy_wte", totals.vacancy_wte, sums.vacancy_wte, wte);
     same("net_gap_wte", totals.net_gap_wte, sums.net_gap_wte, wte);
     same("additive_shortfall_wte", totals.additive_shortfall_wte, sums.additive_shortfall_wte, wte);
+    same("fixed_wte", totals.fixed_wte, sums.fixed_wte, wte);
+    same("demand_hours_per_week", totals.demand_hours_per_week, sums.demand_hours_per_week,
+         sums.hours_scale);
+    same("vacancy_wte_gross", totals.vacancy_wte_gross, sums.vacancy_wte_gross, wte);
+    same("over_establishment_wte", totals.over_establishment_wte, sums.over_establishment_wte, wte);
+    same("vacancy_wte_gross - over_establishment_wte",
+         totals.vacancy_wte_gross - totals.over_establishment_wte, totals.vacancy_wte, wte);
     same("registered_required_wte", totals.registered_required_wte, sums.registered_required_wte,
          wte);
     same("registered_funded_wte", totals.registered_funded_wte, sums.registered_funded_wte, wte);
@@ -143,17 +167,52 @@ class RollupChecker {
     same("funded_cost", totals.funded_cost, sums.funded_cost, sums.cost_scale);
     same("in_post_cost", totals.in_post_cost, sums.in_post_cost, sums.cost_scale);
     same("uplift_cost", totals.uplift_cost, sums.uplift_cost, sums.cost_scale);
+    same("additive_shortfall_cost", totals.additive_shortfall_cost, sums.additive_shortfall_cost,
+         sums.cost_scale);
+    rate("vacancy_rate", totals.vacancy_rate, sums.funded_wte - sums.in_post_wte, sums.funded_wte);
+    rate("net_gap_rate", totals.net_gap_rate, sums.required_wte - sums.in_post_wte,
+         sums.required_wte);
     rate("registered_share_required", totals.registered_share_required,
          sums.registered_required_wte, sums.required_wte);
     rate("registered_share_funded", totals.registered_share_funded, sums.registered_funded_wte,
          sums.funded_wte);
     rate("registered_share_in_post", totals.registered_share_in_post, sums.registered_in_post_wte,
          sums.in_post_wte);
+  }
+
+  /// A team's skill mix against its own target (or the organisation's).
+  void team_skill_mix(const Totals& totals, const LineSums& sums, std::optional<double> target) {
     same("registered_target", totals.registered_target, target, 1.0);
     const std::optional<double> registered_gap =
         target ? std::optional<double>(*target * sums.required_wte - sums.registered_in_post_wte)
                : std::nullopt;
-    same("registered_gap_wte", totals.registered_gap_wte, registered_gap, wte);
+    same("registered_gap_wte", totals.registered_gap_wte, registered_gap, sums.wte_scale);
+  }
+
+  /// A service's or the organisation's skill mix from its teams that have a target: the
+  /// targets weighted by required WTE, and the teams' gaps summed.
+  void rolled_up_skill_mix(const Totals& totals, const std::vector<const TeamResult*>& teams) {
+    double weighted = 0.0;
+    double required = 0.0;
+    double gap = 0.0;
+    double scale = 0.0;
+    bool any_target = false;
+    for (const TeamResult* team : teams) {
+      if (!team->totals.registered_target) continue;
+      any_target = true;
+      weighted += *team->totals.registered_target * team->totals.required_wte;
+      required += team->totals.required_wte;
+      gap += *team->totals.registered_gap_wte;
+      scale += std::fabs(*team->totals.registered_gap_wte);
+    }
+    const std::optional<double> target =
+        required > 0.0 ? std::optional<double>(weighted / required) : std::nullopt;
+    same("registered_target", totals.registered_target, target, 1.0);
+    same("registered_gap_wte", totals.registered_gap_wte,
+         any_target ? std::optional<double>(gap) : std::nullopt, scale);
+    if (!target && totals.skill_mix_rag != estab::Rag::None) {
+      failures_.push_back(label_ + ".skill_mix_rag is rated without a target");
+    }
   }
 
  private:
@@ -221,7 +280,8 @@ TEST_CASE("roll-up totals are the sums of their lines, shares from summed WTE", 
           ? std::optional<double>(model.skill_mix.registered_target->value)
           : std::nullopt;
 
-  // Teams: each team's own lines, against its own target (else the organisation's).
+  // Teams: each team's own lines, against its own target (else the organisation's), or none
+  // when the team opts out.
   for (std::size_t team = 0; team < model.teams.size(); ++team) {
     LineSums sums;
     for (const LineResult& line : review.lines) {
@@ -229,12 +289,14 @@ TEST_CASE("roll-up totals are the sums of their lines, shares from summed WTE", 
     }
     CHECK(sums.lines == model.teams[team].lines.size());
     CHECK(review.teams[team].team == &model.teams[team]);
-    const std::optional<double> target =
-        model.teams[team].skill_mix.registered_target
-            ? std::optional<double>(model.teams[team].skill_mix.registered_target->value)
-            : organisation_target;
-    RollupChecker("teams[" + model.teams[team].id + "]", failures)
-        .totals(review.teams[team].totals, sums, target);
+    const estab::SkillMixTarget& own = model.teams[team].skill_mix;
+    const std::optional<double> target = own.no_target ? std::nullopt
+                                         : own.registered_target
+                                             ? std::optional<double>(own.registered_target->value)
+                                             : organisation_target;
+    RollupChecker checker("teams[" + model.teams[team].id + "]", failures);
+    checker.totals(review.teams[team].totals, sums);
+    checker.team_skill_mix(review.teams[team].totals, sums, target);
   }
 
   // Services: every declared service, then "(none)" when some team names no service.
@@ -249,14 +311,24 @@ TEST_CASE("roll-up totals are the sums of their lines, shares from summed WTE", 
     for (const LineResult& line : review.lines) {
       if (line.service == service) sums.add(line);
     }
-    RollupChecker("services[" + (service ? service->id : std::string("(none)")) + "]", failures)
-        .totals(review.services[index].totals, sums, organisation_target);
+    std::vector<const TeamResult*> teams;
+    for (const TeamResult& team : review.teams) {
+      if (team.service == service) teams.push_back(&team);
+    }
+    RollupChecker checker("services[" + (service ? service->id : std::string("(none)")) + "]",
+                          failures);
+    checker.totals(review.services[index].totals, sums);
+    checker.rolled_up_skill_mix(review.services[index].totals, teams);
   }
 
   // The organisation: every line.
   LineSums all;
   for (const LineResult& line : review.lines) all.add(line);
-  RollupChecker("organisation", failures).totals(review.organisation, all, organisation_target);
+  std::vector<const TeamResult*> all_teams;
+  for (const TeamResult& team : review.teams) all_teams.push_back(&team);
+  RollupChecker organisation_checker("organisation", failures);
+  organisation_checker.totals(review.organisation, all);
+  organisation_checker.rolled_up_skill_mix(review.organisation, all_teams);
 
   // Professions: every line of the profession, organisation-wide, in declaration order.
   REQUIRE(review.professions.size() == model.professions.size());
@@ -268,21 +340,7 @@ TEST_CASE("roll-up totals are the sums of their lines, shares from summed WTE", 
       if (line.profession == &model.professions[index]) sums.add(line);
     }
     RollupChecker checker("professions[" + model.professions[index].id + "]", failures);
-    const double wte = sums.wte_scale;
-    checker.same("productive_wte", result.productive_wte, sums.productive_wte, wte);
-    checker.same("required_wte", result.required_wte, sums.required_wte, wte);
-    checker.same("funded_wte", result.funded_wte, sums.funded_wte, wte);
-    checker.same("in_post_wte", result.in_post_wte, sums.in_post_wte, wte);
-    checker.same("establishment_gap_wte", result.establishment_gap_wte, sums.establishment_gap_wte,
-                 wte);
-    checker.same("vacancy_wte", result.vacancy_wte, sums.vacancy_wte, wte);
-    checker.same("net_gap_wte", result.net_gap_wte, sums.net_gap_wte, wte);
-    checker.same("required_cost", result.required_cost, sums.required_cost, sums.cost_scale);
-    checker.same("funded_cost", result.funded_cost, sums.funded_cost, sums.cost_scale);
-    checker.rate("vacancy_rate", result.vacancy_rate, sums.funded_wte - sums.in_post_wte,
-                 sums.funded_wte);
-    checker.rate("net_gap_rate", result.net_gap_rate, sums.required_wte - sums.in_post_wte,
-                 sums.required_wte);
+    checker.totals(result.totals, sums);
   }
   CHECK(failures == std::vector<std::string>{});
 }

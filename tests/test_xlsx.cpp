@@ -1,5 +1,5 @@
 // The review workbook (`review --format xlsx`) of examples/trust.yaml, written to a file, read
-// back by tests/xlsx/check_xlsx.py and compared cell by cell with the estab-review/1 document and
+// back by tests/xlsx/check_xlsx.py and compared cell by cell with the estab-review/2 document and
 // the CSVs of the same review. The first team is renamed "=1+1" to show that text never becomes
 // a formula.
 #include <fmt/format.h>
@@ -30,7 +30,7 @@ using namespace xlsx_test;
 
 }  // namespace
 
-TEST_CASE("XLSX review of examples/trust.yaml matches the estab-review/1 document", "[xlsx]") {
+TEST_CASE("XLSX review of examples/trust.yaml matches the estab-review/2 document", "[xlsx]") {
   const RenamedTrust trust("=1+1");
   const std::string bytes = rendered_review(trust.review, OutputFormat::Xlsx);
   REQUIRE(bytes.substr(0, 4) == std::string("PK\x03\x04", 4));

@@ -27,4 +27,11 @@ inline std::optional<double> rate_of(double numerator, double denominator) {
   return result;
 }
 
+/// True when `value` is at most `edge`, a value within max(|value|, |edge|) × 1e-12 of the edge
+/// counting as on it: RAG bands are decided on the decimal figures the user wrote, so that
+/// binary rounding never moves a value written exactly on an edge out of its band.
+inline bool at_most(double value, double edge) {
+  return value <= edge + std::fmax(std::fabs(value), std::fabs(edge)) * 1e-12;
+}
+
 }  // namespace estab

@@ -74,7 +74,7 @@ struct LineResult {
 /// Computes one staffing line.
 LineResult compute_line(const Model& model, const Team& team, const StaffingLine& line);
 
-/// Summed figures of a team, a service or the organisation, with its skill mix.
+/// Summed figures of a team, a service, a profession or the organisation, with its skill mix.
 struct Totals {
   double productive_wte = 0.0;
   double required_wte = 0.0;
@@ -85,6 +85,10 @@ struct Totals {
   double net_gap_wte = 0.0;
   std::optional<double> vacancy_rate;  ///< vacancy ÷ funded; null when nothing is funded
   std::optional<double> net_gap_rate;  ///< net gap ÷ required; null when nothing is required
+  double fixed_wte = 0.0;
+  double demand_hours_per_week = 0.0;
+  double vacancy_wte_gross = 0.0;       ///< Σ max(0, funded − in post) over the lines
+  double over_establishment_wte = 0.0;  ///< Σ max(0, in post − funded) over the lines
   double registered_required_wte = 0.0;
   double registered_funded_wte = 0.0;
   double registered_in_post_wte = 0.0;
@@ -112,7 +116,10 @@ struct TeamResult {
   std::optional<double> chppd_planned;
   std::optional<double> chppd_benchmark;
   std::optional<double> benchmark_productive_wte;
-  std::optional<double> roster_productive_wte;  ///< roster + observation hours / standard hours
+  std::optional<double> roster_productive_wte;   ///< roster + observation hours / standard hours
+  std::optional<double> rostered_required_wte;   ///< the roster and observations, uplifted
+  std::optional<double> benchmark_required_wte;  ///< the benchmark's productive WTE, uplifted
+  std::optional<double> benchmark_factor;        ///< the factor that uplifts the benchmark
   std::optional<double> judgement_wte;
 };
 
@@ -122,20 +129,10 @@ struct ServiceResult {
   Totals totals;
 };
 
-/// Organisation-wide totals for one profession.
+/// Organisation-wide totals for one profession (no skill mix: a profession is one side of it).
 struct ProfessionResult {
   const Profession* profession = nullptr;
-  double productive_wte = 0.0;
-  double required_wte = 0.0;
-  double funded_wte = 0.0;
-  double in_post_wte = 0.0;
-  double establishment_gap_wte = 0.0;
-  double vacancy_wte = 0.0;
-  double net_gap_wte = 0.0;
-  std::optional<double> vacancy_rate;
-  std::optional<double> net_gap_rate;
-  std::optional<double> required_cost;
-  std::optional<double> funded_cost;
+  Totals totals;
 };
 
 /// The whole review: lines, roll-ups and warnings.

@@ -4,6 +4,9 @@
 /// are matched by identity and read through the field tables, so every compared figure is the
 /// one the review itself reports.
 
+#include <array>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,12 +35,24 @@ struct FieldChange {
   std::optional<double> delta;      ///< scenario − base; null when either side is null
 };
 
+/// Most text fields a record carries besides its keys (a line: its team's name, its service's
+/// id and name, its profession's name).
+inline constexpr std::size_t kMaxCompareLabels = 4;
+
+/// A record's text fields besides its keys, in compared_labels order: indexes into a list of
+/// texts, kNoCompareLabel for null.
+using CompareLabels = std::array<std::uint32_t, kMaxCompareLabels>;
+
+/// A label index that stands for null.
+inline constexpr std::uint32_t kNoCompareLabel = 0xFFFFFFFFu;
+
 /// One record of a review reduced to what a comparison needs: its identity and its compared
 /// figures, in compared_fields order (NaN stands for null; every real figure is finite).
 struct ComparableRecord {
   std::string team;                    ///< the team id (lines and teams)
   std::string profession;              ///< the profession id (lines)
   std::optional<std::string> service;  ///< the service id (services); null for "(none)"
+  CompareLabels labels;                ///< into ComparableReview::label_texts
   std::vector<double> figures;         ///< one per compared field
 };
 
@@ -48,6 +63,7 @@ struct ComparableReview {
   std::vector<ComparableRecord> teams;
   std::vector<ComparableRecord> services;
   ComparableRecord organisation;
+  std::vector<std::string> label_texts;  ///< each distinct label once (names repeat)
 };
 
 /// Reduces a review to its comparable records.
@@ -60,6 +76,8 @@ struct ComparedRecord {
   std::string profession;              ///< the profession id (lines)
   std::optional<std::string> service;  ///< the service id (services); null for "(none)"
   CompareStatus status = CompareStatus::Same;
+  CompareLabels labels;  ///< the scenario's when it has the record, else the base's
+  std::shared_ptr<const std::vector<std::string>> label_texts;  ///< what `labels` index
   std::vector<double> base_figures;      ///< empty when the base lacks the record
   std::vector<double> scenario_figures;  ///< empty when the scenario lacks the record
 
@@ -69,9 +87,9 @@ struct ComparedRecord {
   /// The change of one field; throws std::out_of_range when the level has no such field.
   FieldChange field(std::string_view name) const;
 
-  /// The value of one of the level's key fields (compared_keys): a team or profession id, a
-  /// service id, or null for the teams that name no service.
-  FieldValue key(std::string_view name) const;
+  /// The value of one of the level's text fields (compared_identity): a team or profession
+  /// id, a service id, a name, or null (the service of the teams that name none).
+  FieldValue identity(std::string_view name) const;
 
  private:
   /// The change of the compared field at `index` of compared_fields(level).
@@ -94,6 +112,10 @@ const std::vector<std::string_view>& compared_fields(RollupLevel level);
 /// The key fields that identify a record at one level, in table order: team and profession,
 /// team, service, or none for the organisation.
 const std::vector<std::string_view>& compared_keys(RollupLevel level);
+
+/// The text fields of a record at one level, in table order: its keys, and the ids and names
+/// that describe it (a line's team name, service and service name, profession name).
+const std::vector<std::string_view>& compared_identity(RollupLevel level);
 
 /// The unit of each compared field at one level, in compared_fields order.
 const std::vector<FieldUnit>& compared_units(RollupLevel level);

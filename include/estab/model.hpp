@@ -136,14 +136,15 @@ struct Service {
 /// A registered-skill-mix target and its tolerance, as stated at one level.
 struct SkillMixTarget {
   std::optional<Located<double>> registered_target;
+  bool no_target = false;  ///< `registered_target: none`: this level has no target
   std::optional<Located<double>> tolerance;
 };
 
-/// Beds, occupancy and the care-hours-per-patient-day benchmark of an inpatient unit.
+/// Beds and occupancy of an inpatient unit, and its care-hours-per-patient-day benchmark.
 struct Inpatient {
   Located<double> beds;
   Located<double> occupancy;
-  Located<double> chppd_benchmark;
+  std::optional<Located<double>> chppd_benchmark;  ///< care hours per patient day, if stated
 };
 
 /// One shift of a roster: staff on duty, paid hours, days per week.

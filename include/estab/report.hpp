@@ -26,7 +26,7 @@ struct RenderOptions {
   RollupLevel level = RollupLevel::Line;  ///< CSV records for establishment, gaps and review
 };
 
-/// The review as the `estab-review/1` JSON document (also the JSON of `establishment` and `gaps`).
+/// The review as the `estab-review/2` JSON document (also the JSON of `establishment` and `gaps`).
 nlohmann::ordered_json review_to_json(const ReviewResult& review);
 
 /// The uplift view as the `estab-uplift/1` JSON document: each distinct set of assumptions.
@@ -48,11 +48,11 @@ void render_gaps(std::ostream& out, const ReviewResult& review, OutputFormat for
 void render_review(std::ostream& out, const ReviewResult& review, OutputFormat format,
                    const RenderOptions& options);
 
-/// The comparison as the `estab-compare/1` JSON document.
+/// The comparison as the `estab-compare/2` JSON document.
 nlohmann::ordered_json comparison_to_json(const Comparison& comparison);
 
 /// Writes the comparison as a table (changed records unless `show_all`, then the organisation),
-/// as CSV (one row per record of `options.level`) or as the `estab-compare/1` JSON.
+/// as CSV (one row per record of `options.level`) or as the `estab-compare/2` JSON.
 void render_comparison(std::ostream& out, const Comparison& comparison, OutputFormat format,
                        const RenderOptions& options, bool show_all);
 

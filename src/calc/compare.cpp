@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <stdexcept>
 #include <unordered_map>
@@ -25,6 +26,8 @@ constexpr double kNullFigure = std::numeric_limits<double>::quiet_NaN();
 /// their units.
 struct ComparedLayout {
   std::vector<std::string_view> keys;
+  std::vector<std::string_view> labels;    ///< text fields that are not keys
+  std::vector<std::string_view> identity;  ///< keys and labels, in table order
   std::vector<std::string_view> fields;
   std::vector<FieldUnit> units;
 
@@ -32,9 +35,14 @@ struct ComparedLayout {
   explicit ComparedLayout(const FieldTable<Record>& table) {
     for (const Field<Record>& field : table) {
       if (field.key) keys.push_back(field.name);
+      if (field.key || field.unit == FieldUnit::Text) identity.push_back(field.name);
+      if (!field.key && field.unit == FieldUnit::Text) labels.push_back(field.name);
       if (!field.compared) continue;
       fields.push_back(field.name);
       units.push_back(field.unit);
+    }
+    if (labels.size() > kMaxCompareLabels) {
+      throw std::logic_error("compare: a record has more text fields than kMaxCompareLabels");
     }
   }
 };
@@ -92,6 +100,40 @@ std::optional<std::string> key_text(const Record& record, const FieldTable<Recor
   throw std::logic_error(fmt::format("compare: no key field '{}'", name));
 }
 
+/// Gives each distinct label text one index in a review's list of label texts.
+class LabelInterner {
+ public:
+  explicit LabelInterner(std::vector<std::string>& texts) : texts_(texts) {}
+
+  /// The labels of a record: each label field of `table`, interned.
+  template <typename Record>
+  CompareLabels labels_of(const Record& record, const FieldTable<Record>& table) {
+    CompareLabels labels;
+    labels.fill(kNoCompareLabel);
+    std::size_t next = 0;
+    for (const Field<Record>& field : table) {
+      if (field.key || field.unit != FieldUnit::Text) continue;
+      const FieldValue value = field.read(record);
+      if (value.kind != FieldValue::Kind::Null) labels[next] = intern(value.text);
+      ++next;
+    }
+    return labels;
+  }
+
+ private:
+  std::uint32_t intern(std::string_view text) {
+    const auto found = indexes_.find(std::string(text));
+    if (found != indexes_.end()) return found->second;
+    const auto index = static_cast<std::uint32_t>(texts_.size());
+    texts_.emplace_back(text);
+    indexes_.emplace(texts_.back(), index);
+    return index;
+  }
+
+  std::vector<std::string>& texts_;
+  std::unordered_map<std::string, std::uint32_t> indexes_;
+};
+
 /// The text that matches a record across the two sides at its level.
 std::string match_key(const ComparableRecord& record, RollupLevel level) {
   switch (level) {
@@ -117,14 +159,31 @@ bool moved(const FieldChange& change) {
 }
 
 /// One compared record found in the base, the scenario or both (null is an absent side).
-ComparedRecord compare_record(ComparableRecord* base, ComparableRecord* scenario,
-                              RollupLevel level) {
+/// The label texts of both sides in one list: the base's, then the scenario's from
+/// `scenario_offset` on.
+struct SharedLabels {
+  std::shared_ptr<const std::vector<std::string>> texts;
+  std::uint32_t scenario_offset = 0;
+};
+
+ComparedRecord compare_record(ComparableRecord* base, ComparableRecord* scenario, RollupLevel level,
+                              const SharedLabels& shared) {
   ComparedRecord record;
   record.level = level;
   ComparableRecord& identity = base != nullptr ? *base : *scenario;
   record.team = identity.team;
   record.profession = identity.profession;
   record.service = identity.service;
+  record.label_texts = shared.texts;
+  if (scenario != nullptr) {
+    for (std::size_t index = 0; index < kMaxCompareLabels; ++index) {
+      const std::uint32_t label = scenario->labels[index];
+      record.labels[index] =
+          label == kNoCompareLabel ? kNoCompareLabel : label + shared.scenario_offset;
+    }
+  } else {
+    record.labels = base->labels;
+  }
   if (base != nullptr) record.base_figures = std::move(base->figures);
   if (scenario != nullptr) record.scenario_figures = std::move(scenario->figures);
   if (base == nullptr) {
@@ -142,7 +201,7 @@ ComparedRecord compare_record(ComparableRecord* base, ComparableRecord* scenario
 /// Compares two lists of records: base order, then the scenario-only records in scenario order.
 std::vector<ComparedRecord> compare_lists(std::vector<ComparableRecord>& base_records,
                                           std::vector<ComparableRecord>& scenario_records,
-                                          RollupLevel level) {
+                                          RollupLevel level, const SharedLabels& shared) {
   std::unordered_map<std::string, std::size_t> scenario_index;
   scenario_index.reserve(scenario_records.size());
   for (std::size_t index = 0; index < scenario_records.size(); ++index) {
@@ -161,11 +220,11 @@ std::vector<ComparedRecord> compare_lists(std::vector<ComparableRecord>& base_re
       scenario_record = &scenario_records[found->second];
       matched[found->second] = true;
     }
-    records.push_back(compare_record(&base_record, scenario_record, level));
+    records.push_back(compare_record(&base_record, scenario_record, level, shared));
   }
   for (std::size_t index = 0; index < scenario_records.size(); ++index) {
     if (!matched[index])
-      records.push_back(compare_record(nullptr, &scenario_records[index], level));
+      records.push_back(compare_record(nullptr, &scenario_records[index], level, shared));
   }
   return records;
 }
@@ -194,11 +253,23 @@ const std::vector<std::string_view>& compared_keys(RollupLevel level) {
   return compared_tables().at(level).keys;
 }
 
-FieldValue ComparedRecord::key(std::string_view name) const {
-  if (name == "team") return FieldValue::of_text(team);
-  if (name == "profession") return FieldValue::of_text(profession);
-  if (name == "service") return service ? FieldValue::of_text(*service) : FieldValue::null();
-  throw std::out_of_range(fmt::format("compare: no key '{}'", name));
+const std::vector<std::string_view>& compared_identity(RollupLevel level) {
+  return compared_tables().at(level).identity;
+}
+
+FieldValue ComparedRecord::identity(std::string_view name) const {
+  const std::vector<std::string_view>& keys = compared_keys(level);
+  if (std::find(keys.begin(), keys.end(), name) != keys.end()) {
+    if (name == "team") return FieldValue::of_text(team);
+    if (name == "profession") return FieldValue::of_text(profession);
+    if (name == "service") return service ? FieldValue::of_text(*service) : FieldValue::null();
+  }
+  const std::vector<std::string_view>& names = compared_tables().at(level).labels;
+  const auto found = std::find(names.begin(), names.end(), name);
+  if (found == names.end()) throw std::out_of_range(fmt::format("compare: no text '{}'", name));
+  const std::uint32_t label = labels[static_cast<std::size_t>(found - names.begin())];
+  if (label == kNoCompareLabel || !label_texts) return FieldValue::null();
+  return FieldValue::of_text((*label_texts)[label]);
 }
 
 FieldChange ComparedRecord::change_at(std::size_t index) const {
@@ -228,11 +299,13 @@ FieldChange ComparedRecord::field(std::string_view name) const {
 
 ComparableReview comparable_review(const ReviewResult& review) {
   ComparableReview comparable;
+  LabelInterner interner(comparable.label_texts);
   comparable.lines.reserve(review.lines.size());
   for (const LineResult& line : review.lines) {
     ComparableRecord record;
     record.team = *key_text(line, line_fields(), "team");
     record.profession = *key_text(line, line_fields(), "profession");
+    record.labels = interner.labels_of(line, line_fields());
     record.figures = figures_of(line, line_fields());
     comparable.lines.push_back(std::move(record));
   }
@@ -240,15 +313,18 @@ ComparableReview comparable_review(const ReviewResult& review) {
   for (const TeamResult& team : review.teams) {
     ComparableRecord record;
     record.team = *key_text(team, team_fields(), "team");
+    record.labels = interner.labels_of(team, team_fields());
     record.figures = figures_of(team, team_fields());
     comparable.teams.push_back(std::move(record));
   }
   for (const ServiceResult& service : review.services) {
     ComparableRecord record;
     record.service = key_text(service, service_fields(), "service");
+    record.labels = interner.labels_of(service, service_fields());
     record.figures = figures_of(service, service_fields());
     comparable.services.push_back(std::move(record));
   }
+  comparable.organisation.labels.fill(kNoCompareLabel);
   comparable.organisation.figures = figures_of(review.organisation, totals_fields());
   return comparable;
 }
@@ -258,11 +334,18 @@ Comparison compare_reviews(ComparableReview base, ComparableReview scenario,
   Comparison comparison;
   comparison.base_file = base_file;
   comparison.scenario_file = scenario_file;
-  comparison.lines = compare_lists(base.lines, scenario.lines, RollupLevel::Line);
-  comparison.teams = compare_lists(base.teams, scenario.teams, RollupLevel::Team);
-  comparison.services = compare_lists(base.services, scenario.services, RollupLevel::Service);
+  SharedLabels shared;
+  shared.scenario_offset = static_cast<std::uint32_t>(base.label_texts.size());
+  std::vector<std::string> texts = std::move(base.label_texts);
+  texts.insert(texts.end(), std::make_move_iterator(scenario.label_texts.begin()),
+               std::make_move_iterator(scenario.label_texts.end()));
+  shared.texts = std::make_shared<const std::vector<std::string>>(std::move(texts));
+  comparison.lines = compare_lists(base.lines, scenario.lines, RollupLevel::Line, shared);
+  comparison.teams = compare_lists(base.teams, scenario.teams, RollupLevel::Team, shared);
+  comparison.services =
+      compare_lists(base.services, scenario.services, RollupLevel::Service, shared);
   comparison.organisation =
-      compare_record(&base.organisation, &scenario.organisation, RollupLevel::Organisation);
+      compare_record(&base.organisation, &scenario.organisation, RollupLevel::Organisation, shared);
   return comparison;
 }
 

@@ -16,6 +16,11 @@ FieldValue service_id_of(const Service* service) {
   return service != nullptr ? FieldValue::of_text(service->id) : FieldValue::null();
 }
 
+/// The name of a record's service, or null for the teams that name none.
+FieldValue service_name_of(const Service* service) {
+  return service != nullptr ? FieldValue::of_text(service->name) : FieldValue::null();
+}
+
 /// A reader of a number member (plain or optional) of a record.
 template <typename Record, typename Number>
 std::function<FieldValue(const Record&)> member(Number Record::*number) {
@@ -60,10 +65,16 @@ FieldTable<LineResult> make_line_fields() {
   using Line = LineResult;
   return {
       key<Line>("team", [](const Line& line) { return FieldValue::of_text(line.team->id); }),
+      label<Line>("team_name", FieldUnit::Text,
+                  [](const Line& line) { return FieldValue::of_text(line.team->name); }),
       label<Line>("service", FieldUnit::Text,
                   [](const Line& line) { return service_id_of(line.service); }),
+      label<Line>("service_name", FieldUnit::Text,
+                  [](const Line& line) { return service_name_of(line.service); }),
       key<Line>("profession",
                 [](const Line& line) { return FieldValue::of_text(line.profession->id); }),
+      label<Line>("profession_name", FieldUnit::Text,
+                  [](const Line& line) { return FieldValue::of_text(line.profession->name); }),
       label<Line>(
           "registered", FieldUnit::Flag,
           [](const Line& line) { return FieldValue::of_flag(line.profession->registered); }),
@@ -93,6 +104,8 @@ FieldTable<LineResult> make_line_fields() {
       figure<Line>("funded_cost", FieldUnit::Money, member(&Line::funded_cost)),
       figure<Line>("in_post_cost", FieldUnit::Money, member(&Line::in_post_cost)),
       figure<Line>("uplift_cost", FieldUnit::Money, member(&Line::uplift_cost)),
+      figure<Line>("additive_shortfall_cost", FieldUnit::Money,
+                   member(&Line::additive_shortfall_cost)),
   };
 }
 
@@ -123,6 +136,20 @@ FieldTable<Totals> make_totals_fields() {
           [](const Totals& totals) { return FieldValue::of_text(rag_name(totals.skill_mix_rag)); }),
       figure<Totals>("required_cost", FieldUnit::Money, member(&Totals::required_cost)),
       figure<Totals>("funded_cost", FieldUnit::Money, member(&Totals::funded_cost)),
+      figure<Totals>("in_post_cost", FieldUnit::Money, member(&Totals::in_post_cost)),
+      figure<Totals>("uplift_cost", FieldUnit::Money, member(&Totals::uplift_cost)),
+      figure<Totals>("additive_shortfall_wte", FieldUnit::Wte,
+                     member(&Totals::additive_shortfall_wte)),
+      figure<Totals>("additive_shortfall_cost", FieldUnit::Money,
+                     member(&Totals::additive_shortfall_cost)),
+      figure<Totals>("fixed_wte", FieldUnit::Wte, member(&Totals::fixed_wte)),
+      figure<Totals>("demand_hours_per_week", FieldUnit::Hours,
+                     member(&Totals::demand_hours_per_week)),
+      figure<Totals>("vacancy_rate", FieldUnit::Fraction, member(&Totals::vacancy_rate)),
+      figure<Totals>("net_gap_rate", FieldUnit::Fraction, member(&Totals::net_gap_rate)),
+      figure<Totals>("vacancy_wte_gross", FieldUnit::Wte, member(&Totals::vacancy_wte_gross)),
+      figure<Totals>("over_establishment_wte", FieldUnit::Wte,
+                     member(&Totals::over_establishment_wte)),
   };
 }
 
@@ -130,8 +157,12 @@ FieldTable<TeamResult> make_team_fields() {
   using Team = TeamResult;
   FieldTable<Team> fields = {
       key<Team>("team", [](const Team& team) { return FieldValue::of_text(team.team->id); }),
+      label<Team>("team_name", FieldUnit::Text,
+                  [](const Team& team) { return FieldValue::of_text(team.team->name); }),
       label<Team>("service", FieldUnit::Text,
                   [](const Team& team) { return service_id_of(team.service); }),
+      label<Team>("service_name", FieldUnit::Text,
+                  [](const Team& team) { return service_name_of(team.service); }),
   };
   for (const Field<Totals>& field : totals_fields()) fields.push_back(through_totals<Team>(field));
   fields.insert(
@@ -141,75 +172,101 @@ FieldTable<TeamResult> make_team_fields() {
           figure<Team>("chppd_benchmark", FieldUnit::Hours, member(&Team::chppd_benchmark)),
           figure<Team>("benchmark_productive_wte", FieldUnit::Wte,
                        member(&Team::benchmark_productive_wte)),
+          figure<Team>("rostered_required_wte", FieldUnit::Wte,
+                       member(&Team::rostered_required_wte)),
+          figure<Team>("benchmark_required_wte", FieldUnit::Wte,
+                       member(&Team::benchmark_required_wte)),
           figure<Team>("judgement_wte", FieldUnit::Wte, member(&Team::judgement_wte)),
       });
   return fields;
 }
 
 FieldTable<ServiceResult> make_service_fields() {
-  FieldTable<ServiceResult> fields = {key<ServiceResult>(
-      "service", [](const ServiceResult& service) { return service_id_of(service.service); })};
+  FieldTable<ServiceResult> fields = {
+      key<ServiceResult>(
+          "service", [](const ServiceResult& service) { return service_id_of(service.service); }),
+      label<ServiceResult>("service_name", FieldUnit::Text, [](const ServiceResult& service) {
+        return service_name_of(service.service);
+      })};
   for (const Field<Totals>& field : totals_fields()) {
     fields.push_back(through_totals<ServiceResult>(field));
   }
   return fields;
 }
 
+/// The field `name` of `table` (called `what` in the message); throws std::logic_error when
+/// the table has none.
+template <typename Record>
+const Field<Record>& field_named(const FieldTable<Record>& table, std::string_view name,
+                                 const char* what) {
+  const auto found = std::find_if(table.begin(), table.end(), [name](const Field<Record>& field) {
+    return field.name == name;
+  });
+  if (found == table.end()) {
+    throw std::logic_error("the " + std::string(what) + " table has no field '" +
+                           std::string(name) + "'");
+  }
+  return *found;
+}
+
+/// The totals fields of `names`, as the totals table defines them, in the order named.
+template <typename Record>
+FieldTable<Record> totals_fields_named(std::initializer_list<std::string_view> names) {
+  FieldTable<Record> picked;
+  for (const std::string_view name : names) {
+    picked.push_back(through_totals<Record>(field_named(totals_fields(), name, "totals")));
+  }
+  return picked;
+}
+
 FieldTable<ProfessionResult> make_profession_fields() {
   using Profession = ProfessionResult;
-  return {
+  FieldTable<Profession> fields = {
       key<Profession>("profession",
                       [](const Profession& profession) {
                         return FieldValue::of_text(profession.profession->id);
                       }),
+      label<Profession>("profession_name", FieldUnit::Text,
+                        [](const Profession& profession) {
+                          return FieldValue::of_text(profession.profession->name);
+                        }),
       label<Profession>("registered", FieldUnit::Flag,
                         [](const Profession& profession) {
                           return FieldValue::of_flag(profession.profession->registered);
                         }),
-      figure<Profession>("productive_wte", FieldUnit::Wte, member(&Profession::productive_wte)),
-      figure<Profession>("required_wte", FieldUnit::Wte, member(&Profession::required_wte)),
-      figure<Profession>("funded_wte", FieldUnit::Wte, member(&Profession::funded_wte)),
-      figure<Profession>("in_post_wte", FieldUnit::Wte, member(&Profession::in_post_wte)),
-      figure<Profession>("establishment_gap_wte", FieldUnit::Wte,
-                         member(&Profession::establishment_gap_wte)),
-      figure<Profession>("vacancy_wte", FieldUnit::Wte, member(&Profession::vacancy_wte)),
-      figure<Profession>("net_gap_wte", FieldUnit::Wte, member(&Profession::net_gap_wte)),
-      figure<Profession>("vacancy_rate", FieldUnit::Fraction, member(&Profession::vacancy_rate)),
-      figure<Profession>("net_gap_rate", FieldUnit::Fraction, member(&Profession::net_gap_rate)),
-      figure<Profession>("required_cost", FieldUnit::Money, member(&Profession::required_cost)),
-      figure<Profession>("funded_cost", FieldUnit::Money, member(&Profession::funded_cost)),
   };
+  for (Field<Profession>& field : totals_fields_named<Profession>(
+           {"productive_wte", "required_wte", "funded_wte", "in_post_wte", "establishment_gap_wte",
+            "vacancy_wte", "net_gap_wte", "vacancy_rate", "net_gap_rate", "required_cost",
+            "funded_cost", "in_post_cost", "uplift_cost", "additive_shortfall_wte",
+            "additive_shortfall_cost", "fixed_wte", "demand_hours_per_week", "vacancy_wte_gross",
+            "over_establishment_wte"})) {
+    fields.push_back(std::move(field));
+  }
+  return fields;
 }
 
 /// The line fields of `names`, as the line table defines them, in the order named.
 FieldTable<LineResult> line_fields_named(std::initializer_list<std::string_view> names) {
   FieldTable<LineResult> picked;
-  for (const std::string_view name : names) {
-    const auto found =
-        std::find_if(line_fields().begin(), line_fields().end(),
-                     [name](const Field<LineResult>& field) { return field.name == name; });
-    if (found == line_fields().end()) {
-      throw std::logic_error("the line table has no field '" + std::string(name) + "'");
-    }
-    picked.push_back(*found);
-  }
+  for (const std::string_view name : names)
+    picked.push_back(field_named(line_fields(), name, "line"));
   return picked;
 }
 
 FieldTable<LineResult> make_uplift_line_fields() {
   using Line = LineResult;
   FieldTable<Line> fields =
-      line_fields_named({"team", "service", "profession", "absence", "absence_total"});
+      line_fields_named({"team", "team_name", "service", "service_name", "profession",
+                         "profession_name", "absence", "absence_total"});
   fields.push_back(figure<Line>("headcount_per_wte", FieldUnit::HeadsPerWte, [](const Line& line) {
     return FieldValue::of(line.absence.headcount_per_wte);
   }));
-  for (Field<Line>& field :
-       line_fields_named({"uplift_exact", "uplift_additive", "uplift_applied", "productive_wte",
-                          "additive_shortfall_wte", "cost_per_wte", "uplift_cost"})) {
+  for (Field<Line>& field : line_fields_named(
+           {"uplift_exact", "uplift_additive", "uplift_applied", "productive_wte",
+            "additive_shortfall_wte", "cost_per_wte", "uplift_cost", "additive_shortfall_cost"})) {
     fields.push_back(std::move(field));
   }
-  fields.push_back(figure<Line>("additive_shortfall_cost", FieldUnit::Money,
-                                member(&Line::additive_shortfall_cost)));
   return fields;
 }
 

@@ -10,10 +10,6 @@
 namespace estab {
 namespace {
 
-/// Slack in RAG comparisons, so that a rate exactly on a boundary (0.65 − 0.60 against 0.05)
-/// counts as inside it despite binary rounding.
-constexpr double kRagEpsilon = 1e-9;
-
 /// Σ staff × paid_hours × days_per_week over a roster's shifts.
 double roster_hours_per_week(const StaffingLine& line) {
   double hours = 0.0;
@@ -163,9 +159,9 @@ LineResult calc::compute_line_unchecked(const Model& model, const Team& team,
   result.additive_shortfall_wte = result.productive_wte * (exact_factor - additive_factor);
 
   const double tolerance = review.gap_tolerance.value;
-  if (!result.net_gap_rate || *result.net_gap_rate <= tolerance + kRagEpsilon) {
+  if (!result.net_gap_rate || at_most(*result.net_gap_rate, tolerance)) {
     result.gap_rag = Rag::Green;  // also over-established lines and lines requiring nothing
-  } else if (*result.net_gap_rate <= 2.0 * tolerance + kRagEpsilon) {
+  } else if (at_most(*result.net_gap_rate, 2.0 * tolerance)) {
     result.gap_rag = Rag::Amber;
   } else {
     result.gap_rag = Rag::Red;

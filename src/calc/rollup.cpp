@@ -13,8 +13,6 @@
 namespace estab {
 namespace {
 
-/// Slack in RAG comparisons, so that exact boundaries count as inside them.
-constexpr double kRagEpsilon = 1e-9;
 /// Skill-mix tolerance when no level states one.
 constexpr double kDefaultSkillMixTolerance = 0.05;
 
@@ -23,7 +21,17 @@ void add_cost(std::optional<double>& total, double amount) {
   total = total.value_or(0.0) + amount;
 }
 
-/// Running sums over the lines of one roll-up (team, service or organisation).
+/// The rating of a registered in-post share against a target: green within the tolerance,
+/// amber within twice it, red beyond, and red when nobody is in post.
+Rag skill_mix_rating(std::optional<double> share_in_post, double target, double tolerance) {
+  if (!share_in_post) return Rag::Red;
+  const double distance = std::fabs(*share_in_post - target);
+  if (at_most(distance, tolerance)) return Rag::Green;
+  if (at_most(distance, 2.0 * tolerance)) return Rag::Amber;
+  return Rag::Red;
+}
+
+/// Running sums over the lines of one roll-up (team, service, profession or organisation).
 class TotalsBuilder {
  public:
   /// Adds one line's WTE, registered WTE and (when it has a cost) costs.
@@ -32,6 +40,10 @@ class TotalsBuilder {
     totals_.required_wte += line.required_wte;
     totals_.funded_wte += line.funded_wte;
     totals_.in_post_wte += line.in_post_wte;
+    totals_.fixed_wte += line.fixed_wte;
+    totals_.demand_hours_per_week += line.demand_hours_per_week;
+    totals_.vacancy_wte_gross += std::fmax(0.0, line.funded_wte - line.in_post_wte);
+    totals_.over_establishment_wte += std::fmax(0.0, line.in_post_wte - line.funded_wte);
     totals_.additive_shortfall_wte += line.additive_shortfall_wte;
     if (line.profession && line.profession->registered) {
       totals_.registered_required_wte += line.required_wte;
@@ -39,19 +51,16 @@ class TotalsBuilder {
       totals_.registered_in_post_wte += line.in_post_wte;
     }
     if (line.cost_per_wte) {
-      const double cost = *line.cost_per_wte;
-      add_cost(totals_.required_cost, line.required_wte * cost);
-      add_cost(totals_.funded_cost, line.funded_wte * cost);
-      add_cost(totals_.in_post_cost, line.in_post_wte * cost);
-      add_cost(totals_.uplift_cost,
-               (line.required_wte - line.fixed_wte - line.productive_wte) * cost);
-      add_cost(totals_.additive_shortfall_cost, line.additive_shortfall_wte * cost);
+      add_cost(totals_.required_cost, *line.required_cost);
+      add_cost(totals_.funded_cost, *line.funded_cost);
+      add_cost(totals_.in_post_cost, *line.in_post_cost);
+      add_cost(totals_.uplift_cost, *line.uplift_cost);
+      add_cost(totals_.additive_shortfall_cost, *line.additive_shortfall_cost);
     }
   }
 
-  /// The finished totals: gaps and shares from the summed WTE, then the skill mix against
-  /// `target` (none without one) with tolerance `tolerance`.
-  Totals finish(std::optional<double> target, double tolerance) const {
+  /// The finished totals: gaps, rates and shares from the summed WTE, and no skill mix.
+  Totals finish() const {
     Totals totals = totals_;
     totals.establishment_gap_wte = totals.required_wte - totals.funded_wte;
     totals.vacancy_wte = totals.funded_wte - totals.in_post_wte;
@@ -61,25 +70,17 @@ class TotalsBuilder {
     totals.registered_share_required = rate_of(totals.registered_required_wte, totals.required_wte);
     totals.registered_share_funded = rate_of(totals.registered_funded_wte, totals.funded_wte);
     totals.registered_share_in_post = rate_of(totals.registered_in_post_wte, totals.in_post_wte);
-    if (!target) {
-      totals.skill_mix_rag = Rag::None;
-      return totals;
-    }
+    return totals;
+  }
+
+  /// The finished totals of a team, with its skill mix against `target` (none without one).
+  Totals finish_team(std::optional<double> target, double tolerance) const {
+    Totals totals = finish();
+    if (!target) return totals;
     totals.registered_target = *target;
     totals.skill_mix_tolerance = tolerance;
     totals.registered_gap_wte = *target * totals.required_wte - totals.registered_in_post_wte;
-    if (!totals.registered_share_in_post) {
-      totals.skill_mix_rag = Rag::Red;  // a target and nobody in post
-    } else {
-      const double distance = std::fabs(*totals.registered_share_in_post - *target);
-      if (distance <= tolerance + kRagEpsilon) {
-        totals.skill_mix_rag = Rag::Green;
-      } else if (distance <= 2.0 * tolerance + kRagEpsilon) {
-        totals.skill_mix_rag = Rag::Amber;
-      } else {
-        totals.skill_mix_rag = Rag::Red;
-      }
-    }
+    totals.skill_mix_rag = skill_mix_rating(totals.registered_share_in_post, *target, tolerance);
     return totals;
   }
 
@@ -87,9 +88,45 @@ class TotalsBuilder {
   Totals totals_;
 };
 
+/// The skill mix of a service or the organisation, from the teams in it that have a target:
+/// their targets weighted by required WTE, their gaps summed, their registered in-post share.
+class SkillMixRollup {
+ public:
+  /// Adds a team's totals; a team without a target adds nothing.
+  void add(const Totals& team) {
+    if (!team.registered_target) return;
+    any_target_ = true;
+    weighted_target_ += *team.registered_target * team.required_wte;
+    required_wte_ += team.required_wte;
+    gap_wte_ += team.registered_gap_wte.value_or(0.0);
+    registered_in_post_wte_ += team.registered_in_post_wte;
+    in_post_wte_ += team.in_post_wte;
+  }
+
+  /// Sets the skill-mix fields of `totals`, rated with `tolerance`.
+  void finish(Totals& totals, double tolerance) const {
+    if (!any_target_) return;
+    totals.registered_gap_wte = gap_wte_;
+    const std::optional<double> target = rate_of(weighted_target_, required_wte_);
+    if (!target) return;  // the teams with a target require nothing
+    totals.registered_target = *target;
+    totals.skill_mix_tolerance = tolerance;
+    totals.skill_mix_rag =
+        skill_mix_rating(rate_of(registered_in_post_wte_, in_post_wte_), *target, tolerance);
+  }
+
+ private:
+  bool any_target_ = false;
+  double weighted_target_ = 0.0;
+  double required_wte_ = 0.0;
+  double gap_wte_ = 0.0;
+  double registered_in_post_wte_ = 0.0;
+  double in_post_wte_ = 0.0;
+};
+
 /// The organisation's registered target, if it states one.
 std::optional<double> organisation_target(const Model& model) {
-  if (!model.skill_mix.registered_target) return std::nullopt;
+  if (model.skill_mix.no_target || !model.skill_mix.registered_target) return std::nullopt;
   return model.skill_mix.registered_target->value;
 }
 
@@ -99,8 +136,9 @@ double organisation_tolerance(const Model& model) {
   return model.skill_mix.tolerance->value;
 }
 
-/// A team's registered target: its own, else the organisation's.
+/// A team's registered target: its own, else the organisation's; none when it opts out.
 std::optional<double> team_target(const Model& model, const Team& team) {
+  if (team.skill_mix.no_target) return std::nullopt;
   if (team.skill_mix.registered_target) return team.skill_mix.registered_target->value;
   return organisation_target(model);
 }
@@ -119,9 +157,18 @@ std::optional<std::size_t> service_index_of(const Model& model, const Team& team
   return std::nullopt;
 }
 
+/// The factor a line that states no assumptions of its own would have: the organisation's
+/// assumptions over the defaults, with the review's uplift method.
+double organisation_factor(const Model& model) {
+  const double absence = organisation_default_absence(model).total;
+  if (!(absence < 1.0)) return 1.0;  // the loader refuses such input
+  return model.review.uplift_method.value == UpliftMethod::Additive ? 1.0 + absence
+                                                                    : share_of(1.0, 1.0 - absence);
+}
+
 /// A team's totals, inpatient triangulation and summed professional judgement.
 TeamResult team_result(const Model& model, const Team& team,
-                       const std::vector<const LineResult*>& team_lines) {
+                       const std::vector<const LineResult*>& team_lines, double default_factor) {
   TeamResult result;
   result.team = &team;
   if (const auto service_index = service_index_of(model, team)) {
@@ -130,53 +177,37 @@ TeamResult team_result(const Model& model, const Team& team,
 
   TotalsBuilder builder;
   double roster_and_observation_hours = 0.0;
+  double uplifted_hours = 0.0;  // Σ (roster + observation hours) × the line's factor
   for (const LineResult* line : team_lines) {
     builder.add(*line);
-    roster_and_observation_hours += line->demand.roster + line->demand.observations;
+    const double line_hours = line->demand.roster + line->demand.observations;
+    roster_and_observation_hours += line_hours;
+    uplifted_hours += line_hours * line->uplift_factor_applied;
     if (line->line->judgement_wte) {
       result.judgement_wte = result.judgement_wte.value_or(0.0) + line->line->judgement_wte->value;
     }
   }
-  result.totals = builder.finish(team_target(model, team), team_tolerance(model, team));
+  result.totals = builder.finish_team(team_target(model, team), team_tolerance(model, team));
 
   if (team.inpatient) {
     const double standard_hours = model.review.standard_hours.value;
     const double occupied_beds = team.inpatient->beds.value * team.inpatient->occupancy.value;
     result.occupied_beds = occupied_beds;
-    result.chppd_benchmark = team.inpatient->chppd_benchmark.value;
     if (occupied_beds > 0.0) {
       result.chppd_planned = roster_and_observation_hours / 7.0 / occupied_beds;
     }
-    if (standard_hours > 0.0) {
-      result.benchmark_productive_wte =
-          team.inpatient->chppd_benchmark.value * occupied_beds * 7.0 / standard_hours;
-      result.roster_productive_wte = roster_and_observation_hours / standard_hours;
+    result.roster_productive_wte = share_of(roster_and_observation_hours, standard_hours);
+    result.rostered_required_wte = share_of(uplifted_hours, standard_hours);
+    result.benchmark_factor = roster_and_observation_hours > 0.0
+                                  ? share_of(uplifted_hours, roster_and_observation_hours)
+                                  : default_factor;
+    if (team.inpatient->chppd_benchmark) {
+      const double benchmark = team.inpatient->chppd_benchmark->value;
+      result.chppd_benchmark = benchmark;
+      result.benchmark_productive_wte = share_of(benchmark * occupied_beds * 7.0, standard_hours);
+      result.benchmark_required_wte = *result.benchmark_productive_wte * *result.benchmark_factor;
     }
   }
-  return result;
-}
-
-/// Organisation-wide totals of one profession over every line that names it.
-ProfessionResult profession_result(const Profession& profession,
-                                   const std::vector<LineResult>& lines) {
-  ProfessionResult result;
-  result.profession = &profession;
-  for (const LineResult& line : lines) {
-    if (line.profession != &profession) continue;
-    result.productive_wte += line.productive_wte;
-    result.required_wte += line.required_wte;
-    result.funded_wte += line.funded_wte;
-    result.in_post_wte += line.in_post_wte;
-    if (line.cost_per_wte) {
-      add_cost(result.required_cost, line.required_wte * *line.cost_per_wte);
-      add_cost(result.funded_cost, line.funded_wte * *line.cost_per_wte);
-    }
-  }
-  result.establishment_gap_wte = result.required_wte - result.funded_wte;
-  result.vacancy_wte = result.funded_wte - result.in_post_wte;
-  result.net_gap_wte = result.required_wte - result.in_post_wte;
-  result.vacancy_rate = rate_of(result.vacancy_wte, result.funded_wte);
-  result.net_gap_rate = rate_of(result.net_gap_wte, result.required_wte);
   return result;
 }
 
@@ -243,15 +274,22 @@ Totals compute_organisation_totals(const Model& model, const Scaling& scaling) {
   calc::check_scaling(model, scaling);
   DiagnosticList scaling_problems;
   TotalsBuilder organisation_builder;  // lines added in file order, as compute_review adds them
+  SkillMixRollup organisation_skill_mix;
   for (const Team& team : model.teams) {
+    TotalsBuilder team_builder;
     for (const StaffingLine& line : team.lines) {
       const LineResult result = calc::compute_line_unchecked(model, team, line, scaling);
       calc::record_scaling_problems(model, result, scaling, scaling_problems);
       organisation_builder.add(result);
+      team_builder.add(result);
     }
+    organisation_skill_mix.add(
+        team_builder.finish_team(team_target(model, team), team_tolerance(model, team)));
   }
   scaling_problems.throw_if_any();
-  return organisation_builder.finish(organisation_target(model), organisation_tolerance(model));
+  Totals organisation = organisation_builder.finish();
+  organisation_skill_mix.finish(organisation, organisation_tolerance(model));
+  return organisation;
 }
 
 ReviewResult compute_review(const Model& model, const Scaling& scaling) {
@@ -271,11 +309,18 @@ ReviewResult compute_review(const Model& model, const Scaling& scaling) {
   }
   scaling_problems.throw_if_any();
 
-  // Teams, and the lines of each service (and of the teams without one), in file order.
-  std::vector<TotalsBuilder> service_builders(model.services.size());
-  TotalsBuilder unassigned_builder;
+  // Teams, and the lines and teams of each service (and of the teams without one), in file
+  // order. Services and the organisation take their skill mix from their teams.
+  struct ServiceSums {
+    TotalsBuilder lines;
+    SkillMixRollup skill_mix;
+  };
+  std::vector<ServiceSums> service_sums(model.services.size());
+  ServiceSums unassigned_sums;
   bool any_team_without_service = false;
-  TotalsBuilder organisation_builder;
+  ServiceSums organisation_sums;
+  std::vector<TotalsBuilder> profession_builders(model.professions.size());
+  const double default_factor = organisation_factor(model);
   std::size_t line_position = 0;
   review.teams.reserve(model.teams.size());
   for (const Team& team : model.teams) {
@@ -283,38 +328,38 @@ ReviewResult compute_review(const Model& model, const Scaling& scaling) {
     for (std::size_t index = 0; index < team.lines.size(); ++index, ++line_position) {
       team_lines.push_back(&review.lines[line_position]);
     }
-    review.teams.push_back(team_result(model, team, team_lines));
+    review.teams.push_back(team_result(model, team, team_lines, default_factor));
 
     const std::optional<std::size_t> service_index = service_index_of(model, team);
-    TotalsBuilder& service_builder =
-        service_index ? service_builders[*service_index] : unassigned_builder;
+    ServiceSums& service = service_index ? service_sums[*service_index] : unassigned_sums;
     if (!service_index) any_team_without_service = true;
     for (const LineResult* line : team_lines) {
-      service_builder.add(*line);
-      organisation_builder.add(*line);
+      service.lines.add(*line);
+      organisation_sums.lines.add(*line);
+      if (line->line->profession_index < profession_builders.size()) {
+        profession_builders[line->line->profession_index].add(*line);
+      }
     }
+    service.skill_mix.add(review.teams.back().totals);
+    organisation_sums.skill_mix.add(review.teams.back().totals);
   }
 
-  // Services and the organisation are measured against the organisation's target.
-  const std::optional<double> target = organisation_target(model);
   const double tolerance = organisation_tolerance(model);
+  const auto finish = [tolerance](const ServiceSums& sums) {
+    Totals totals = sums.lines.finish();
+    sums.skill_mix.finish(totals, tolerance);
+    return totals;
+  };
   review.services.reserve(model.services.size() + 1);
   for (std::size_t index = 0; index < model.services.size(); ++index) {
-    ServiceResult service;
-    service.service = &model.services[index];
-    service.totals = service_builders[index].finish(target, tolerance);
-    review.services.push_back(service);
+    review.services.push_back({&model.services[index], finish(service_sums[index])});
   }
-  if (any_team_without_service) {
-    ServiceResult unassigned;
-    unassigned.totals = unassigned_builder.finish(target, tolerance);
-    review.services.push_back(unassigned);
-  }
-  review.organisation = organisation_builder.finish(target, tolerance);
+  if (any_team_without_service) review.services.push_back({nullptr, finish(unassigned_sums)});
+  review.organisation = finish(organisation_sums);
 
   review.professions.reserve(model.professions.size());
-  for (const Profession& profession : model.professions) {
-    review.professions.push_back(profession_result(profession, review.lines));
+  for (std::size_t index = 0; index < model.professions.size(); ++index) {
+    review.professions.push_back({&model.professions[index], profession_builders[index].finish()});
   }
 
   review.warnings = review_warnings(model, review);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "estab/suggest.hpp"
@@ -189,7 +190,20 @@ SkillMixTarget read_skill_mix(NodeReader& reader, Document::NodeId node, const I
   SkillMixTarget target;
   if (!reader.expect_map(node, path)) return target;
   reader.check_keys(node, path, schema_key_names(Section::SkillMix));
-  target.registered_target = reader.percent_at(node, path, "registered_target");
+  const Document& document = reader.document();
+  const Document::NodeId stated = document.find(node, "registered_target");
+  const auto says_none = [](std::string_view text) {
+    return text.size() == 4 && std::tolower(static_cast<unsigned char>(text[0])) == 'n' &&
+           std::tolower(static_cast<unsigned char>(text[1])) == 'o' &&
+           std::tolower(static_cast<unsigned char>(text[2])) == 'n' &&
+           std::tolower(static_cast<unsigned char>(text[3])) == 'e';
+  };
+  if (stated != Document::kNoNode && document.kind(stated) == NodeKind::Scalar &&
+      says_none(document.text(stated))) {
+    target.no_target = true;
+  } else {
+    target.registered_target = reader.percent_at(node, path, "registered_target");
+  }
   target.tolerance = reader.percent_at(node, path, "tolerance");
   return target;
 }

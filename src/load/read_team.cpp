@@ -193,30 +193,22 @@ void read_inpatient(NodeReader& reader, NodeId node, const InputPath& path, Team
   const auto benchmark =
       reader.number_at(node, path, "chppd_benchmark", NumberRule{false, 24.0 * 100, ""});
   const Document& document = reader.document();
-  const bool any_stated = document.find(node, "beds") != kNoNode ||
-                          document.find(node, "occupancy") != kNoNode ||
-                          document.find(node, "chppd_benchmark") != kNoNode;
-  const bool all_stated = document.find(node, "beds") != kNoNode &&
-                          document.find(node, "occupancy") != kNoNode &&
-                          document.find(node, "chppd_benchmark") != kNoNode;
-  if (any_stated && !all_stated) {
-    std::vector<std::string> missing;
-    for (const char* key : {"beds", "occupancy", "chppd_benchmark"}) {
-      if (document.find(node, key) == kNoNode) missing.emplace_back(key);
-    }
+  const bool beds_stated = document.find(node, "beds") != kNoNode;
+  const bool occupancy_stated = document.find(node, "occupancy") != kNoNode;
+  if (beds_stated != occupancy_stated) {
     reader.error(node, path,
-                 fmt::format("beds, occupancy and chppd_benchmark go together; missing {}",
-                             fmt::join(missing, " and ")));
+                 fmt::format("beds and occupancy go together; missing {}",
+                             beds_stated ? "occupancy" : "beds"));
     return;
   }
-  if (!beds || !occupancy || !benchmark) return;
-  if (occupancy->value == 0.0) {
-    reader.error_at(occupancy->where, path.child("occupancy"),
-                    "must be above 0% when a CHPPD benchmark is given (no patient days to "
-                    "divide by)");
+  if (const NodeId benchmark_node = document.find(node, "chppd_benchmark");
+      benchmark_node != kNoNode && !beds_stated) {
+    reader.error(benchmark_node, path.child("chppd_benchmark"),
+                 "a CHPPD benchmark needs the team's beds and occupancy");
     return;
   }
-  team.inpatient = Inpatient{*beds, *occupancy, *benchmark};
+  if (!beds || !occupancy) return;
+  team.inpatient = Inpatient{*beds, *occupancy, benchmark};
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // The `compare` renderers: a table (or Markdown) of what moved (base → scenario and the delta)
 // with the organisation's totals always shown, a CSV of one level with base, scenario and delta
-// columns, and the `estab-compare/1` JSON.
+// columns, and the `estab-compare/2` JSON.
 
 #include <fmt/format.h>
 
@@ -125,12 +125,20 @@ std::vector<Cell> record_row(std::vector<Cell> identity_cells, const ComparedRec
   return cells;
 }
 
-/// The identity cells of a record at a level: team and profession, team, or service.
+/// The text of one of a record's identity fields; `fallback` when it is null.
+std::string identity_text(const ComparedRecord& record, std::string_view name,
+                          const char* fallback) {
+  const FieldValue value = record.identity(name);
+  return value.kind == FieldValue::Kind::Null ? std::string(fallback) : std::string(value.text);
+}
+
+/// The identity cells of a record at a level, by name: team and profession, team, or service.
 std::vector<Cell> identity_cells(const ComparedRecord& record, RollupLevel level) {
   switch (level) {
-    case RollupLevel::Line: return {record.team, record.profession};
-    case RollupLevel::Team: return {record.team};
-    case RollupLevel::Service: return {record.service ? *record.service : "(none)"};
+    case RollupLevel::Line:
+      return {identity_text(record, "team_name", ""), identity_text(record, "profession_name", "")};
+    case RollupLevel::Team: return {identity_text(record, "team_name", "")};
+    case RollupLevel::Service: return {identity_text(record, "service_name", "(none)")};
     case RollupLevel::Organisation: break;
   }
   return {};
@@ -207,7 +215,8 @@ std::vector<const ComparedRecord*> records_at(const Comparison& comparison, Roll
 /// One row per record of `level`: identity, status, then FIELD_base, FIELD_scenario and
 /// FIELD_delta for each compared field, unrounded, empty for null.
 void write_comparison_csv(std::ostream& out, const Comparison& comparison, RollupLevel level) {
-  std::vector<std::string> headers(compared_keys(level).begin(), compared_keys(level).end());
+  std::vector<std::string> headers(compared_identity(level).begin(),
+                                   compared_identity(level).end());
   headers.push_back("status");
   for (const std::string_view field : compared_fields(level)) {
     const std::string name(field);
@@ -216,8 +225,8 @@ void write_comparison_csv(std::ostream& out, const Comparison& comparison, Rollu
   write_csv_header(out, headers);
   for (const ComparedRecord* record : records_at(comparison, level)) {
     std::vector<std::string> fields;
-    for (const std::string_view key : compared_keys(level)) {
-      const FieldValue value = record->key(key);
+    for (const std::string_view key : compared_identity(level)) {
+      const FieldValue value = record->identity(key);
       fields.push_back(value.kind == FieldValue::Kind::Null ? std::string() : csv_text(value.text));
     }
     fields.push_back(csv_text(compare_status_name(record->status)));

@@ -47,13 +47,13 @@ void write_establishment_table(ViewWriter& writer, const ReviewResult& review) {
     std::vector<const LineResult*> service_lines;
     for (const TeamGroup& team : service.teams) {
       for (const LineResult* line : team.lines) {
-        table.add_row({line->team->id, line->profession->id,
+        table.add_row({line->team->name, line->profession->name,
                        format_hours(line->demand_hours_per_week), format_wte(line->productive_wte),
                        format_percent(line->uplift_applied), format_wte(line->fixed_wte),
                        format_wte(line->required_wte)});
       }
       table.add_row(
-          total_row(team.team->team->id + " total", sum_lines(team.lines), team.team->totals),
+          total_row(team.team->team->name + " total", sum_lines(team.lines), team.team->totals),
           true);
       service_lines.insert(service_lines.end(), team.lines.begin(), team.lines.end());
     }

@@ -57,13 +57,13 @@ void write_gap_table(ViewWriter& writer, const ReviewResult& review) {
   for (const ServiceGroup& service : group_lines(review)) {
     for (const TeamGroup& team : service.teams) {
       for (const LineResult* line : team.lines) {
-        table.add_row({line->team->id, line->profession->id, format_wte(line->funded_wte),
+        table.add_row({line->team->name, line->profession->name, format_wte(line->funded_wte),
                        format_wte(line->in_post_wte), format_wte(line->required_wte),
                        format_wte(line->establishment_gap_wte), format_wte(line->vacancy_wte),
                        format_wte(line->net_gap_wte), format_percent(line->vacancy_rate),
                        format_percent(line->net_gap_rate), rag_cell(line->gap_rag)});
       }
-      table.add_row(gap_total_row(team.team->team->id + " total", team.team->totals), true);
+      table.add_row(gap_total_row(team.team->team->name + " total", team.team->totals), true);
     }
     table.add_row(gap_total_row("service " + service_label(service.service->service) + " total",
                                 service.service->totals),
@@ -87,7 +87,7 @@ void write_skill_mix_table(ViewWriter& writer, const ReviewResult& review) {
                    {"Reg. gap WTE", Align::Right},
                    {"RAG", Align::Left}});
   for (const TeamResult& team : review.teams) {
-    table.add_row(skill_mix_row("team", team.team->id, team.totals));
+    table.add_row(skill_mix_row("team", team.team->name, team.totals));
   }
   table.add_rule();
   for (const ServiceResult& service : review.services) {

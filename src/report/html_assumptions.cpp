@@ -77,8 +77,8 @@ struct Override {
 /// The id of whatever states an assumption at `level` for `line`.
 std::string owner_of(const LineResult& line, AssumptionLevel level) {
   switch (level) {
-    case AssumptionLevel::Profession: return line.profession->id;
-    case AssumptionLevel::Team: return line.team->id;
+    case AssumptionLevel::Profession: return line.profession->name;
+    case AssumptionLevel::Team: return line.team->name;
     default: return line_label(line);
   }
 }

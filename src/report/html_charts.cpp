@@ -15,6 +15,7 @@
 
 #include "report/html_writer.hpp"
 #include "report/text_format.hpp"
+#include "report/view_common.hpp"
 
 namespace estab::report {
 
@@ -196,7 +197,7 @@ std::string skill_mix_chart(const ReviewResult& review) {
   for (const TeamResult& team : review.teams) {
     const Totals& totals = team.totals;
     const double bar_top = y + (kRow - kBarHeight) / 2.0 - 3.0;
-    svg.label(bar_top + kBarHeight - 2.0, team.team->id);
+    svg.label(bar_top + kBarHeight - 2.0, team.team->name);
     std::string value_text = "no staff in post";
     if (totals.registered_share_in_post) {
       const double share = std::clamp(*totals.registered_share_in_post, 0.0, 1.0);
@@ -224,7 +225,7 @@ std::string skill_mix_chart(const ReviewResult& review) {
 
 /// The first line of a set and how many more use it: "ist/hca +1".
 std::string set_label(const AssumptionGroup& group) {
-  std::string label = group.first->team->id + "/" + group.first->profession->id;
+  std::string label = line_label(*group.first);
   if (group.lines.size() > 1) {
     label = shorten(label, kLabelWidth - 4) + fmt::format(" +{}", group.lines.size() - 1);
   }
@@ -347,7 +348,7 @@ std::string triangulation_chart(const ReviewResult& review) {
 
   double y = kTop;
   for (const TeamResult* team : units) {
-    svg.label(y + 1.5 * (kBar + kBarGap) + 4.0, team->team->id);
+    svg.label(y + 1.5 * (kBar + kBarGap) + 4.0, team->team->name);
     double bar_top = y;
     for (const Series& entry : series) {
       const std::optional<double>& value = team->*entry.value;

@@ -172,10 +172,8 @@ void write_teams(HtmlWriter& html, const ReviewResult& review) {
                   "teams");
   for (const TeamResult& team : review.teams) {
     const Totals& totals = team.totals;
-    HtmlCell name(team.team->id);
-    if (!team.team->name.empty() && team.team->name != team.team->id) {
-      name.detail = team.team->name;
-    }
+    HtmlCell name(team.team->name);
+    if (team.team->name != team.team->id) name.detail = team.team->id;
     table.add_row(
         {name, service_label(team.service), number_cell(format_wte(totals.required_wte)),
          number_cell(format_wte(totals.funded_wte)), number_cell(format_wte(totals.in_post_wte)),
@@ -293,7 +291,7 @@ void write_triangulation(HtmlWriter& html, const ReviewResult& review) {
     if (!team.team->inpatient) {
       continue;
     }
-    table.add_row({team.team->id,
+    table.add_row({team.team->name,
                    number_cell(team.occupied_beds ? round_decimal(*team.occupied_beds, 1)
                                                   : std::string(kNullCell)),
                    number_cell(format_hours(team.chppd_planned)),

@@ -1,4 +1,4 @@
-// The `estab-compare/1` JSON document: each compared record with its identity, its status and,
+// The `estab-compare/2` JSON document: each compared record with its identity, its status and,
 // for every compared field, the base, scenario and delta.
 
 #include "estab/compare.hpp"
@@ -16,8 +16,8 @@ using nlohmann::ordered_json;
 /// One compared record as JSON: its identity, status, then {base, scenario, delta} per field.
 ordered_json record_json(const ComparedRecord& record) {
   ordered_json object = ordered_json::object();
-  for (const std::string_view key : compared_keys(record.level)) {
-    report::set_field(object, key, record.key(key));
+  for (const std::string_view key : compared_identity(record.level)) {
+    report::set_field(object, key, record.identity(key));
   }
   object["status"] = compare_status_name(record.status);
   for (const FieldChange& change : record.fields()) {
@@ -40,7 +40,7 @@ ordered_json records_json(const std::vector<ComparedRecord>& records) {
 
 void report::write_comparison_json(std::ostream& out, const Comparison& comparison) {
   StreamedObject document(out);
-  document.member("schema", "estab-compare/1");
+  document.member("schema", "estab-compare/2");
   document.member("base", comparison.base_file);
   document.member("scenario", comparison.scenario_file);
   document.list_member("lines", comparison.lines, record_json);
@@ -52,7 +52,7 @@ void report::write_comparison_json(std::ostream& out, const Comparison& comparis
 
 nlohmann::ordered_json comparison_to_json(const Comparison& comparison) {
   ordered_json document = ordered_json::object();
-  document["schema"] = "estab-compare/1";
+  document["schema"] = "estab-compare/2";
   document["base"] = comparison.base_file;
   document["scenario"] = comparison.scenario_file;
   document["lines"] = records_json(comparison.lines);

@@ -1,4 +1,4 @@
-// The `estab-review/1` JSON document. `establishment` and `gaps` write this same
+// The `estab-review/2` JSON document. `establishment` and `gaps` write this same
 // document as their JSON: one contract for every review command, so scripts read one shape.
 
 #include <fmt/format.h>
@@ -81,7 +81,7 @@ void write_json(std::ostream& out, const ordered_json& document) {
 
 void write_review_json(std::ostream& out, const ReviewResult& review) {
   StreamedObject document(out);
-  document.member("schema", "estab-review/1");
+  document.member("schema", "estab-review/2");
   document.member("review", review_settings_json(model_of(review)));
   document.list_member("lines", review.lines, line_json);
   document.list_member("teams", review.teams, team_json);
@@ -96,7 +96,7 @@ void write_review_json(std::ostream& out, const ReviewResult& review) {
 
 ordered_json review_to_json(const ReviewResult& review) {
   ordered_json document = ordered_json::object();
-  document["schema"] = "estab-review/1";
+  document["schema"] = "estab-review/2";
   document["review"] = report::review_settings_json(report::model_of(review));
   const auto list = [](const auto& records, const auto& table) {
     ordered_json items = ordered_json::array();

@@ -40,7 +40,10 @@ ordered_json group_json(const AssumptionGroup& group, std::size_t id) {
   }
   ordered_json lines = ordered_json::array();
   for (const LineResult* line : group.lines) {
-    lines.push_back({{"team", line->team->id}, {"profession", line->profession->id}});
+    lines.push_back({{"team", line->team->id},
+                     {"team_name", line->team->name},
+                     {"profession", line->profession->id},
+                     {"profession_name", line->profession->name}});
   }
   object["lines"] = std::move(lines);
   return object;

@@ -78,18 +78,18 @@ void write_triangulation(ViewWriter& writer, const ReviewResult& review) {
                    {"Occupied beds", Align::Right},
                    {"CHPPD planned", Align::Right},
                    {"CHPPD benchmark", Align::Right},
-                   {"Roster WTE", Align::Right},
-                   {"Benchmark WTE", Align::Right},
-                   {"Judgement WTE", Align::Right}});
+                   {"From roster", Align::Right},
+                   {"From benchmark", Align::Right},
+                   {"Judgement", Align::Right}});
   for (const TeamResult& team : review.teams) {
     if (!team.team->inpatient) {
       continue;
     }
     table.add_row(
-        {team.team->id,
+        {team.team->name,
          team.occupied_beds ? round_decimal(*team.occupied_beds, 1) : std::string(kNullCell),
          format_hours(team.chppd_planned), format_hours(team.chppd_benchmark),
-         format_wte(team.roster_productive_wte), format_wte(team.benchmark_productive_wte),
+         format_wte(team.rostered_required_wte), format_wte(team.benchmark_required_wte),
          format_wte(team.judgement_wte)});
   }
   if (table.size() == 0) {
@@ -97,8 +97,9 @@ void write_triangulation(ViewWriter& writer, const ReviewResult& review) {
     return;
   }
   writer.paragraph(
-      "Care hours per patient day (CHPPD), and productive WTE three ways: from the roster and "
-      "observations, from the CHPPD benchmark, and by professional judgement.");
+      "Care hours per patient day (CHPPD), and required WTE from each source: the roster and "
+      "observations, the CHPPD benchmark (each with the team's uplift), and professional "
+      "judgement.");
   writer.table(table);
 }
 
@@ -117,13 +118,14 @@ void write_professions(ViewWriter& writer, const ReviewResult& review) {
                    {"Required cost", Align::Right},
                    {"Funded cost", Align::Right}});
   for (const ProfessionResult& profession : review.professions) {
-    table.add_row({profession.profession->id, profession.profession->registered ? "yes" : "no",
-                   format_wte(profession.productive_wte), format_wte(profession.required_wte),
-                   format_wte(profession.funded_wte), format_wte(profession.in_post_wte),
-                   format_wte(profession.establishment_gap_wte), format_wte(profession.vacancy_wte),
-                   format_wte(profession.net_gap_wte), format_percent(profession.vacancy_rate),
-                   format_percent(profession.net_gap_rate), format_money(profession.required_cost),
-                   format_money(profession.funded_cost)});
+    const Totals& totals = profession.totals;
+    table.add_row({profession.profession->name, profession.profession->registered ? "yes" : "no",
+                   format_wte(totals.productive_wte), format_wte(totals.required_wte),
+                   format_wte(totals.funded_wte), format_wte(totals.in_post_wte),
+                   format_wte(totals.establishment_gap_wte), format_wte(totals.vacancy_wte),
+                   format_wte(totals.net_gap_wte), format_percent(totals.vacancy_rate),
+                   format_percent(totals.net_gap_rate), format_money(totals.required_cost),
+                   format_money(totals.funded_cost)});
   }
   writer.paragraph("Organisation-wide WTE by profession.");
   writer.table(table);

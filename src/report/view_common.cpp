@@ -27,11 +27,11 @@ std::optional<std::string> service_id(const Service* service) {
 }
 
 std::string service_label(const Service* service) {
-  return service == nullptr ? std::string("(none)") : service->id;
+  return service == nullptr ? std::string("(none)") : service->name;
 }
 
 std::string line_label(const LineResult& line) {
-  return line.team->id + "/" + line.profession->id;
+  return line.team->name + " / " + line.profession->name;
 }
 
 std::string heading_line(const ReviewResult& review, std::string_view view_name) {

@@ -19,10 +19,10 @@ const Model& model_of(const ReviewResult& review);
 /// A service's id, or nullopt for teams that name no service.
 std::optional<std::string> service_id(const Service* service);
 
-/// A service's id for tables: "(none)" for teams that name no service.
+/// A service's name for tables: "(none)" for teams that name no service.
 std::string service_label(const Service* service);
 
-/// "team/profession" for a line, by id.
+/// "team / profession" for a line, by name.
 std::string line_label(const LineResult& line);
 
 /// The first line of every table view: what, for whom, which period, which uplift method.

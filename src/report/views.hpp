@@ -24,7 +24,7 @@ void write_skill_mix_table(ViewWriter& writer, const ReviewResult& review);
 void write_uplift_sets(ViewWriter& writer, const ReviewResult& review, HeadingLevel set_level);
 
 /// The CSV or JSON shared by `establishment`, `gaps` and `review` (the lines CSV or a roll-up,
-/// and the `estab-review/1` document); the table and Markdown formats are each view's own.
+/// and the `estab-review/2` document); the table and Markdown formats are each view's own.
 void write_review_data(std::ostream& out, const ReviewResult& review, OutputFormat format,
                        const RenderOptions& options);
 

@@ -34,7 +34,7 @@ XlsxCell optional_number(const std::optional<double>& value) {
 /// compared field, all three in the field's own number format.
 std::vector<XlsxColumn> comparison_columns(RollupLevel level) {
   std::vector<XlsxColumn> columns;
-  for (const std::string_view key : compared_keys(level)) {
+  for (const std::string_view key : compared_identity(level)) {
     columns.push_back({std::string(key), NumberStyle::General});
   }
   columns.push_back({"status", NumberStyle::General});
@@ -57,8 +57,8 @@ XlsxSheet comparison_sheet(std::string name, const std::vector<const ComparedRec
   sheet.columns = comparison_columns(level);
   for (const ComparedRecord* record : records) {
     std::vector<XlsxCell> row;
-    for (const std::string_view key : compared_keys(level))
-      row.push_back(field_cell(record->key(key)));
+    for (const std::string_view key : compared_identity(level))
+      row.push_back(field_cell(record->identity(key)));
     row.emplace_back(std::string(compare_status_name(record->status)));
     for (const FieldChange& change : record->fields()) {
       row.insert(row.end(), {optional_number(change.base), optional_number(change.scenario),

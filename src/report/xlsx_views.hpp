@@ -11,7 +11,7 @@
 namespace estab::report {
 
 /// The review workbook: sheets Lines, Teams, Services, Professions, Organisation (the
-/// `estab-review/1` records, the lines' absence as `absence_<component>` columns), Uplift (the
+/// `estab-review/2` records, the lines' absence as `absence_<component>` columns), Uplift (the
 /// rows of `uplift --format csv`) and Warnings.
 void write_review_xlsx(std::ostream& out, const ReviewResult& review);
 

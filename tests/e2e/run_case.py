@@ -6,7 +6,7 @@ A case file (tests/e2e/cases/NAME.case) holds `key: value` lines:
   args:     the arguments, shell-quoted; {tmp} stands for a fresh empty directory
   exit:     the expected exit code
   contract: the schema the JSON output (stdout, or `file`) must match, checked with jsonschema:
-            a schema name such as estab-review/1, or review, uplift, compare, sensitivity,
+            a schema name such as estab-review/2, or review, uplift, compare, sensitivity,
             explain, explain-lines or validate for that command's document (see
             tests/schemas/schema_check.py; the schemas are docs/schemas/*.schema.json)
   prefill:  PATH=TEXT: create PATH with TEXT before the run (PATH may use {tmp})

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """compare_review.py ORACLE.json ESTAB.json
 
-Compares two estab-review/1 documents field by field at every level: review,
+Compares two estab-review/2 documents field by field at every level: review,
 lines (matched by (team, profession)), each line's absence components (matched
 by name, including source), teams (by team), services (by service id, null for
 the "(none)" roll-up), professions (by profession) and organisation.  Also checks

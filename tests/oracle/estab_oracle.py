@@ -2,14 +2,30 @@
 """Independent oracle for estab's review arithmetic (docs/METHOD.md, and the JSON contract
 in docs/OUTPUT.md §6).
 
-Usage: estab_oracle.py FILE.yaml   -> prints the estab-review/1 JSON document.
+Usage: estab_oracle.py FILE.yaml   -> prints the estab-review/2 JSON document.
 
 An independent implementation, written from the documented method
 (docs/METHOD.md) and not from the C++ sources.  It assumes the input is valid
 (run `estab validate` first); it does no validation of its own beyond what it
 needs to compute.  Requires python3 + PyYAML.  YAML scalars are resolved with
 the YAML 1.2 core schema (so `1e3` is a number and `no`/`on` are strings, as
-YAML 1.2 reads them, unlike PyYAML's default 1.1 rules).
+YAML 1.2 reads them, unlike PyYAML's default 1.1 rules), and a `name` is
+kept as written (a name such as `1e3` stays "1e3").
+
+Review-level behaviour beyond docs/METHOD.md that this oracle implements:
+- every record carrying an id also carries its name (the id when no name is
+  written; the "(none)" service and a line or team without a service have
+  a null service name);
+- team, service, organisation and profession roll-ups carry every summed
+  figure the lines have (costs, additive shortfall, fixed WTE, demand hours,
+  rates from the summed WTE, gross vacancies and over-establishment);
+- service and organisation skill-mix targets are the required-WTE-weighted
+  mean of their teams' effective targets (`registered_target: none` opts a
+  team out), rated on those teams' in-post registered share;
+- inpatient triangulation on a contracted basis (rostered and benchmark
+  required WTE, headroom included);
+- RAG edges decided with a relative slack of 1e-12, so a value that is at a
+  boundary in decimal terms is inside it.
 """
 import json
 import math
@@ -19,7 +35,13 @@ import sys
 
 import yaml
 
-EPS = 1e-9  # RAG boundaries: a value within 1e-9 of a boundary counts as inside it
+REL_EDGE = 1e-12  # RAG edges: within max(|value|, |edge|) x 1e-12 of an edge counts as inside
+
+
+def inside(v, edge):
+    """v is at most edge, an edge met in decimal terms (lost only to binary rounding) included."""
+    return v <= edge + max(abs(v), abs(edge)) * REL_EDGE
+
 
 FIXED = ["annual_leave", "bank_holidays", "sickness", "parenting", "other_leave",
          "study_leave", "training", "supervision"]
@@ -29,7 +51,13 @@ DEFAULTS = {"annual_leave": {"days": 27}, "bank_holidays": {"days": 8}}
 # --------------------------------------------------------------------------
 # YAML 1.2 core-schema loader
 class CoreLoader(yaml.SafeLoader):
-    pass
+    def construct_mapping(self, node, deep=False):
+        m = super().construct_mapping(node, deep)
+        for k, v in node.value:  # names are text, kept exactly as written
+            if (isinstance(k, yaml.ScalarNode) and k.value == "name" and isinstance(v, yaml.ScalarNode)
+                    and v.tag != "tag:yaml.org,2002:null"):
+                m["name"] = v.value
+        return m
 
 
 CoreLoader.yaml_implicit_resolvers = {}
@@ -86,14 +114,31 @@ def load_yaml(path):
 
 # --------------------------------------------------------------------------
 # overlays (extends, docs/INPUT.md §16), so that scenario files can be checked too
+# Values that an overlay replaces whole, never key by key: a time allowance is one value
+# whichever form it is written in ({days: …}, {hours: …}, {by_service: …}, …), so laying
+# {hours: 10} over {days: 27} gives {hours: 10}.  The eight absence components, each
+# entry of `additional` (the map itself merges per name), and the two non-*_time shares.
 ID_LISTS = {"professions": "id", "services": "id", "teams": "id", "staffing": "profession"}
+WHOLE_VALUES = set(FIXED) | {"non_caseload_time", "non_activity_time"}
 
 
-def overlay(base, top, key=None):
-    if isinstance(base, dict) and isinstance(top, dict):
+def replaced_whole(key, parent):
+    return key in WHOLE_VALUES or parent == "additional"
+
+
+def overlay(base, top, key=None, parent=None):
+    """Lay `top` over `base`.  Maps merge key by key (except whole values, above), id lists
+    merge by id, other lists are replaced; `remove: true` drops an id-list entry; a null
+    (`~`) removes the key, so the default or the next level applies."""
+    if isinstance(base, dict) and isinstance(top, dict) and not replaced_whole(key, parent):
         out = dict(base)
         for k, v in top.items():
-            out[k] = overlay(base[k], v, k) if k in base else strip_removed(v, k)
+            if v is None:
+                out.pop(k, None)
+            elif k in base:
+                out[k] = overlay(base[k], v, k, key)
+            else:
+                out[k] = strip_removed(v, k)
         return out
     if key in ID_LISTS and isinstance(base, list) and isinstance(top, list):
         idk = ID_LISTS[key]
@@ -116,7 +161,7 @@ def strip_removed(v, key=None):
     if key in ID_LISTS and isinstance(v, list):
         return [strip_removed(x) for x in v if not (isinstance(x, dict) and x.get("remove") is True)]
     if isinstance(v, dict):
-        return {k: strip_removed(x, k) for k, x in v.items() if k != "remove"}
+        return {k: strip_removed(x, k) for k, x in v.items() if k != "remove" and x is not None}
     return v
 
 
@@ -172,6 +217,19 @@ def sdiv(a, b):
     return None if b == 0 else a / b
 
 
+def name_of(rec):
+    """A record's name as written, or its id where no name is written."""
+    n = rec.get("name")
+    return rec["id"] if n is None else n
+
+
+def target_value(v):
+    """A registered target: a percentage, or `none` (any case) for no target."""
+    if isinstance(v, str) and v.strip().lower() == "none":
+        return None
+    return pct(v)
+
+
 # --------------------------------------------------------------------------
 class Oracle:
     def __init__(self, doc):
@@ -189,10 +247,23 @@ class Oracle:
         self.profs = doc.get("professions") or []
         self.prof_by_id = {p["id"]: p for p in self.profs}
         self.services = doc.get("services") or []
+        self.service_by_id = {sv["id"]: sv for sv in self.services}
         self.teams = doc.get("teams") or []
         sm = doc.get("skill_mix") or {}
-        self.org_target = pct(sm["registered_target"]) if sm.get("registered_target") is not None else None
+        self.org_target = target_value(sm["registered_target"]) if sm.get("registered_target") is not None else None
         self.org_tol = pct(sm["tolerance"]) if sm.get("tolerance") is not None else 0.05
+        # the organisation's factor: organisation assumptions over the defaults, its own
+        # headcount_per_wte, the review's uplift method (what a line stating nothing gets)
+        self.org_factor = self.factor(sum(x["fraction"] for x in
+                                          self.resolve_absence([("organisation", self.org_assump)])))
+
+    def factor(self, a):
+        return 1 / (1 - a) if self.method == "exact" else 1 + a
+
+    def service_name(self, sid):
+        if sid is None:
+            return None
+        return name_of(self.service_by_id.get(sid) or {"id": sid})
 
     # ---- allowances (docs/METHOD.md §3.2)
     def allowance(self, comp, v, hc):
@@ -229,11 +300,12 @@ class Oracle:
 
     # ---- absence resolution (docs/METHOD.md §4)
     def absence(self, team, prof, line):
-        levels = [("line", line.get("assumptions") or {}),
-                  ("team", team.get("assumptions") or {}),
-                  ("profession", prof.get("assumptions") or {}),
-                  ("organisation", self.org_assump)]
+        return self.resolve_absence([("line", line.get("assumptions") or {}),
+                                     ("team", team.get("assumptions") or {}),
+                                     ("profession", prof.get("assumptions") or {}),
+                                     ("organisation", self.org_assump)])
 
+    def resolve_absence(self, levels):
         def resolve(key, default):
             for name, a in levels:
                 if key in a and a[key] is not None:
@@ -248,11 +320,11 @@ class Oracle:
             out.append({"component": c, "fraction": self.allowance(c, v, hc), "source": src})
         names = set()
         for _, a in levels:
-            names.update((a.get("additional") or {}).keys())
+            names.update(n for n, v in (a.get("additional") or {}).items() if v is not None)
         for n in sorted(names):
             for lvl, a in levels:
                 add = a.get("additional") or {}
-                if n in add:
+                if add.get(n) is not None:
                     out.append({"component": n, "fraction": self.allowance(n, add[n], hc), "source": lvl})
                     break
         return out
@@ -291,7 +363,7 @@ class Oracle:
         a = sum(x["fraction"] for x in ab)
         u_exact = a / (1 - a)
         u_add = a
-        f = 1 / (1 - a) if self.method == "exact" else 1 + a
+        f = self.factor(a)
         d, roster_obs = self.demand(line, a)
         productive = d / self.std
         fixed = num(line.get("fixed_wte"))
@@ -300,9 +372,9 @@ class Oracle:
         in_post = num(line.get("in_post_wte"))
         net_gap = required - in_post
         net_gap_rate = sdiv(net_gap, required)
-        if required == 0 or net_gap_rate is None or net_gap_rate <= self.gap_tol + EPS:
+        if required == 0 or net_gap_rate is None or inside(net_gap_rate, self.gap_tol):
             rag = "green"
-        elif net_gap_rate <= 2 * self.gap_tol + EPS:
+        elif inside(net_gap_rate, 2 * self.gap_tol):
             rag = "amber"
         else:
             rag = "red"
@@ -311,10 +383,15 @@ class Oracle:
             cost = prof.get("cost_per_wte")
         cost = None if cost is None else num(cost)
         costed = (lambda x: None) if cost is None else (lambda x: x * cost)
+        shortfall = productive * (1 / (1 - a) - (1 + a))
+        sid = team.get("service")
         r = {
             "team": team["id"],
-            "service": team.get("service"),
+            "team_name": name_of(team),
+            "service": sid,
+            "service_name": self.service_name(sid),
             "profession": prof["id"],
+            "profession_name": name_of(prof),
             "registered": bool(prof.get("registered")),
             "absence": ab,
             "absence_total": a,
@@ -334,33 +411,35 @@ class Oracle:
             "net_gap_rate": net_gap_rate,
             "gap_rag": rag,
             "wisn_ratio": sdiv(in_post, required),
-            "additive_shortfall_wte": productive * (1 / (1 - a) - (1 + a)),
+            "additive_shortfall_wte": shortfall,
             "cost_per_wte": cost,
             "required_cost": costed(required),
             "funded_cost": costed(funded),
             "in_post_cost": costed(in_post),
             "uplift_cost": costed(required - fixed - productive),
+            "additive_shortfall_cost": costed(shortfall),
         }
-        extra = {"roster_obs_hours": roster_obs,
+        extra = {"roster_obs_hours": roster_obs, "factor": f,
                  "judgement_wte": None if line.get("judgement_wte") is None else num(line.get("judgement_wte"))}
         return r, extra
 
     # ---- roll-ups and skill mix (docs/METHOD.md §13, §9.2)
+    def skill_mix_rag(self, target, registered_in_post, in_post, tol):
+        """Two-sided: |in-post registered share - target| within tol green, within 2 tol amber;
+        red further out, or with a target and nobody in post; none without a target."""
+        if target is None:
+            return "none"
+        if in_post == 0:
+            return "red"
+        dev = abs(registered_in_post / in_post - target)
+        return "green" if inside(dev, tol) else "amber" if inside(dev, 2 * tol) else "red"
+
     def totals(self, lines, target, tol):
         s = lambda k, ls=lines: sum(l[k] for l in ls)
         reg = [l for l in lines if l["registered"]]
         prod, req, fund, inp = s("productive_wte"), s("required_wte"), s("funded_wte"), s("in_post_wte")
         rreq, rfund, rinp = s("required_wte", reg), s("funded_wte", reg), s("in_post_wte", reg)
-        share_inp = sdiv(rinp, inp)
-        if target is None:
-            rag = "none"
-        elif inp == 0 or share_inp is None:
-            rag = "red"
-        else:
-            dev = abs(share_inp - target)
-            rag = "green" if dev <= tol + EPS else "amber" if dev <= 2 * tol + EPS else "red"
-        costed = [l for l in lines if l["cost_per_wte"] is not None]
-        return {
+        out = {
             "productive_wte": prod,
             "required_wte": req,
             "funded_wte": fund,
@@ -372,17 +451,89 @@ class Oracle:
             "registered_in_post_wte": rinp,
             "registered_share_required": sdiv(rreq, req),
             "registered_share_funded": sdiv(rfund, fund),
-            "registered_share_in_post": share_inp,
+            "registered_share_in_post": sdiv(rinp, inp),
             "registered_target": target,
             "registered_gap_wte": None if target is None else target * req - rinp,
-            "skill_mix_rag": rag,
-            "required_cost": sum(l["required_cost"] for l in costed) if costed else None,
-            "funded_cost": sum(l["funded_cost"] for l in costed) if costed else None,
+            "skill_mix_rag": self.skill_mix_rag(target, rinp, inp, tol),
         }
+        out.update(self.summed(lines, rates=True))
+        return out
+
+    def summed(self, lines, rates):
+        """The summed figures every roll-up carries: costs over the lines that have a cost
+        (null when none has), the additive shortfall, fixed WTE, demand hours, rates from the
+        summed WTE (null on a zero denominator), and vacancies and over-establishment summed
+        line by line so that one line's surplus does not hide another's vacancy."""
+        s = lambda k, ls=lines: sum(l[k] for l in ls)
+        costed = [l for l in lines if l["cost_per_wte"] is not None]
+        c = lambda k: s(k, costed) if costed else None
+        req, fund, inp = s("required_wte"), s("funded_wte"), s("in_post_wte")
+        out = {"required_cost": c("required_cost"), "funded_cost": c("funded_cost"),
+               "in_post_cost": c("in_post_cost"), "uplift_cost": c("uplift_cost"),
+               "additive_shortfall_wte": s("additive_shortfall_wte"),
+               "additive_shortfall_cost": c("additive_shortfall_cost"),
+               "fixed_wte": s("fixed_wte"),
+               "demand_hours_per_week": s("demand_hours_per_week")}
+        if rates:
+            out["vacancy_rate"] = sdiv(fund - inp, fund)
+            out["net_gap_rate"] = sdiv(req - inp, req)
+        out["vacancy_wte_gross"] = sum(max(0.0, l["funded_wte"] - l["in_post_wte"]) for l in lines)
+        out["over_establishment_wte"] = sum(max(0.0, l["in_post_wte"] - l["funded_wte"]) for l in lines)
+        return out
+
+    def rolled_up_skill_mix(self, team_rows):
+        """Skill mix of a service or the organisation from its teams.  Only teams with an
+        effective target take part: the target is their targets' mean weighted by required WTE
+        (null when none has a target, or they require nothing); the gap is the sum of their
+        gaps; the rating compares their registered in-post share with that target, at the
+        organisation's tolerance.  The registered shares stay over all teams."""
+        tt = [r for r in team_rows if r["registered_target"] is not None]
+        if not tt:
+            return {"registered_target": None, "registered_gap_wte": None, "skill_mix_rag": "none"}
+        sum_r = sum(r["required_wte"] for r in tt)
+        target = None if sum_r == 0 else sum(r["registered_target"] * r["required_wte"] for r in tt) / sum_r
+        return {
+            "registered_target": target,
+            "registered_gap_wte": sum(r["registered_gap_wte"] for r in tt),
+            "skill_mix_rag": self.skill_mix_rag(target, sum(r["registered_in_post_wte"] for r in tt),
+                                                sum(r["in_post_wte"] for r in tt), self.org_tol),
+        }
+
+    def team_target(self, t):
+        """The team's effective registered target: its own, else the organisation's;
+        `none` (any case) opts the team out."""
+        sm = t.get("skill_mix") or {}
+        if sm.get("registered_target") is not None:
+            return target_value(sm["registered_target"])
+        return self.org_target
+
+    def triangulation(self, t, extras):
+        """Inpatient triangulation (docs/METHOD.md §11), every figure on a contracted basis where
+        it is compared with required WTE: the rostered and observation hours of the team's lines
+        at each line's own applied factor (fixed posts excluded), and the benchmark productive
+        WTE at the mean of those factors weighted by those hours (the organisation's factor when
+        the team has no such hours)."""
+        if t.get("beds") is None:
+            return {"chppd_planned": None, "chppd_benchmark": None, "benchmark_productive_wte": None,
+                    "rostered_required_wte": None, "benchmark_required_wte": None}
+        b = num(t["beds"]) * pct(t["occupancy"])
+        hours = sum(e["roster_obs_hours"] for e in extras)
+        weighted = sum(e["roster_obs_hours"] * e["factor"] for e in extras)
+        F = weighted / hours if hours != 0 else self.org_factor
+        out = {"chppd_planned": sdiv(hours / 7.0, b)}
+        if t.get("chppd_benchmark") is not None:
+            bench = num(t["chppd_benchmark"])
+            out["chppd_benchmark"] = bench
+            out["benchmark_productive_wte"] = bench * b * 7 / self.std
+        else:
+            out["chppd_benchmark"] = out["benchmark_productive_wte"] = None
+        out["rostered_required_wte"] = weighted / self.std
+        out["benchmark_required_wte"] = (None if out["benchmark_productive_wte"] is None
+                                         else out["benchmark_productive_wte"] * F)
+        return out
 
     def run(self):
         lines, team_rows = [], []
-        by_team = {}
         for t in self.teams:
             tl, extras = [], []
             for ln in t.get("staffing") or []:
@@ -390,44 +541,41 @@ class Oracle:
                 tl.append(r)
                 extras.append(ex)
             lines.extend(tl)
-            by_team[t["id"]] = tl
             sm = t.get("skill_mix") or {}
-            target = pct(sm["registered_target"]) if sm.get("registered_target") is not None else self.org_target
             tol = pct(sm["tolerance"]) if sm.get("tolerance") is not None else self.org_tol
-            row = {"team": t["id"], "service": t.get("service")}
-            row.update(self.totals(tl, target, tol))
-            if t.get("beds") is not None:
-                b = num(t["beds"]) * pct(t["occupancy"])
-                bench = num(t["chppd_benchmark"])
-                row["chppd_planned"] = sdiv(sum(e["roster_obs_hours"] for e in extras) / 7.0, b)
-                row["chppd_benchmark"] = bench
-                row["benchmark_productive_wte"] = bench * b * 7 / self.std
-            else:
-                row["chppd_planned"] = row["chppd_benchmark"] = row["benchmark_productive_wte"] = None
+            sid = t.get("service")
+            row = {"team": t["id"], "team_name": name_of(t), "service": sid, "service_name": self.service_name(sid)}
+            row.update(self.totals(tl, self.team_target(t), tol))
+            row.update(self.triangulation(t, extras))
             js = [e["judgement_wte"] for e in extras if e["judgement_wte"] is not None]
             row["judgement_wte"] = sum(js) if js else None
             team_rows.append(row)
 
+        def rollup(key_fields, sel_lines, sel_teams):
+            row = dict(key_fields)
+            row.update(self.totals(sel_lines, None, self.org_tol))
+            row.update(self.rolled_up_skill_mix(sel_teams))
+            return row
+
+        # services in declaration order, each even without lines, then "(none)" if any team lacks one
         services = []
         for sv in self.services:
-            sl = [l for l in lines if l["service"] == sv["id"]]
-            row = {"service": sv["id"]}
-            row.update(self.totals(sl, self.org_target, self.org_tol))
-            services.append(row)
+            services.append(rollup({"service": sv["id"], "service_name": name_of(sv)},
+                                   [l for l in lines if l["service"] == sv["id"]],
+                                   [r for r in team_rows if r["service"] == sv["id"]]))
         if any(t.get("service") is None for t in self.teams):
-            sl = [l for l in lines if l["service"] is None]
-            row = {"service": None}
-            row.update(self.totals(sl, self.org_target, self.org_tol))
-            services.append(row)
+            services.append(rollup({"service": None, "service_name": None},
+                                   [l for l in lines if l["service"] is None],
+                                   [r for r in team_rows if r["service"] is None]))
 
         profs = []
         for p in self.profs:
             pl = [l for l in lines if l["profession"] == p["id"]]
             s = lambda k: sum(l[k] for l in pl)
             req, fund, inp = s("required_wte"), s("funded_wte"), s("in_post_wte")
-            costed = [l for l in pl if l["cost_per_wte"] is not None]
-            profs.append({
+            row = {
                 "profession": p["id"],
+                "profession_name": name_of(p),
                 "registered": bool(p.get("registered")),
                 "productive_wte": s("productive_wte"),
                 "required_wte": req,
@@ -438,9 +586,9 @@ class Oracle:
                 "net_gap_wte": req - inp,
                 "vacancy_rate": sdiv(fund - inp, fund),
                 "net_gap_rate": sdiv(req - inp, req),
-                "required_cost": sum(l["required_cost"] for l in costed) if costed else None,
-                "funded_cost": sum(l["funded_cost"] for l in costed) if costed else None,
-            })
+            }
+            row.update(self.summed(pl, rates=False))
+            profs.append(row)
 
         rv = self.rv
 
@@ -451,7 +599,7 @@ class Oracle:
             return None if v is None else raw.get(k, str(v))
 
         return {
-            "schema": "estab-review/1",
+            "schema": "estab-review/2",
             "review": {
                 "organisation": text("organisation"),
                 "title": text("title"),
@@ -465,7 +613,7 @@ class Oracle:
             "teams": team_rows,
             "services": services,
             "professions": profs,
-            "organisation": self.totals(lines, self.org_target, self.org_tol),
+            "organisation": rollup({}, lines, team_rows),
             "warnings": [],
         }
 

@@ -27,9 +27,9 @@ import schema_check  # noqa: E402  (found through the path above)
 
 # The schema each command's JSON document follows.
 COMMAND_SCHEMAS = {
-    "review": "estab-review/1",
-    "establishment": "estab-review/1",
-    "gaps": "estab-review/1",
+    "review": "estab-review/2",
+    "establishment": "estab-review/2",
+    "gaps": "estab-review/2",
     "uplift": "estab-uplift/1",
     "sensitivity": "estab-sensitivity/1",
     "validate": "estab-validate/1",
@@ -92,7 +92,7 @@ class Checker:
                 self.failures.append(f"estab explain {example}: lists no line to explain")
         base = os.path.join("examples", "trust.yaml")
         for scenario in named[len(examples):]:
-            self.run(["compare", base, scenario, "--format", "json"], "estab-compare/1")
+            self.run(["compare", base, scenario, "--format", "json"], "estab-compare/2")
         bad = sorted(os.path.relpath(path, self.root)
                      for path in glob.glob(os.path.join(self.root, "tests", "bad", "*.yaml")))
         self.run(["validate", "--format", "json"] + named + bad, "estab-validate/1",
@@ -323,8 +323,8 @@ def targeted_breaks(schema, document):
                 return index
         raise LookupError(f"no item of {key} fits")
 
-    expect(["schema"], document["schema"][:-1] + "2")
-    if schema == "estab-review/1":
+    expect(["schema"], document["schema"] + "0")
+    if schema == "estab-review/2":
         expect(["lines", 0, "gap_rag"], "none")
         expect(["teams", 0, "skill_mix_rag"], "purple")
         expect(["review", "uplift_method"], "multiplicative")
@@ -339,7 +339,7 @@ def targeted_breaks(schema, document):
         expect(["components", demand, "component"], "demand_hours", ["components"])
         expect(["change"], 1.5)
         expect(["components", 0, "swing_wte"], -1.0)
-    elif schema == "estab-compare/1":
+    elif schema == "estab-compare/2":
         expect(["lines", 0, "status"], "moved")
         expect(["organisation", "status"], "added")
         in_both = index_of("lines", lambda record: record["status"] in ("same", "changed"))

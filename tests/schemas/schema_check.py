@@ -1,8 +1,8 @@
 """Checks estab's JSON documents against the JSON Schemas in docs/schemas/, with the jsonschema
 package (Debian: python3-jsonschema, installed by scripts/install-deps.sh).
 
-Each document names its schema in its `schema` field, e.g. "estab-review/1"; the schema for it
-is docs/schemas/estab-review-1.schema.json. Every problem is reported as `JSON_PATH: message`,
+Each document names its schema in its `schema` field, e.g. "estab-review/2"; the schema for it
+is docs/schemas/estab-review-2.schema.json. Every problem is reported as `JSON_PATH: message`,
 the path pointing at the offending value ($.lines[3].required_wte), or at the object a field is
 missing from or unknown in ($.lines[3].required_wte: missing field).
 """
@@ -14,9 +14,9 @@ SCHEMA_DIR = os.path.join(ROOT, "docs", "schemas")
 
 # The short names an end-to-end case may give for a document instead of its schema name.
 KINDS = {
-    "review": "estab-review/1",
+    "review": "estab-review/2",
     "uplift": "estab-uplift/1",
-    "compare": "estab-compare/1",
+    "compare": "estab-compare/2",
     "sensitivity": "estab-sensitivity/1",
     "explain": "estab-explain/1",
     "explain-lines": "estab-explain-lines/1",
@@ -32,12 +32,12 @@ class SchemaError(Exception):
 
 
 def schema_name(kind_or_name):
-    """The schema name for a short kind ("review") or a schema name ("estab-review/1")."""
+    """The schema name for a short kind ("review") or a schema name ("estab-review/2")."""
     return KINDS.get(kind_or_name, kind_or_name)
 
 
 def schema_path(name, directory=SCHEMA_DIR):
-    """The file of schema `name`: estab-review/1 is estab-review-1.schema.json."""
+    """The file of schema `name`: estab-review/2 is estab-review-2.schema.json."""
     return os.path.join(directory, name.replace("/", "-") + ".schema.json")
 
 

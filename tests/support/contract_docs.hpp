@@ -11,7 +11,7 @@ namespace estab::testing {
 
 /// A kind of record whose fields docs/OUTPUT.md lists in one table.
 enum class DocumentedRecord {
-  Line,                ///< a staffing line of `estab-review/1`
+  Line,                ///< a staffing line of `estab-review/2`
   Totals,              ///< the totals of a team, a service and the organisation
   TeamOwn,             ///< the fields of a team after its totals
   Profession,          ///< a profession's organisation-wide totals

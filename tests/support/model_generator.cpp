@@ -41,6 +41,7 @@ Model ModelGenerator::model() {
     if (service_count > 0 && chance(0.7)) team.service_index = count(0, service_count - 1);
     team.assumptions = assumption_set(0.2, 0.1);
     if (chance(0.4)) team.skill_mix.registered_target = at(uniform(0.2, 0.9));
+    if (chance(0.1)) team.skill_mix.no_target = true;
     if (chance(0.2)) team.skill_mix.tolerance = at(uniform(0.01, 0.1));
     if (chance(0.3)) {
       team.inpatient =

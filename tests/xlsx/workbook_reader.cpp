@@ -183,7 +183,7 @@ std::string expected_format(std::string field) {
   };
   const auto starts = [&field](const std::string& start) { return field.rfind(start, 0) == 0; };
   if (field == "cost_per_wte" || ends("_cost")) return "\xC2\xA3#,##0";
-  if (ends("_wte")) return "0.00";
+  if (ends("_wte") || ends("_wte_gross")) return "0.00";
   if (field == "fraction" || field == "registered_target" || ends("_rate") ||
       starts("registered_share_") || starts("uplift_") || starts("absence_")) {
     return "0.0%";
