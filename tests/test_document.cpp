@@ -229,3 +229,24 @@ TEST_CASE("marks in every piece count lines from the top of the file", "[documen
     CHECK(split->location(name).file_index == 3);
   }
 }
+
+TEST_CASE("remove_null_entries drops every key whose value is null, at any depth", "[document]") {
+  Document document = Document::parse(
+      "a: ~\nb: 1\nc:\nd: {e: null, f: 2, g: ~}\nh: [~, {i: ~}]\nj: ~\n", 0, "in.yaml");
+  CHECK(document.remove_null_entries() == 6);
+  const Document::NodeId root = document.root();
+  CHECK(document.size(root) == 6);  // b, d and h, with their values
+  CHECK(document.find(root, "a") == Document::kNoNode);
+  CHECK(document.find(root, "c") == Document::kNoNode);
+  CHECK(document.find(root, "j") == Document::kNoNode);
+  CHECK(document.text(document.find(root, "b")) == "1");
+  const Document::NodeId inner = document.find(root, "d");
+  CHECK(document.size(inner) == 2);
+  CHECK(document.text(document.find(inner, "f")) == "2");
+  // A null item of a list is not a map entry: it stays, for its own error.
+  const Document::NodeId list = document.find(root, "h");
+  CHECK(document.size(list) == 2);
+  CHECK(document.kind(document.first_child(list)) == NodeKind::Null);
+  CHECK(document.size(document.next_sibling(document.first_child(list))) == 0);
+  CHECK(document.remove_null_entries() == 0);
+}

@@ -61,6 +61,51 @@ skill_mix: {tolerance: 10%}
   CHECK(model.skill_mix.tolerance->value == Approx(0.1));
 }
 
+TEST_CASE("extends: ~ removes a key, so the next level or the default applies", "[overlay]") {
+  ScratchDirectory directory;
+  directory.write("base.yaml", kBase);
+  const std::string overlay = directory.write("overlay.yaml", R"(estab: 1
+extends: base.yaml
+review: {title: ~}
+assumptions:
+  sickness: ~
+  additional: {research: ~}
+professions:
+  - id: rn
+    assumptions: {sickness: null}
+skill_mix: {registered_target: ~}
+teams:
+  - id: ward
+    service:
+)");
+  const Model model = load_file(overlay);
+  CHECK_FALSE(model.review.title.has_value());
+  CHECK(model.assumptions.fixed.find(Component::Sickness) == nullptr);
+  CHECK(model.professions.at(0).assumptions.fixed.find(Component::Sickness) == nullptr);
+  CHECK(stated(model.professions[0].assumptions, Component::StudyLeave).amount == Approx(0.02));
+  REQUIRE(model.assumptions.additional.size() == 1);
+  CHECK(model.assumptions.additional[0].name == "union_duties");
+  CHECK_FALSE(model.skill_mix.registered_target.has_value());
+  REQUIRE(model.skill_mix.tolerance.has_value());  // the rest of the map is kept
+  CHECK_FALSE(model.teams.at(0).service_index.has_value());
+}
+
+TEST_CASE("a key written ~ in a file on its own is unstated", "[overlay]") {
+  const Model model = load_with_sets(R"(estab: 1
+assumptions: {sickness: ~, parenting: 1%}
+professions:
+  - {id: rn, registered: true, cost_per_wte: ~}
+teams:
+  - id: ward
+    staffing:
+      - {profession: rn, hours_per_week: 30, funded_wte: ~}
+)",
+                                     {});
+  CHECK(model.assumptions.fixed.find(Component::Sickness) == nullptr);
+  CHECK_FALSE(model.professions.at(0).cost_per_wte.has_value());
+  CHECK(model.teams.at(0).lines.at(0).funded_wte.value == 0.0);
+}
+
 TEST_CASE("extends: professions, services and teams merge by id, staffing lines by profession",
           "[overlay]") {
   ScratchDirectory directory;

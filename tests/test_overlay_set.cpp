@@ -22,6 +22,43 @@ using namespace estab::testing;
 // ---------------------------------------------------------------------------------------------
 // --set PATH=VALUE
 
+TEST_CASE("override: --set PATH=~ (or empty, or null) removes the key", "[overlay]") {
+  const Model model =
+      load_with_sets(kBase, {"assumptions.sickness=~",
+                             "skill_mix.registered_target=", "professions[rn].cost_per_wte=null"});
+  CHECK(model.assumptions.fixed.find(Component::Sickness) == nullptr);
+  CHECK_FALSE(model.skill_mix.registered_target.has_value());
+  CHECK_FALSE(model.professions.at(0).cost_per_wte.has_value());
+  // Removing a key nobody wrote changes nothing.
+  CHECK_FALSE(load_with_sets(kBase, {"review.period=~"}).review.period.has_value());
+}
+
+TEST_CASE("override: --set reaches into an allowance written as a mapping", "[overlay]") {
+  SECTION("a key of the allowance, replacing a percentage") {
+    const Model model = load_with_sets(kBase, {"assumptions.sickness.days=12"});
+    const estab::Allowance& sickness = stated(model.assumptions, Component::Sickness);
+    CHECK(sickness.unit == estab::AllowanceUnit::Days);
+    CHECK(sickness.amount == 12.0);
+    CHECK(model.file_of(sickness.where) == "--set");
+  }
+  SECTION("one length-of-service band") {
+    const Model model = load_with_sets(
+        kBase, {"assumptions.annual_leave={by_service: [{days: 27, share: 50%}, {days: 33, "
+                "share: 50%}]}",
+                "assumptions.annual_leave.by_service[1].days=29"});
+    const estab::Allowance& leave = stated(model.assumptions, Component::AnnualLeave);
+    REQUIRE(leave.bands.size() == 2);
+    CHECK(leave.bands[0].days.value == 27.0);
+    CHECK(leave.bands[1].days.value == 29.0);
+  }
+  SECTION("a band that does not exist") {
+    CHECK(usage_error_of(kBase, {"assumptions.annual_leave={by_service: [{days: 27, share: 100%}]}",
+                                 "assumptions.annual_leave.by_service[3].days=29"}) ==
+          "--set assumptions.annual_leave.by_service[3].days=29: "
+          "assumptions.annual_leave.by_service has 1 entry; there is no [3]");
+  }
+}
+
 TEST_CASE("override: --set changes a value at every level of the file", "[overlay]") {
   SECTION("review") {
     const Model model =
@@ -251,10 +288,10 @@ TEST_CASE("override: --set: a bad VALUE is an InputError located in the --set so
   CHECK(problems_of(kBase, {"assumptions.sickness=5"}) ==
         std::vector<std::string>{
             "--set:1:1: error: assumptions.sickness: write 5% — the percent sign is required"});
-  CHECK(problems_of(kBase, {"teams[ward].staffing[rn].funded_wte="}) ==
+  // A required key removed with an empty VALUE is missing.
+  CHECK(problems_of(kBase, {"professions[rn].registered="}) ==
         std::vector<std::string>{
-            "--set:1:1: error: teams[ward].staffing[rn].funded_wte: expected a number, got "
-            "nothing"});
+            "in.yaml:12:5: error: professions[rn]: missing required key 'registered'"});
   SECTION("two bad values are both reported, each in its own --set source") {
     CHECK(problems_of(kBase,
                       {"review.standard_hours=abc", "teams[ward].staffing[rn].funded_wte=-1"}) ==

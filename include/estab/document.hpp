@@ -77,6 +77,10 @@ class Document {
   /// sentinel the parser was given only to see where a piece of text ends); false otherwise.
   bool drop_last_child(NodeId parent);
 
+  /// Drops every map entry whose value is null (`key: ~` or `key:` with nothing), so that the
+  /// key reads as unstated; returns how many were dropped.
+  std::size_t remove_null_entries();
+
   /// Number of nodes in the document.
   std::uint32_t node_count() const { return node_count_; }
   /// Makes room for `bytes` of scalar text; used by the parser.

@@ -97,6 +97,32 @@ void Document::replace_child(NodeId parent, NodeId old_child, NodeId replacement
   if (parent_record.last_child == old_child) parent_record.last_child = replacement;
 }
 
+std::size_t Document::remove_null_entries() {
+  std::size_t removed = 0;
+  for (NodeId map = 0; map < node_count_; ++map) {
+    if (record(map).kind != NodeKind::Map) continue;
+    NodeId previous = kNoNode;  // the value before the entry looked at
+    for (NodeId key = record(map).first_child; key != kNoNode;) {
+      const NodeId value = record(key).next_sibling;
+      if (value == kNoNode) break;
+      const NodeId after = record(value).next_sibling;
+      if (record(value).kind == NodeKind::Null) {
+        if (previous == kNoNode) {
+          record(map).first_child = after;
+        } else {
+          record(previous).next_sibling = after;
+        }
+        if (record(map).last_child == value) record(map).last_child = previous;
+        ++removed;
+      } else {
+        previous = value;
+      }
+      key = after;
+    }
+  }
+  return removed;
+}
+
 Document::NodeId Document::add_node(NodeKind kind, SourceLocation where, std::string_view text,
                                     bool quoted) {
   if (node_count_ == kNoNode) throw std::length_error("the input has too many YAML nodes");

@@ -215,6 +215,7 @@ Model read_model(Document document, std::vector<std::string> files, const LoadOp
   Model model;
   model.files = std::move(files);
   apply_overrides(document, options.overrides, model.files);
+  document.remove_null_entries();  // `key: ~` leaves the key unstated, in a file or an overlay
   DiagnosticList problems;
   NodeReader reader(document, model.files, problems);
   const NodeId root = document.root();

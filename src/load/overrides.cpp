@@ -83,8 +83,9 @@ NodeId select_item(const Document& document, NodeId list, const SchemaKey& key,
          item = document.next_sibling(item), ++position) {
       if (position == index) return item;
     }
-    refuse(assignment, fmt::format("{} has {} entries; there is no [{}]", where,
-                                   document.size(list), selector));
+    const std::uint32_t entries = document.size(list);
+    refuse(assignment, fmt::format("{} has {} {}; there is no [{}]", where, entries,
+                                   entries == 1 ? "entry" : "entries", selector));
   }
   for (NodeId item = document.first_child(list); item != kNoNode;
        item = document.next_sibling(item)) {
@@ -99,11 +100,17 @@ NodeId select_item(const Document& document, NodeId list, const SchemaKey& key,
                                  did_you_mean(selector, item_names(document, list, item_key))));
 }
 
-/// Parses VALUE as YAML into `document`; an empty VALUE is null.
+/// Parses VALUE as YAML into `document`; an empty VALUE, `~` and `null` are null (the key is
+/// then dropped, so that it reads as unstated).
 NodeId parse_value(Document& document, const std::string& value, std::vector<std::string>& files) {
   const auto file_index = static_cast<std::uint32_t>(files.size());
   files.push_back("--set");
-  if (value.find_first_not_of(" \t") == std::string::npos) {
+  const std::size_t first = value.find_first_not_of(" \t");
+  const std::size_t last = value.find_last_not_of(" \t");
+  const std::string trimmed =
+      first == std::string::npos ? "" : value.substr(first, last - first + 1);
+  if (trimmed.empty() || trimmed == "~" || trimmed == "null" || trimmed == "Null" ||
+      trimmed == "NULL") {
     return document.add_node(NodeKind::Null, SourceLocation{file_index, 1, 1}, {}, false);
   }
   const Document parsed = Document::parse(value, file_index, "--set");
@@ -127,12 +134,16 @@ void apply_override(Document& document, const std::string& assignment,
   NodeId node = document.root();
   std::string where = "the file";
   std::string walked;
+  bool inside_allowance = false;  // within an allowance written as a mapping, e.g. {days: 12}
   for (std::size_t index = 0; index < steps.size(); ++index) {
     const PathStep& step = steps[index];
     const bool last = index + 1 == steps.size();
-    const SchemaKey any_name{step.key, KeyHolds::Value, Section::Root};
-    const SchemaKey* key =
-        section == Section::Additional ? &any_name : find_schema_key(section, step.key);
+    const SchemaKey any_name{step.key,
+                             section == Section::Additional ? KeyHolds::Allowance : KeyHolds::Value,
+                             Section::Root};
+    const SchemaKey* key = section == Section::Additional || inside_allowance
+                               ? &any_name
+                               : find_schema_key(section, step.key);
     if (key == nullptr) {
       refuse(assignment, fmt::format("{} has no setting '{}'{}", where, step.key,
                                      did_you_mean(step.key, schema_key_names(section))));
@@ -140,7 +151,10 @@ void apply_override(Document& document, const std::string& assignment,
     walked += (walked.empty() ? "" : ".") + step.key;
     const NodeId key_node = document.find_key(node, step.key);
     NodeId current = key_node == kNoNode ? kNoNode : document.next_sibling(key_node);
-    const bool is_list = !list_item_key(key->holds).empty() || key->holds == KeyHolds::List;
+    const bool in_allowance_list =
+        inside_allowance && current != kNoNode && document.kind(current) == NodeKind::Sequence;
+    const bool is_list =
+        !list_item_key(key->holds).empty() || key->holds == KeyHolds::List || in_allowance_list;
     if (step.selector) {
       if (!is_list) refuse(assignment, fmt::format("{} is not a list", walked));
       if (current == kNoNode || document.kind(current) != NodeKind::Sequence) {
@@ -172,6 +186,17 @@ void apply_override(Document& document, const std::string& assignment,
     }
     if (key->holds == KeyHolds::Value) {
       refuse(assignment, fmt::format("{} is a value, not a section", walked));
+    }
+    if (key->holds == KeyHolds::Allowance) {
+      // An allowance written as a mapping (such as {days: 12}): a key of it is set, and one
+      // written otherwise (5%) is replaced by a mapping of that one key.
+      inside_allowance = true;
+      if (current != kNoNode && document.kind(current) != NodeKind::Map) {
+        const NodeId replacement =
+            document.add_node(NodeKind::Map, document.location(value), {}, false);
+        document.replace_child(node, current, replacement);
+        current = replacement;
+      }
     }
     if (current == kNoNode) {
       current = document.add_node(NodeKind::Map, document.location(value), {}, false);

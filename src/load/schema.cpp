@@ -25,9 +25,15 @@ const std::vector<SchemaKey> kReview = {
     {"working_days"}, {"uplift_method"}, {"gap_tolerance"},
 };
 const std::vector<SchemaKey> kAssumptions = {
-    {"annual_leave"},      {"bank_holidays"}, {"sickness"},
-    {"parenting"},         {"other_leave"},   {"study_leave"},
-    {"training"},          {"supervision"},   {"additional", H::Section, S::Additional},
+    {"annual_leave", H::Allowance},
+    {"bank_holidays", H::Allowance},
+    {"sickness", H::Allowance},
+    {"parenting", H::Allowance},
+    {"other_leave", H::Allowance},
+    {"study_leave", H::Allowance},
+    {"training", H::Allowance},
+    {"supervision", H::Allowance},
+    {"additional", H::Section, S::Additional},
     {"headcount_per_wte"},
 };
 const std::vector<SchemaKey> kProfession = {
@@ -63,11 +69,12 @@ const std::vector<SchemaKey> kStaffingLine = {
 const std::vector<SchemaKey> kRosterShift = {
     {"shift"}, {"staff"}, {"paid_hours"}, {"days_per_week"}};
 const std::vector<SchemaKey> kObservations = {{"hours_per_day"}, {"days_per_week"}};
-const std::vector<SchemaKey> kCaseload = {{"non_caseload_time"},
+const std::vector<SchemaKey> kCaseload = {{"non_caseload_time", H::Allowance},
                                           {"bands", H::List, S::CaseloadBand}};
 const std::vector<SchemaKey> kCaseloadBand = {{"name"}, {"cases"}, {"hours_per_case_per_month"}};
-const std::vector<SchemaKey> kActivities = {
-    {"non_activity_time"}, {"individual_allowance_hours"}, {"items", H::List, S::Activity}};
+const std::vector<SchemaKey> kActivities = {{"non_activity_time", H::Allowance},
+                                            {"individual_allowance_hours"},
+                                            {"items", H::List, S::Activity}};
 const std::vector<SchemaKey> kActivity = {{"name"}, {"per_year"}, {"minutes"}};
 const std::vector<SchemaKey> kLeaveBand = {{"days"}, {"share"}};
 const std::vector<SchemaKey> kNoKeys = {};

@@ -29,7 +29,8 @@ enum class Section {
 
 /// What a key holds.
 enum class KeyHolds {
-  Value,             ///< a scalar or an allowance: a leaf for `--set`
+  Value,             ///< a scalar: a leaf for `--set`
+  Allowance,         ///< a share of time, "x%" or a mapping such as {days: n}: replaced whole
   Section,           ///< a mapping of another section
   ListById,          ///< a list of sections, each named by `id`
   ListByProfession,  ///< a list of staffing lines, each named by `profession`
