@@ -101,10 +101,39 @@ TEST_CASE("a renderer that fails part way leaves the output file untouched", "[c
     stream << "a first record\n";
     throw std::runtime_error("rendering failed");
   };
-  CHECK_THROWS_AS(cli::deliver(failing_renderer, target.string(), console), std::runtime_error);
+  CHECK_THROWS_AS(cli::deliver(failing_renderer, target.string(), {}, console), std::runtime_error);
   CHECK(read_all(target) == "keep me\n");
   CHECK(std::distance(std::filesystem::directory_iterator(directory),
                       std::filesystem::directory_iterator()) == 1);
+}
+
+TEST_CASE("an output file that the run reads is refused, however it is spelt", "[cli]") {
+  const auto directory = scratch_directory("output-is-input");
+  const std::string plan = (directory / "plan.yaml").string();
+  cli::write_file_atomically(plan, "estab: 1\n");
+  std::filesystem::create_directory(directory / "sub");
+  std::filesystem::create_symlink(plan, directory / "link.yaml");
+  std::filesystem::create_hard_link(plan, directory / "hard.yaml");
+  const auto refusal = [&](const std::string& output) {
+    try {
+      cli::check_output_is_not_input(output, {"--set", plan});
+    } catch (const estab::UsageError& error) {
+      return std::string(error.what());
+    }
+    return std::string("accepted");
+  };
+  CHECK(refusal(plan) ==
+        "--output " + plan + ": this run reads that file; write the output to another file");
+  for (const std::string& other_spelling :
+       {(directory / "sub" / ".." / "plan.yaml").string(), (directory / "link.yaml").string(),
+        (directory / "hard.yaml").string()}) {
+    CHECK(refusal(other_spelling) == "--output " + other_spelling + " is " + plan +
+                                         ", which this run reads; write the output to another "
+                                         "file");
+  }
+  CHECK(refusal((directory / "new.csv").string()) == "accepted");
+  CHECK(refusal("") == "accepted");
+  CHECK(read_all(plan) == "estab: 1\n");
 }
 
 TEST_CASE("a failing run leaves an existing output file untouched", "[cli]") {

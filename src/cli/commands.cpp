@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <filesystem>
 #include <stdexcept>
 
 #include "cli/atomic_file.hpp"
@@ -74,7 +75,30 @@ ExitCode report_failure(Console& console) {
   }
 }
 
-ExitCode deliver(const Renderer& render, const std::string& output_file, Console& console) {
+void check_output_is_not_input(const std::string& output_file,
+                               const std::vector<std::string>& inputs) {
+  if (output_file.empty()) return;
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (!fs::exists(output_file, error)) return;  // a new file cannot be one that is read
+  for (const std::string& input : inputs) {
+    if (!fs::exists(input, error)) continue;
+    if (fs::equivalent(output_file, input, error) && !error) {
+      if (output_file == input) {
+        throw UsageError(fmt::format(
+            "--output {}: this run reads that file; write the output to another file", input));
+      }
+      throw UsageError(
+          fmt::format("--output {} is {}, which this run reads; write the output to "
+                      "another file",
+                      output_file, input));
+    }
+  }
+}
+
+ExitCode deliver(const Renderer& render, const std::string& output_file,
+                 const std::vector<std::string>& inputs, Console& console) {
+  check_output_is_not_input(output_file, inputs);
   if (!output_file.empty()) {
     AtomicOutputFile file(output_file);
     render(file.stream());
@@ -91,6 +115,7 @@ ExitCode deliver(const Renderer& render, const std::string& output_file, Console
 }
 
 ExitCode run_report(const ReportRequest& request, Console& console) {
+  check_output_is_not_input(request.output_file, {request.input_file});
   const Model model = load_model_file(request.input_file, request.load_options);
   const ReviewResult review = compute_review(model);
   RenderOptions options;
@@ -107,7 +132,7 @@ ExitCode run_report(const ReportRequest& request, Console& console) {
       case ReportKind::Review: render_review(out, review, request.format, options); break;
     }
   };
-  const ExitCode delivered = deliver(render, request.output_file, console);
+  const ExitCode delivered = deliver(render, request.output_file, model.files, console);
   if (delivered != ExitCode::Success || request.fail_on == Rag::None) return delivered;
   return check_fail_on(review, request.fail_on, console);
 }

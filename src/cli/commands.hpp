@@ -59,8 +59,16 @@ std::string usage_text(const UsageError& error);
 /// Writes a command's output to the stream it is given.
 using Renderer = std::function<void(std::ostream&)>;
 
-/// Streams the rendered output into the output file atomically, or to standard output.
-ExitCode deliver(const Renderer& render, const std::string& output_file, Console& console);
+/// Refuses (UsageError) an output file that is one of `inputs`, the files a run reads, however
+/// either is spelt (`./`, `..`, a symbolic link or a hard link); names that are not files
+/// (such as "--set") are skipped.
+void check_output_is_not_input(const std::string& output_file,
+                               const std::vector<std::string>& inputs);
+
+/// Streams the rendered output into the output file atomically, or to standard output, after
+/// checking that the output file is none of `inputs`.
+ExitCode deliver(const Renderer& render, const std::string& output_file,
+                 const std::vector<std::string>& inputs, Console& console);
 
 /// The text of the starter file `init` writes.
 const char* starter_file_text();

@@ -31,8 +31,11 @@ ExitCode run_compare_command(const std::string& base_file, const std::string& sc
   mallopt(M_MMAP_THRESHOLD, kLargeBlockBytes);
   // Each side is reduced to its comparable records as soon as it is computed, so that only one
   // model and one review are held at a time.
-  const auto comparable_side = [](const std::string& file, const LoadOptions& options) {
+  check_output_is_not_input(output_file, {base_file, scenario_file});
+  std::vector<std::string> read;  // every file read, bases included
+  const auto comparable_side = [&read](const std::string& file, const LoadOptions& options) {
     const Model model = load_model_file(file, options);
+    read.insert(read.end(), model.files.begin(), model.files.end());
     return comparable_review(compute_review(model));
   };
   ComparableReview base = comparable_side(base_file, LoadOptions{});
@@ -46,7 +49,7 @@ ExitCode run_compare_command(const std::string& base_file, const std::string& sc
                    format == OutputFormat::Table;
   return deliver(
       [&](std::ostream& out) { render_comparison(out, comparison, format, options, show_all); },
-      output_file, console);
+      output_file, read, console);
 }
 
 }  // namespace estab::cli

@@ -32,6 +32,7 @@ ExitCode run_explain_command(const std::string& input_file, const std::string& t
                              const std::string& output_file, const LoadOptions& load_options,
                              Console& console) {
   check_line_selection(team, profession);  // a usage problem is reported before the file is read
+  check_output_is_not_input(output_file, {input_file});
   const Model model = load_model_file(input_file, load_options);
   const ReviewResult review = compute_review(model);
 
@@ -41,11 +42,11 @@ ExitCode run_explain_command(const std::string& input_file, const std::string& t
   if (team.empty()) {
     return deliver(
         [&](std::ostream& out) { render_explainable_lines(out, review, format, options); },
-        output_file, console);
+        output_file, model.files, console);
   }
   const Explanation explanation = explain_line(review, team, profession);
   return deliver([&](std::ostream& out) { render_explanation(out, explanation, format, options); },
-                 output_file, console);
+                 output_file, model.files, console);
 }
 
 }  // namespace estab::cli

@@ -68,6 +68,7 @@ ExitCode run_sensitivity_command(const std::string& input_file, const std::strin
                                  const LoadOptions& load_options, Console& console) {
   const double change = parse_change(change_text);
   check_sensitivity_change(change);  // a usage problem is reported before the file is read
+  check_output_is_not_input(output_file, {input_file});
   const Model model = load_model_file(input_file, load_options);
   const SensitivityResult result = run_sensitivity(model, change);
 
@@ -75,7 +76,7 @@ ExitCode run_sensitivity_command(const std::string& input_file, const std::strin
   options.colour = output_file.empty() && console.out_is_terminal && console.colour_allowed &&
                    format == OutputFormat::Table;
   return deliver([&](std::ostream& out) { render_sensitivity(out, result, format, options); },
-                 output_file, console);
+                 output_file, model.files, console);
 }
 
 }  // namespace estab::cli

@@ -10,13 +10,16 @@ namespace estab::cli {
 ExitCode run_validate(const std::vector<std::string>& files, OutputFormat format,
                       const LoadOptions& load_options, const std::string& output_file,
                       Console& console) {
+  check_output_is_not_input(output_file, files);
   ExitCode worst = ExitCode::Success;
   std::vector<ValidationResult> results;
+  std::vector<std::string> read = files;  // every file read, bases included
   for (const std::string& file : files) {
     ValidationResult& result = results.emplace_back();
     result.file = file;
     try {
       const Model model = load_model_file(file, load_options);
+      read.insert(read.end(), model.files.begin(), model.files.end());
       result.valid = true;
       result.teams = model.teams.size();
       for (const Team& team : model.teams) result.lines += team.lines.size();
@@ -33,7 +36,8 @@ ExitCode run_validate(const std::vector<std::string>& files, OutputFormat format
   std::ostringstream rendered;
   render_validation(rendered, results, format);
   const std::string text = rendered.str();
-  const ExitCode delivered = deliver([&](std::ostream& out) { out << text; }, output_file, console);
+  const ExitCode delivered =
+      deliver([&](std::ostream& out) { out << text; }, output_file, read, console);
   return delivered == ExitCode::Success ? worst : delivered;
 }
 
