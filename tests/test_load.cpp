@@ -132,7 +132,8 @@ TEST_CASE("whole-model checks: absence totals and shares of available time", "[l
   CHECK(problems_of(minimal_file("assumptions: {sickness: 95%}\n")) ==
         std::vector<std::string>{
             "in.yaml:7:9: error: teams[ward].staffing[rn]: absence adds up to 108.4% of "
-            "contracted time; it must be below 100%"});
+            "contracted time; it must be below 100%: annual_leave 10.4% (default), "
+            "bank_holidays 3.1% (default), sickness 95.0% (line 9)"});
   const std::string caseload =
       "estab: 1\n"
       "professions: [{id: rn, registered: true}]\n"

@@ -25,6 +25,7 @@ struct Diagnostic {
   std::uint32_t column = 0;
   std::string path;
   std::string message;
+  bool warning = false;  ///< a warning: the input is read, but probably not as meant
 
   /// The diagnostic as one line of text, without a trailing newline.
   std::string to_string() const;

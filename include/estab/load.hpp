@@ -12,6 +12,7 @@ namespace estab {
 /// Changes applied while loading, after any `extends` chain is merged.
 struct LoadOptions {
   std::vector<std::string> overrides;  ///< `--set PATH=VALUE` assignments, in order
+  bool warnings_are_errors = false;    ///< a warning stops the load as a problem would
 };
 
 /// Reads, parses and validates an input file, following `extends` and applying overrides.

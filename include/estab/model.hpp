@@ -221,7 +221,8 @@ struct Team {
 
 /// A whole validated input: everything a review is computed from.
 struct Model {
-  std::vector<std::string> files;  ///< file table; SourceLocation::file_index points here
+  std::vector<std::string> files;    ///< file table; SourceLocation::file_index points here
+  std::vector<Diagnostic> warnings;  ///< what was read but is probably not what was meant
   ReviewSettings review;
   AssumptionSet assumptions;  ///< organisation defaults
   SkillMixTarget skill_mix;   ///< organisation target

@@ -99,6 +99,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   bool init_force = false;
   std::vector<std::string> overrides;
   std::string fail_on;
+  bool strict = false;
+  app.add_flag("--strict", strict,
+               "Treat every warning about the input as an error (exit 1), for scripted runs");
+  app.fallthrough();
 
   std::vector<std::pair<CLI::App*, ReportKind>> report_commands;
   for (const ReportCommand& spec : kReportCommands) {
@@ -200,23 +204,23 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   console.out_is_terminal = &out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
   try {
     if (validate->parsed()) {
-      return to_int(run_validate(validate_files, kFormats.at(format), LoadOptions{overrides},
-                                 output_file, console));
+      return to_int(run_validate(validate_files, kFormats.at(format),
+                                 LoadOptions{overrides, strict}, output_file, console));
     }
     if (init->parsed()) return to_int(run_init(init_directory, init_force, console));
     if (compare->parsed()) {
       return to_int(run_compare_command(input_file, scenario_file, kFormats.at(format),
                                         kLevels.at(level), show_all, output_file,
-                                        LoadOptions{overrides}, console));
+                                        LoadOptions{overrides, strict}, console));
     }
     if (explain->parsed()) {
       return to_int(run_explain_command(input_file, explain_team, explain_profession,
-                                        kFormats.at(format), output_file, LoadOptions{overrides},
-                                        console));
+                                        kFormats.at(format), output_file,
+                                        LoadOptions{overrides, strict}, console));
     }
     if (sensitivity->parsed()) {
       return to_int(run_sensitivity_command(input_file, change_text, kFormats.at(format),
-                                            output_file, LoadOptions{overrides}, console));
+                                            output_file, LoadOptions{overrides, strict}, console));
     }
     for (const auto& [command, kind] : report_commands) {
       if (!command->parsed()) continue;
@@ -227,6 +231,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       request.level = kLevels.at(level);
       request.output_file = output_file;
       request.load_options.overrides = overrides;
+      request.load_options.warnings_are_errors = strict;
       if (fail_on == "amber") request.fail_on = Rag::Amber;
       if (fail_on == "red") request.fail_on = Rag::Red;
       return to_int(run_report(request, console));

@@ -75,6 +75,10 @@ ExitCode report_failure(Console& console) {
   }
 }
 
+void print_warnings(const Model& model, Console& console) {
+  for (const Diagnostic& warning : model.warnings) console.err << warning.to_string() << '\n';
+}
+
 void check_output_is_not_input(const std::string& output_file,
                                const std::vector<std::string>& inputs) {
   if (output_file.empty()) return;
@@ -117,6 +121,7 @@ ExitCode deliver(const Renderer& render, const std::string& output_file,
 ExitCode run_report(const ReportRequest& request, Console& console) {
   check_output_is_not_input(request.output_file, {request.input_file});
   const Model model = load_model_file(request.input_file, request.load_options);
+  print_warnings(model, console);
   const ReviewResult review = compute_review(model);
   RenderOptions options;
   options.level = request.level;

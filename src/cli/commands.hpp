@@ -56,6 +56,9 @@ ExitCode report_failure(Console& console);
 /// (`--set PATH=VALUE: …`, `--change …`, `--format NAME …`), anything else as it is.
 std::string usage_text(const UsageError& error);
 
+/// Prints the warnings found while loading `model` to standard error, one a line.
+void print_warnings(const Model& model, Console& console);
+
 /// Writes a command's output to the stream it is given.
 using Renderer = std::function<void(std::ostream&)>;
 

@@ -33,8 +33,10 @@ ExitCode run_compare_command(const std::string& base_file, const std::string& sc
   // model and one review are held at a time.
   check_output_is_not_input(output_file, {base_file, scenario_file});
   std::vector<std::string> read;  // every file read, bases included
-  const auto comparable_side = [&read](const std::string& file, const LoadOptions& options) {
+  const auto comparable_side = [&read, &console](const std::string& file,
+                                                 const LoadOptions& options) {
     const Model model = load_model_file(file, options);
+    print_warnings(model, console);
     read.insert(read.end(), model.files.begin(), model.files.end());
     return comparable_review(compute_review(model));
   };

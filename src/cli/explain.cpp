@@ -34,6 +34,7 @@ ExitCode run_explain_command(const std::string& input_file, const std::string& t
   check_line_selection(team, profession);  // a usage problem is reported before the file is read
   check_output_is_not_input(output_file, {input_file});
   const Model model = load_model_file(input_file, load_options);
+  print_warnings(model, console);
   const ReviewResult review = compute_review(model);
 
   RenderOptions options;

@@ -70,6 +70,7 @@ ExitCode run_sensitivity_command(const std::string& input_file, const std::strin
   check_sensitivity_change(change);  // a usage problem is reported before the file is read
   check_output_is_not_input(output_file, {input_file});
   const Model model = load_model_file(input_file, load_options);
+  print_warnings(model, console);
   const SensitivityResult result = run_sensitivity(model, change);
 
   RenderOptions options;

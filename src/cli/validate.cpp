@@ -19,6 +19,7 @@ ExitCode run_validate(const std::vector<std::string>& files, OutputFormat format
     result.file = file;
     try {
       const Model model = load_model_file(file, load_options);
+      print_warnings(model, console);
       read.insert(read.end(), model.files.begin(), model.files.end());
       result.valid = true;
       result.teams = model.teams.size();

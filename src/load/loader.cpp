@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "estab/absence.hpp"
 #include "estab/document.hpp"
 #include "estab/suggest.hpp"
@@ -170,8 +172,60 @@ void read_teams(NodeReader& reader, NodeId list, Model& model, const DeclaredIds
   }
 }
 
+/// "sickness 60.0% (line 3), annual_leave 45.0% (other.yaml line 4), bank_holidays 3.1%
+/// (default)": the components of an absence that are above zero, and where each was written.
+std::string absence_parts(const Model& model, const ResolvedAbsence& absence,
+                          std::uint32_t line_file) {
+  std::vector<std::string> parts;
+  for (const AbsenceComponent& component : absence.components) {
+    if (component.fraction <= 0.0) continue;
+    std::string where = "default";
+    if (component.stated != nullptr) {
+      const SourceLocation& stated = component.stated->where;
+      where = stated.file_index == line_file
+                  ? fmt::format("line {}", stated.line)
+                  : fmt::format("{} line {}", model.file_of(stated), stated.line);
+    }
+    parts.push_back(
+        fmt::format("{} {:.1f}% ({})", component.component, component.fraction * 100.0, where));
+  }
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+/// The allowances an absence was resolved from, for telling distinct assumption sets apart.
+std::vector<const Allowance*> stated_allowances(const ResolvedAbsence& absence) {
+  std::vector<const Allowance*> stated;
+  for (const AbsenceComponent& component : absence.components) stated.push_back(component.stated);
+  return stated;
+}
+
 /// Checks that need the whole model: absence totals and shares of available time.
 void check_lines(const Model& model, NodeReader& reader) {
+  // An impossible absence is reported once per distinct set of assumptions, at its first line,
+  // with the number of other lines that share it.
+  struct ImpossibleSet {
+    std::vector<const Allowance*> stated;
+    std::size_t lines = 0;
+    bool reported = false;
+  };
+  std::vector<ImpossibleSet> impossible_sets;
+  const auto set_of = [&impossible_sets](const std::vector<const Allowance*>& stated) {
+    return std::find_if(impossible_sets.begin(), impossible_sets.end(),
+                        [&](const ImpossibleSet& set) { return set.stated == stated; });
+  };
+  for (const Team& team : model.teams) {
+    for (const StaffingLine& line : team.lines) {
+      const ResolvedAbsence absence = resolve_absence(model, team, line);
+      if (absence.total < 1.0) continue;
+      std::vector<const Allowance*> stated = stated_allowances(absence);
+      const auto same = set_of(stated);
+      if (same != impossible_sets.end()) {
+        ++same->lines;
+      } else {
+        impossible_sets.push_back({std::move(stated), 1, false});
+      }
+    }
+  }
   const InputPath teams_path = InputPath().child("teams");
   for (std::size_t team_index = 0; team_index < model.teams.size(); ++team_index) {
     const Team& team = model.teams[team_index];
@@ -183,10 +237,19 @@ void check_lines(const Model& model, NodeReader& reader) {
           staffing_path.item(model.professions[line.profession_index].id, line_index);
       const ResolvedAbsence absence = resolve_absence(model, team, line);
       if (!(absence.total < 1.0)) {
-        reader.error_at(line.where, line_path,
-                        fmt::format("absence adds up to {:.1f}% of contracted time; it must be "
-                                    "below 100%",
-                                    absence.total * 100.0));
+        const auto set = set_of(stated_allowances(absence));
+        if (set->reported) continue;
+        set->reported = true;
+        const std::size_t others = set->lines - 1;
+        reader.error_at(
+            line.where, line_path,
+            fmt::format("absence adds up to {:.1f}% of contracted time; it must be below 100%: "
+                        "{}{}",
+                        absence.total * 100.0, absence_parts(model, absence, line.where.file_index),
+                        others == 0 ? std::string()
+                                    : fmt::format(" (and {} more staffing {} with the same "
+                                                  "assumptions)",
+                                                  others, others == 1 ? "line" : "lines")));
         continue;
       }
       auto check_share = [&](const std::optional<Allowance>& share, const InputPath& share_path) {
@@ -210,8 +273,86 @@ void check_lines(const Model& model, NodeReader& reader) {
   }
 }
 
-/// Reads a parsed (and merged) document into a validated model whose file table is `files`.
-Model read_model(Document document, std::vector<std::string> files, const LoadOptions& options) {
+/// Plausibility limits: values that can be right but are far more often a slip.
+constexpr double kLowestPlausibleOccupancy = 0.20;
+constexpr double kLowestPlausibleSickness = 0.01;
+constexpr double kHighestPlausibleSickness = 0.20;
+constexpr double kHighestPlausibleChppd = 50.0;
+constexpr double kFewestPlausibleLeaveDays = 20.0;
+
+/// Warns about stated sickness and annual leave outside the plausible range at one level.
+void warn_about_assumptions(const Model& model, const AssumptionSet& assumptions,
+                            const InputPath& path, NodeReader& warner) {
+  const InputPath assumptions_path = path.child("assumptions");
+  const double headcount =
+      assumptions.headcount_per_wte ? assumptions.headcount_per_wte->value : 1.0;
+  if (const Allowance* sickness = assumptions.fixed.find(Component::Sickness)) {
+    const double fraction = allowance_fraction(*sickness, model.review, headcount);
+    if (fraction < kLowestPlausibleSickness || fraction > kHighestPlausibleSickness) {
+      warner.error_at(
+          sickness->where, assumptions_path.child("sickness"),
+          fmt::format("sickness of {:.1f}% of contracted time is {} {:.0f}%, where "
+                      "NHS services usually run at 3% to 6%",
+                      fraction * 100.0, fraction < kLowestPlausibleSickness ? "below" : "above",
+                      (fraction < kLowestPlausibleSickness ? kLowestPlausibleSickness
+                                                           : kHighestPlausibleSickness) *
+                          100.0));
+    }
+  }
+  if (const Allowance* leave = assumptions.fixed.find(Component::AnnualLeave)) {
+    const double days =
+        allowance_fraction(*leave, model.review, headcount) * model.review.working_days.value;
+    if (days < kFewestPlausibleLeaveDays) {
+      warner.error_at(leave->where, assumptions_path.child("annual_leave"),
+                      fmt::format("annual leave of {:.1f} days a year is below {:.0f} days; "
+                                  "Agenda for Change gives 27 to 33",
+                                  days, kFewestPlausibleLeaveDays));
+    }
+  }
+}
+
+/// Warnings about values that are allowed but probably not what was meant.
+void plausibility_warnings(const Model& model, NodeReader& warner) {
+  warn_about_assumptions(model, model.assumptions, InputPath(), warner);
+  const InputPath professions_path = InputPath().child("professions");
+  for (std::size_t index = 0; index < model.professions.size(); ++index) {
+    const Profession& profession = model.professions[index];
+    warn_about_assumptions(model, profession.assumptions,
+                           professions_path.item(profession.id, index), warner);
+  }
+  const InputPath teams_path = InputPath().child("teams");
+  for (std::size_t team_index = 0; team_index < model.teams.size(); ++team_index) {
+    const Team& team = model.teams[team_index];
+    const InputPath team_path = teams_path.item(team.id, team_index);
+    warn_about_assumptions(model, team.assumptions, team_path, warner);
+    if (team.inpatient && team.inpatient->occupancy.value < kLowestPlausibleOccupancy) {
+      warner.error_at(
+          team.inpatient->occupancy.where, team_path.child("occupancy"),
+          fmt::format("occupancy of {:.1f}% is below {:.0f}%: it is the share of "
+                      "beds occupied (write 90% for nine beds in ten)",
+                      team.inpatient->occupancy.value * 100.0, kLowestPlausibleOccupancy * 100.0));
+    }
+    if (team.inpatient && team.inpatient->chppd_benchmark &&
+        team.inpatient->chppd_benchmark->value > kHighestPlausibleChppd) {
+      warner.error_at(team.inpatient->chppd_benchmark->where, team_path.child("chppd_benchmark"),
+                      fmt::format("a CHPPD benchmark of {:.1f} care hours per patient day is "
+                                  "above {:.0f}; inpatient wards usually plan 6 to 20",
+                                  team.inpatient->chppd_benchmark->value, kHighestPlausibleChppd));
+    }
+    const InputPath staffing_path = team_path.child("staffing");
+    for (std::size_t line_index = 0; line_index < team.lines.size(); ++line_index) {
+      const StaffingLine& line = team.lines[line_index];
+      warn_about_assumptions(
+          model, line.assumptions,
+          staffing_path.item(model.professions[line.profession_index].id, line_index), warner);
+    }
+  }
+}
+
+/// Reads a parsed (and merged) document into a validated model whose file table is `files`;
+/// `warnings` holds those found while the document was laid together.
+Model read_model(Document document, std::vector<std::string> files, const LoadOptions& options,
+                 DiagnosticList warnings = {}) {
   Model model;
   model.files = std::move(files);
   apply_overrides(document, options.overrides, model.files);
@@ -244,6 +385,13 @@ Model read_model(Document document, std::vector<std::string> files, const LoadOp
   }
   check_lines(model, reader);
   problems.throw_if_any();
+  NodeReader warner(document, model.files, warnings);
+  plausibility_warnings(model, warner);
+  for (const Diagnostic& warning : warnings.items()) {
+    model.warnings.push_back(warning);
+    model.warnings.back().warning = !options.warnings_are_errors;
+  }
+  if (options.warnings_are_errors && !model.warnings.empty()) throw InputError(model.warnings);
   return model;
 }
 
@@ -252,18 +400,20 @@ Model read_model(Document document, std::vector<std::string> files, const LoadOp
 Model load_model_text(std::string_view text, const std::string& file_name,
                       const LoadOptions& options) {
   std::vector<std::string> files;
-  Document document = load_document(text, file_name, files);
-  return read_model(std::move(document), std::move(files), options);
+  DiagnosticList warnings;
+  Document document = load_document(text, file_name, files, &warnings);
+  return read_model(std::move(document), std::move(files), options, std::move(warnings));
 }
 
 Model load_model_file(const std::string& path, const LoadOptions& options) {
   std::vector<std::string> files;
+  DiagnosticList warnings;
   Document document;
   {
     const std::string text = read_text_file(path);  // freed before the model is read
-    document = load_document(text, path, files);
+    document = load_document(text, path, files, &warnings);
   }
-  return read_model(std::move(document), std::move(files), options);
+  return read_model(std::move(document), std::move(files), options, std::move(warnings));
 }
 
 }  // namespace estab

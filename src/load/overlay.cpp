@@ -19,8 +19,13 @@ constexpr NodeId kNoNode = Document::kNoNode;
 class OverlayMerger {
  public:
   OverlayMerger(const Document& base, const Document& overlay,
-                const std::vector<std::string>& files, DiagnosticList& problems)
-      : base_(base), overlay_(overlay), reader_(overlay, files, problems) {}
+                const std::vector<std::string>& files, DiagnosticList& problems,
+                DiagnosticList& warnings)
+      : base_(base),
+        overlay_(overlay),
+        files_(files),
+        reader_(overlay, files, problems),
+        warner_(overlay, files, warnings) {}
 
   Document merge() {
     merged_.set_root(merge_map(base_.root(), overlay_.root(), Section::Root, InputPath()));
@@ -180,28 +185,56 @@ class OverlayMerger {
                                   did_you_mean(name, base_names)));
         continue;
       }
+      warn_if_misspelt(item, item_path, name, base_list, key);
       merged_.append_child(result, copy_without_remove(item));
     }
     return result;
   }
 
+  /// Warns about an overlay entry that the base lacks when its id is close to one the base has:
+  /// most likely a misspelling that would add an entry instead of changing one.
+  void warn_if_misspelt(NodeId item, const InputPath& item_path, std::string_view name,
+                        NodeId base_list, const SchemaKey& key) {
+    const std::string_view item_key = list_item_key(key.holds);
+    std::vector<std::string_view> base_names;
+    for (NodeId base_item = base_.first_child(base_list); base_item != kNoNode;
+         base_item = base_.next_sibling(base_item)) {
+      const std::string_view base_name = item_name(base_, base_item, item_key);
+      if (!base_name.empty()) base_names.push_back(base_name);
+    }
+    const std::string suggestion = did_you_mean(name, base_names);
+    if (name.empty() || suggestion.empty()) return;
+    const char* kind = key.name == "teams"         ? "team"
+                       : key.name == "professions" ? "profession"
+                       : key.name == "services"    ? "service"
+                                                   : "staffing line";
+    const std::uint32_t base_file = base_.location(base_list).file_index;
+    warner_.error(item, item_path,
+                  fmt::format("{} has no {} '{}', so this adds one{}", files_.at(base_file), kind,
+                              name, suggestion));
+  }
+
   const Document& base_;
   const Document& overlay_;
+  const std::vector<std::string>& files_;
   NodeReader reader_;
+  NodeReader warner_;  ///< records warnings rather than problems
   Document merged_;
 };
 
 }  // namespace
 
 Document merge_overlay(const Document& base, const Document& overlay,
-                       const std::vector<std::string>& files) {
+                       const std::vector<std::string>& files, DiagnosticList* warnings) {
+  DiagnosticList unused_warnings;
   DiagnosticList problems;
   NodeReader base_reader(base, files, problems);
   NodeReader overlay_reader(overlay, files, problems);
   const bool base_is_map = base_reader.expect_map(base.root(), InputPath());
   const bool overlay_is_map = overlay_reader.expect_map(overlay.root(), InputPath());
   if (!base_is_map || !overlay_is_map) problems.throw_if_any();
-  OverlayMerger merger(base, overlay, files, problems);
+  OverlayMerger merger(base, overlay, files, problems,
+                       warnings != nullptr ? *warnings : unused_warnings);
   Document merged = merger.merge();
   problems.throw_if_any();
   return merged;

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "estab/suggest.hpp"
+#include "estab/text.hpp"
 
 namespace estab {
 
@@ -205,7 +206,14 @@ std::optional<Located<double>> NodeReader::percent(NodeId node, const InputPath&
   std::string_view value_text = document_.text(node);
   bool overflow = false;
   if (value_text.empty() || value_text.back() != '%') {
-    if (parse_decimal(value_text, overflow) || overflow) {
+    const std::optional<double> bare = parse_decimal(value_text, overflow);
+    if (bare && *bare > 0.0 && *bare < 1.0) {
+      // 0.9 is most likely a fraction meaning 90%, which written "0.9%" would be under 1%.
+      error(node, path,
+            fmt::format("write {}% if {} is a fraction — the percent sign is required, and "
+                        "{}% would mean under one percent",
+                        format_shortest(std::round(*bare * 1e11) / 1e9), value_text, value_text));
+    } else if (bare || overflow) {
       error(node, path, fmt::format("write {}% — the percent sign is required", value_text));
     } else {
       error(node, path, "expected a percentage such as 4.5%, got " + describe(node));

@@ -33,7 +33,8 @@ std::string canonical_name(const std::string& path) {
 
 class ChainLoader {
  public:
-  explicit ChainLoader(std::vector<std::string>& files) : files_(files) {}
+  ChainLoader(std::vector<std::string>& files, DiagnosticList* warnings)
+      : files_(files), warnings_(warnings) {}
 
   Document load(std::string_view text, const std::string& file_name) {
     const auto file_index = static_cast<std::uint32_t>(files_.size());
@@ -81,11 +82,12 @@ class ChainLoader {
     const Document base = load(base_text, base_file);
     chain_.pop_back();
     chain_names_.pop_back();
-    return merge_overlay(base, document, files_);
+    return merge_overlay(base, document, files_, warnings_);
   }
 
  private:
   std::vector<std::string>& files_;
+  DiagnosticList* warnings_;              ///< where warnings go, if anywhere
   std::vector<std::string> chain_;        ///< canonical paths of the files being loaded
   std::vector<std::string> chain_names_;  ///< the same files as they were named
 };
@@ -122,8 +124,8 @@ std::string read_text_file(const std::string& path) {
 }
 
 Document load_document(std::string_view text, const std::string& file_name,
-                       std::vector<std::string>& files) {
-  ChainLoader loader(files);
+                       std::vector<std::string>& files, DiagnosticList* warnings) {
+  ChainLoader loader(files, warnings);
   return loader.load(text, file_name);
 }
 

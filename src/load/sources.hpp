@@ -16,13 +16,14 @@ std::string read_text_file(const std::string& path);
 /// (relative to `file_name`) and lays this one over it, following chains. Every file read is
 /// added to `files`, whose indexes the document's marks carry. Throws InputError, FileError.
 Document load_document(std::string_view text, const std::string& file_name,
-                       std::vector<std::string>& files);
+                       std::vector<std::string>& files, DiagnosticList* warnings = nullptr);
 
 /// Lays `overlay` over `base`: maps merge key by key; professions, services and teams merge by
 /// id and staffing lines by profession; `remove: true` drops an entry; other lists are replaced.
-/// Throws InputError for entries that cannot be merged.
+/// Throws InputError for entries that cannot be merged; adds to `warnings` (when given) each
+/// new entry whose id is close to one of the base's.
 Document merge_overlay(const Document& base, const Document& overlay,
-                       const std::vector<std::string>& files);
+                       const std::vector<std::string>& files, DiagnosticList* warnings = nullptr);
 
 /// Applies `--set PATH=VALUE` assignments in order. VALUE is read as YAML from a source named
 /// "--set" (added to `files`). Throws UsageError for a malformed or unknown PATH and InputError

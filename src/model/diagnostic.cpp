@@ -16,7 +16,7 @@ std::string Diagnostic::to_string() const {
   if (!file.empty()) {
     text = line != 0 ? fmt::format("{}:{}:{}: ", file, line, column) : fmt::format("{}: ", file);
   }
-  text += "error: ";
+  text += warning ? "warning: " : "error: ";
   if (!path.empty()) text += printable(path, 300) + ": ";
   text += printable(message, 500);
   return text;
