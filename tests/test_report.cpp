@@ -199,6 +199,7 @@ std::unique_ptr<HandFilled> hand_filled_review() {
   totals.vacancy_rate = 0.75 / 1.5;  // rates of totals are carried by the totals, as calc sets them
   totals.net_gap_rate = 0.5 / 1.25;
   totals.additive_shortfall_wte = 0.05;
+  totals.vacancy_wte_gross = 0.75;  // each line 0.25 short, none over establishment
   estab::TeamResult team;
   team.team = &model.teams[0];
   team.service = &model.services[0];
@@ -729,6 +730,9 @@ TEST_CASE("gaps table verbatim: three gaps, rates of totals, RAG, skill mix", "[
         "  -------  ------------  ------------  -----\n"
         "Organisation total                     1.50     0.75      1.25     -0.25     0.75"
         "     0.50         50.0%         40.0%\n"
+        "\n"
+        "Over the lines: 0.75 WTE vacant where lines are short of staff and 0.00 WTE over "
+        "establishment elsewhere; the vacancy of 0.75 WTE nets the two.\n"
         "\n"
         "Skill mix\n"
         "\n"

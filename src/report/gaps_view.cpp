@@ -2,6 +2,8 @@
 // vacancy and net gap, their rates and RAG; then the registered skill mix per team, service
 // and the organisation.
 
+#include <fmt/format.h>
+
 #include "estab/report.hpp"
 #include "report/table.hpp"
 #include "report/text_format.hpp"
@@ -75,6 +77,13 @@ void write_gap_table(ViewWriter& writer, const ReviewResult& review) {
       "WTE per staffing line. Establishment gap = required - funded; vacancy = funded - in post; "
       "net gap = required - in post (positive: short). RAG from the net gap rate.");
   writer.table(table);
+  const Totals& organisation = review.organisation;
+  writer.blank_line();
+  writer.line(fmt::format(
+      "Over the lines: {} WTE vacant where lines are short of staff and {} WTE over "
+      "establishment elsewhere; the vacancy of {} WTE nets the two.",
+      format_wte(organisation.vacancy_wte_gross), format_wte(organisation.over_establishment_wte),
+      format_wte(organisation.vacancy_wte)));
 }
 
 void write_skill_mix_table(ViewWriter& writer, const ReviewResult& review) {

@@ -52,6 +52,10 @@ void write_summary(ViewWriter& writer, const ReviewResult& review) {
   table.add_row({"Establishment gap (required - funded)",
                  format_wte(organisation.establishment_gap_wte), ""});
   table.add_row({"Vacancy (funded - in post)", format_wte(organisation.vacancy_wte), ""});
+  table.add_row(
+      {"  vacant, over the lines short of staff", format_wte(organisation.vacancy_wte_gross), ""});
+  table.add_row({"  over establishment, over the other lines",
+                 format_wte(organisation.over_establishment_wte), ""});
   table.add_row({"Net gap (required - in post)", format_wte(organisation.net_gap_wte), ""});
   table.add_row({"Additive shortfall", format_wte(organisation.additive_shortfall_wte),
                  format_money(organisation.additive_shortfall_cost)});
