@@ -683,6 +683,13 @@ TEST_CASE("skill mix: target, tolerance, RAG and registered gap", "[calc]") {
     model.teams[0].skill_mix.tolerance = at(0.05);
     CHECK(estab::compute_review(model).teams[0].totals.skill_mix_rag == Rag::Green);
   }
+  SECTION("the band edges are decided on the decimal figures, even with no tolerance") {
+    model.skill_mix.tolerance = at(0.0);
+    model.teams[0].skill_mix.registered_target = at(0.65);  // the in-post share, 6.5 / 10
+    CHECK(estab::compute_review(model).teams[0].totals.skill_mix_rag == Rag::Green);
+    model.teams[0].skill_mix.registered_target = at(0.6500001);
+    CHECK(estab::compute_review(model).teams[0].totals.skill_mix_rag == Rag::Red);
+  }
   SECTION("red with a target and nobody in post") {
     model.teams[0].lines[0].in_post_wte = at(0);
     model.teams[0].lines[1].in_post_wte = at(0);

@@ -90,6 +90,18 @@ teams:
   CHECK_FALSE(model.teams.at(0).service_index.has_value());
 }
 
+TEST_CASE("a misspelt or repeated key written ~ is still reported", "[overlay]") {
+  CHECK(problems_of(std::string(kBase) + "extra: ~\n", {}) ==
+        std::vector<std::string>{"in.yaml:47:1: error: unknown key 'extra'"});
+  const std::vector<std::string> problems =
+      problems_of(std::string(kBase).replace(std::string(kBase).find("  sickness: 4%"), 13,
+                                             "  sicknes: ~\n  sickness: 4%\n  sickness: ~"),
+                  {});
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].find("unknown key 'sicknes' (did you mean 'sickness'?)") != std::string::npos);
+  CHECK(problems[1].find("'sickness' appears twice") != std::string::npos);
+}
+
 TEST_CASE("a key written ~ in a file on its own is unstated", "[overlay]") {
   const Model model = load_with_sets(R"(estab: 1
 assumptions: {sickness: ~, parenting: 1%}

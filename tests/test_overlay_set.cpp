@@ -29,6 +29,10 @@ TEST_CASE("override: --set PATH=~ (or empty, or null) removes the key", "[overla
   CHECK(model.assumptions.fixed.find(Component::Sickness) == nullptr);
   CHECK_FALSE(model.skill_mix.registered_target.has_value());
   CHECK_FALSE(model.professions.at(0).cost_per_wte.has_value());
+  // A list entry is removed by an overlay, not by --set.
+  CHECK(usage_error_of(kBase, {"teams[ward].staffing[rn].roster[0]=~"}) ==
+        "--set teams[ward].staffing[rn].roster[0]=~: an entry of a list cannot be removed with "
+        "--set; write an overlay with 'remove: true' for teams[ward].staffing[rn].roster[0]");
   // Removing a key nobody wrote changes nothing.
   CHECK_FALSE(load_with_sets(kBase, {"review.period=~"}).review.period.has_value());
 }

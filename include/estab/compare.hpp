@@ -46,14 +46,18 @@ using CompareLabels = std::array<std::uint32_t, kMaxCompareLabels>;
 /// A label index that stands for null.
 inline constexpr std::uint32_t kNoCompareLabel = 0xFFFFFFFFu;
 
+/// Labels that are all null.
+inline constexpr CompareLabels kNoCompareLabels = {kNoCompareLabel, kNoCompareLabel,
+                                                   kNoCompareLabel, kNoCompareLabel};
+
 /// One record of a review reduced to what a comparison needs: its identity and its compared
 /// figures, in compared_fields order (NaN stands for null; every real figure is finite).
 struct ComparableRecord {
-  std::string team;                    ///< the team id (lines and teams)
-  std::string profession;              ///< the profession id (lines)
-  std::optional<std::string> service;  ///< the service id (services); null for "(none)"
-  CompareLabels labels;                ///< into ComparableReview::label_texts
-  std::vector<double> figures;         ///< one per compared field
+  std::string team;                         ///< the team id (lines and teams)
+  std::string profession;                   ///< the profession id (lines)
+  std::optional<std::string> service;       ///< the service id (services); null for "(none)"
+  CompareLabels labels = kNoCompareLabels;  ///< into ComparableReview::label_texts
+  std::vector<double> figures;              ///< one per compared field
 };
 
 /// A review reduced to its comparable records, so that the review itself can be freed before
@@ -76,7 +80,8 @@ struct ComparedRecord {
   std::string profession;              ///< the profession id (lines)
   std::optional<std::string> service;  ///< the service id (services); null for "(none)"
   CompareStatus status = CompareStatus::Same;
-  CompareLabels labels;  ///< the scenario's when it has the record, else the base's
+  CompareLabels labels =
+      kNoCompareLabels;  ///< the scenario's if it has the record, else the base's
   std::shared_ptr<const std::vector<std::string>> label_texts;  ///< what `labels` index
   std::vector<double> base_figures;      ///< empty when the base lacks the record
   std::vector<double> scenario_figures;  ///< empty when the scenario lacks the record

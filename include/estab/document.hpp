@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,9 +78,11 @@ class Document {
   /// sentinel the parser was given only to see where a piece of text ends); false otherwise.
   bool drop_last_child(NodeId parent);
 
-  /// Drops every map entry whose value is null (`key: ~` or `key:` with nothing), so that the
-  /// key reads as unstated; returns how many were dropped.
-  std::size_t remove_null_entries();
+  /// Drops the map entries whose value is null (`key: ~` or `key:` with nothing) and that
+  /// `removable(map, key)` accepts (every one without it), so that the key reads as unstated;
+  /// returns how many were dropped.
+  std::size_t remove_null_entries(
+      const std::function<bool(NodeId map, NodeId key)>& removable = nullptr);
 
   /// Number of nodes in the document.
   std::uint32_t node_count() const { return node_count_; }

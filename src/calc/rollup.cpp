@@ -25,9 +25,12 @@ void add_cost(std::optional<double>& total, double amount) {
 /// amber within twice it, red beyond, and red when nobody is in post.
 Rag skill_mix_rating(std::optional<double> share_in_post, double target, double tolerance) {
   if (!share_in_post) return Rag::Red;
-  const double distance = std::fabs(*share_in_post - target);
-  if (at_most(distance, tolerance)) return Rag::Green;
-  if (at_most(distance, 2.0 * tolerance)) return Rag::Amber;
+  const double share = *share_in_post;
+  const auto within = [share, target](double band) {
+    return at_most(share, target + band) && at_most(target - band, share);
+  };
+  if (within(tolerance)) return Rag::Green;
+  if (within(2.0 * tolerance)) return Rag::Amber;
   return Rag::Red;
 }
 

@@ -32,6 +32,8 @@ ExitCode run_compare_command(const std::string& base_file, const std::string& sc
   // Each side is reduced to its comparable records as soon as it is computed, so that only one
   // model and one review are held at a time.
   check_output_is_not_input(output_file, {base_file, scenario_file});
+  LoadOptions base_options;  // the overrides are the scenario's; strictness holds for both
+  base_options.warnings_are_errors = scenario_options.warnings_are_errors;
   std::vector<std::string> read;  // every file read, bases included
   const auto comparable_side = [&read, &console](const std::string& file,
                                                  const LoadOptions& options) {
@@ -40,7 +42,7 @@ ExitCode run_compare_command(const std::string& base_file, const std::string& sc
     read.insert(read.end(), model.files.begin(), model.files.end());
     return comparable_review(compute_review(model));
   };
-  ComparableReview base = comparable_side(base_file, LoadOptions{});
+  ComparableReview base = comparable_side(base_file, base_options);
   ComparableReview scenario = comparable_side(scenario_file, scenario_options);
   const Comparison comparison =
       compare_reviews(std::move(base), std::move(scenario), base_file, scenario_file);

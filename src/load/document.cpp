@@ -97,7 +97,8 @@ void Document::replace_child(NodeId parent, NodeId old_child, NodeId replacement
   if (parent_record.last_child == old_child) parent_record.last_child = replacement;
 }
 
-std::size_t Document::remove_null_entries() {
+std::size_t Document::remove_null_entries(
+    const std::function<bool(NodeId map, NodeId key)>& removable) {
   std::size_t removed = 0;
   for (NodeId map = 0; map < node_count_; ++map) {
     if (record(map).kind != NodeKind::Map) continue;
@@ -106,7 +107,7 @@ std::size_t Document::remove_null_entries() {
       const NodeId value = record(key).next_sibling;
       if (value == kNoNode) break;
       const NodeId after = record(value).next_sibling;
-      if (record(value).kind == NodeKind::Null) {
+      if (record(value).kind == NodeKind::Null && (!removable || removable(map, key))) {
         if (previous == kNoNode) {
           record(map).first_child = after;
         } else {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "estab/absence.hpp"
 #include "estab/document.hpp"
@@ -192,11 +193,12 @@ std::string absence_parts(const Model& model, const ResolvedAbsence& absence,
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
-/// The allowances an absence was resolved from, for telling distinct assumption sets apart.
-std::vector<const Allowance*> stated_allowances(const ResolvedAbsence& absence) {
+/// What tells distinct assumption sets apart: the allowances an absence was resolved from, and
+/// its headcount per WTE (which turns hours per head into a share).
+std::pair<std::vector<const Allowance*>, double> stated_allowances(const ResolvedAbsence& absence) {
   std::vector<const Allowance*> stated;
   for (const AbsenceComponent& component : absence.components) stated.push_back(component.stated);
-  return stated;
+  return {std::move(stated), absence.headcount_per_wte};
 }
 
 /// Checks that need the whole model: absence totals and shares of available time.
@@ -204,20 +206,21 @@ void check_lines(const Model& model, NodeReader& reader) {
   // An impossible absence is reported once per distinct set of assumptions, at its first line,
   // with the number of other lines that share it.
   struct ImpossibleSet {
-    std::vector<const Allowance*> stated;
+    std::pair<std::vector<const Allowance*>, double> stated;
     std::size_t lines = 0;
     bool reported = false;
   };
   std::vector<ImpossibleSet> impossible_sets;
-  const auto set_of = [&impossible_sets](const std::vector<const Allowance*>& stated) {
-    return std::find_if(impossible_sets.begin(), impossible_sets.end(),
-                        [&](const ImpossibleSet& set) { return set.stated == stated; });
-  };
+  const auto set_of =
+      [&impossible_sets](const std::pair<std::vector<const Allowance*>, double>& stated) {
+        return std::find_if(impossible_sets.begin(), impossible_sets.end(),
+                            [&](const ImpossibleSet& set) { return set.stated == stated; });
+      };
   for (const Team& team : model.teams) {
     for (const StaffingLine& line : team.lines) {
       const ResolvedAbsence absence = resolve_absence(model, team, line);
       if (absence.total < 1.0) continue;
-      std::vector<const Allowance*> stated = stated_allowances(absence);
+      auto stated = stated_allowances(absence);
       const auto same = set_of(stated);
       if (same != impossible_sets.end()) {
         ++same->lines;
@@ -271,6 +274,53 @@ void check_lines(const Model& model, NodeReader& reader) {
       }
     }
   }
+}
+
+/// Records the section of every mapping of the document that the schema describes.
+void collect_sections(const Document& document, NodeId node, Section section,
+                      std::unordered_map<NodeId, Section>& sections) {
+  if (document.kind(node) != NodeKind::Map) return;
+  sections.emplace(node, section);
+  for (NodeId key = document.first_child(node); key != kNoNode;) {
+    const NodeId value = document.next_sibling(key);
+    if (value == kNoNode) break;
+    const SchemaKey* schema_key = find_schema_key(section, document.text(key));
+    if (schema_key != nullptr && schema_key->holds == KeyHolds::Section) {
+      collect_sections(document, value, schema_key->child, sections);
+    } else if (schema_key != nullptr && schema_key->holds != KeyHolds::Value &&
+               schema_key->holds != KeyHolds::Allowance &&
+               document.kind(value) == NodeKind::Sequence) {
+      for (NodeId item = document.first_child(value); item != kNoNode;
+           item = document.next_sibling(item)) {
+        collect_sections(document, item, schema_key->child, sections);
+      }
+    }
+    key = document.next_sibling(value);
+  }
+}
+
+/// Drops the keys written `~`: each reads as unstated. A key the section does not know, or one
+/// written twice, is kept, so that it is reported as such.
+void remove_stated_nulls(Document& document) {
+  std::unordered_map<NodeId, Section> sections;
+  collect_sections(document, document.root(), Section::Root, sections);
+  document.remove_null_entries([&](NodeId map, NodeId key) {
+    const auto section = sections.find(map);
+    if (section == sections.end()) return false;
+    const std::string_view name = document.text(key);
+    if (section->second != Section::Additional &&
+        find_schema_key(section->second, name) == nullptr) {
+      return false;
+    }
+    std::size_t times = 0;
+    for (NodeId other = document.first_child(map); other != kNoNode;) {
+      const NodeId value = document.next_sibling(other);
+      if (document.text(other) == name) ++times;
+      if (value == kNoNode) break;
+      other = document.next_sibling(value);
+    }
+    return times == 1;
+  });
 }
 
 /// Plausibility limits: values that can be right but are far more often a slip.
@@ -356,7 +406,7 @@ Model read_model(Document document, std::vector<std::string> files, const LoadOp
   Model model;
   model.files = std::move(files);
   apply_overrides(document, options.overrides, model.files);
-  document.remove_null_entries();  // `key: ~` leaves the key unstated, in a file or an overlay
+  remove_stated_nulls(document);  // `key: ~` leaves the key unstated, in a file or an overlay
   DiagnosticList problems;
   NodeReader reader(document, model.files, problems);
   const NodeId root = document.root();

@@ -163,6 +163,11 @@ void apply_override(Document& document, const std::string& assignment,
       const NodeId item = select_item(document, current, *key, *step.selector, walked, assignment);
       walked += "[" + *step.selector + "]";
       if (last) {
+        if (document.kind(value) == NodeKind::Null) {
+          refuse(assignment, fmt::format("an entry of a list cannot be removed with --set; write "
+                                         "an overlay with 'remove: true' for {}",
+                                         walked));
+        }
         document.replace_child(current, item, value);
         return;
       }
