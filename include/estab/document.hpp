@@ -78,6 +78,9 @@ class Document {
   /// sentinel the parser was given only to see where a piece of text ends); false otherwise.
   bool drop_last_child(NodeId parent);
 
+  /// True when some node is null (`~`, `null`, or a key with nothing after it).
+  bool has_null_nodes() const;
+
   /// Drops the map entries whose value is null (`key: ~` or `key:` with nothing) and that
   /// `removable(map, key)` accepts (every one without it), so that the key reads as unstated;
   /// returns how many were dropped.

@@ -1,6 +1,6 @@
 // `estab compare BASE SCENARIO`: both files loaded and reviewed, the `--set` overrides applied
 // to the scenario only, the comparison rendered and delivered atomically.
-#include <malloc.h>  // mallopt (glibc)
+#include <malloc.h>  // mallopt, malloc_trim (glibc)
 
 #include <ostream>
 #include <utility>
@@ -37,10 +37,17 @@ ExitCode run_compare_command(const std::string& base_file, const std::string& sc
   std::vector<std::string> read;  // every file read, bases included
   const auto comparable_side = [&read, &console](const std::string& file,
                                                  const LoadOptions& options) {
-    const Model model = load_model_file(file, options);
-    print_warnings(model, console);
-    read.insert(read.end(), model.files.begin(), model.files.end());
-    return comparable_review(compute_review(model));
+    ComparableReview comparable;
+    {
+      const Model model = load_model_file(file, options);
+      print_warnings(model, console);
+      read.insert(read.end(), model.files.begin(), model.files.end());
+      comparable = comparable_review(compute_review(model));
+    }
+    // The model and the review are freed; hand their pages back before the next side is read,
+    // rather than leave them in the heap between the records kept.
+    malloc_trim(0);
+    return comparable;
   };
   ComparableReview base = comparable_side(base_file, base_options);
   ComparableReview scenario = comparable_side(scenario_file, scenario_options);

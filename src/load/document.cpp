@@ -97,6 +97,15 @@ void Document::replace_child(NodeId parent, NodeId old_child, NodeId replacement
   if (parent_record.last_child == old_child) parent_record.last_child = replacement;
 }
 
+bool Document::has_null_nodes() const {
+  for (const std::vector<NodeRecord>& chunk : node_chunks_) {
+    for (const NodeRecord& node_record : chunk) {
+      if (node_record.kind == NodeKind::Null) return true;
+    }
+  }
+  return false;
+}
+
 std::size_t Document::remove_null_entries(
     const std::function<bool(NodeId map, NodeId key)>& removable) {
   std::size_t removed = 0;

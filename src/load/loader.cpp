@@ -302,6 +302,7 @@ void collect_sections(const Document& document, NodeId node, Section section,
 /// Drops the keys written `~`: each reads as unstated. A key the section does not know, or one
 /// written twice, is kept, so that it is reported as such.
 void remove_stated_nulls(Document& document) {
+  if (!document.has_null_nodes()) return;  // the usual case: nothing to walk
   std::unordered_map<NodeId, Section> sections;
   collect_sections(document, document.root(), Section::Root, sections);
   document.remove_null_entries([&](NodeId map, NodeId key) {
