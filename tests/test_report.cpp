@@ -200,6 +200,7 @@ std::unique_ptr<HandFilled> hand_filled_review() {
   totals.net_gap_rate = 0.5 / 1.25;
   totals.additive_shortfall_wte = 0.05;
   totals.vacancy_wte_gross = 0.75;  // each line 0.25 short, none over establishment
+  totals.demand_hours_per_week = 37.5;
   estab::TeamResult team;
   team.team = &model.teams[0];
   team.service = &model.services[0];

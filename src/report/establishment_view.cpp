@@ -22,14 +22,14 @@ namespace report {
 
 namespace {
 
-/// A total row: label, demand and fixed WTE from the lines, productive and required from calc.
-std::vector<Cell> total_row(const std::string& label, const LineSums& sums, const Totals& totals) {
+/// A total row: label, then the roll-up's demand, productive, fixed and required WTE.
+std::vector<Cell> total_row(const std::string& label, const Totals& totals) {
   return {label,
           "",
-          format_hours(sums.demand_hours_per_week),
+          format_hours(totals.demand_hours_per_week),
           format_wte(totals.productive_wte),
           "",
-          format_wte(sums.fixed_wte),
+          format_wte(totals.fixed_wte),
           format_wte(totals.required_wte)};
 }
 
@@ -44,7 +44,6 @@ void write_establishment_table(ViewWriter& writer, const ReviewResult& review) {
                    {"Fixed WTE", Align::Right},
                    {"Required WTE", Align::Right}});
   for (const ServiceGroup& service : group_lines(review)) {
-    std::vector<const LineResult*> service_lines;
     for (const TeamGroup& team : service.teams) {
       for (const LineResult* line : team.lines) {
         table.add_row({line->team->name, line->profession->name,
@@ -52,21 +51,14 @@ void write_establishment_table(ViewWriter& writer, const ReviewResult& review) {
                        format_percent(line->uplift_applied), format_wte(line->fixed_wte),
                        format_wte(line->required_wte)});
       }
-      table.add_row(
-          total_row(team.team->team->name + " total", sum_lines(team.lines), team.team->totals),
-          true);
-      service_lines.insert(service_lines.end(), team.lines.begin(), team.lines.end());
+      table.add_row(total_row(team.team->team->name + " total", team.team->totals), true);
     }
     table.add_row(total_row("service " + service_label(service.service->service) + " total",
-                            sum_lines(service_lines), service.service->totals),
+                            service.service->totals),
                   true);
     table.add_rule();
   }
-  std::vector<const LineResult*> all_lines;
-  for (const LineResult& line : review.lines) {
-    all_lines.push_back(&line);
-  }
-  table.add_row(total_row("Organisation total", sum_lines(all_lines), review.organisation), true);
+  table.add_row(total_row("Organisation total", review.organisation), true);
   writer.paragraph(
       "Per staffing line: demand hours per week, productive WTE (demand / standard hours), "
       "uplift applied, fixed WTE (no uplift), required WTE.");

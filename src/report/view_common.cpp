@@ -97,13 +97,4 @@ std::vector<ServiceGroup> group_lines(const ReviewResult& review) {
   return groups;
 }
 
-LineSums sum_lines(const std::vector<const LineResult*>& lines) {
-  LineSums sums;
-  for (const LineResult* line : lines) {
-    sums.demand_hours_per_week += line->demand_hours_per_week;
-    sums.fixed_wte += line->fixed_wte;
-  }
-  return sums;
-}
-
 }  // namespace estab::report

@@ -53,13 +53,4 @@ struct ServiceGroup {
 /// can show a subtotal for each team and each service.
 std::vector<ServiceGroup> group_lines(const ReviewResult& review);
 
-/// Sums of line figures that Totals does not carry, from unrounded values.
-struct LineSums {
-  double demand_hours_per_week = 0.0;
-  double fixed_wte = 0.0;
-};
-
-/// Demand hours and fixed WTE summed over some lines.
-LineSums sum_lines(const std::vector<const LineResult*>& lines);
-
 }  // namespace estab::report
