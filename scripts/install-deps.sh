@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ python3 python3-yaml python3-jsonschema
   libyaml-cpp-dev libcli11-dev libfmt-dev nlohmann-json3-dev catch2
-  libxlsxwriter-dev pkg-config chromium clang-format git
+  libxlsxwriter-dev libcsv-dev pkg-config chromium clang-format git
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -37,6 +37,7 @@ std::string unit_word(FieldUnit unit) {
     case FieldUnit::Money: return "money";
     case FieldUnit::Ratio: return "ratio";
     case FieldUnit::HeadsPerWte: return "heads per WTE";
+    case FieldUnit::Count: return "count";
     case FieldUnit::Components: return "components";
   }
   return "unknown";

@@ -266,7 +266,13 @@ const std::vector<std::string> kTotalsKeys = {"productive_wte",
                                               "vacancy_rate",
                                               "net_gap_rate",
                                               "vacancy_wte_gross",
-                                              "over_establishment_wte"};
+                                              "over_establishment_wte",
+                                              "held_wte",
+                                              "recruitable_vacancy_wte",
+                                              "funded_budget",
+                                              "budget_gap",
+                                              "in_post_roles",
+                                              "in_post_headcount"};
 
 std::vector<std::string> with_totals(std::vector<std::string> before,
                                      const std::vector<std::string>& after = {}) {
@@ -395,12 +401,17 @@ TEST_CASE("line CSV: header of JSON names, absence columns, CRLF, defended cells
         "demand_hours_per_week,productive_wte,fixed_wte,required_wte,funded_wte,in_post_wte,"
         "establishment_gap_wte,vacancy_wte,vacancy_rate,net_gap_wte,net_gap_rate,gap_rag,"
         "wisn_ratio,additive_shortfall_wte,cost_per_wte,required_cost,funded_cost,in_post_cost,"
-        "uplift_cost,additive_shortfall_cost");
+        "uplift_cost,additive_shortfall_cost,held_wte,recruitable_vacancy_wte,funded_budget,"
+        "budget_gap,in_post_roles,in_post_headcount,headcount_per_wte,"
+        "observed_headcount_per_wte");
   CHECK(records[1].rfind("ward,Ward 1,community,Community,rn,Registered nurse,true,", 0) == 0);
   CHECK(records[1].find(",0.045,") != std::string::npos);  // sickness, unrounded
   CHECK(records[2].rfind("ward,Ward 1,community,Community,hca,Health care assistant,false,", 0) ==
         0);
-  CHECK(records[2].substr(records[2].size() - 6) == ",,,,,,");  // no cost: six empty cells
+  // No cost: six empty cost cells, then held and recruitable WTE, four empty extract cells,
+  // the resolved headcount per WTE and no observed one.
+  CHECK(records[2].find(",,,,,,0,") != std::string::npos);
+  CHECK(records[2].substr(records[2].size() - 7) == ",,,,,1,");
   CHECK(records[3].rfind("\"'=HYPERLINK(\"\"http://example.org\"\")\",", 0) == 0);
   CHECK(records[3].find(",,,hca,") != std::string::npos);  // no service: id and name empty
   CHECK(records[4].rfind("\"North, \"\"East\"\"\",", 0) == 0);
@@ -426,7 +437,8 @@ TEST_CASE("roll-up CSVs: team, service and organisation records", "[report]") {
         "registered_share_in_post,registered_target,registered_gap_wte,skill_mix_rag,"
         "required_cost,funded_cost,in_post_cost,uplift_cost,additive_shortfall_wte,"
         "additive_shortfall_cost,fixed_wte,demand_hours_per_week,vacancy_rate,net_gap_rate,"
-        "vacancy_wte_gross,over_establishment_wte,chppd_planned,chppd_benchmark,"
+        "vacancy_wte_gross,over_establishment_wte,held_wte,recruitable_vacancy_wte,funded_budget,"
+        "budget_gap,in_post_roles,in_post_headcount,chppd_planned,chppd_benchmark,"
         "benchmark_productive_wte,rostered_required_wte,benchmark_required_wte,judgement_wte");
   CHECK(teams[2].rfind("\"'=HYPERLINK(\"\"http://example.org\"\")\",", 0) == 0);
   CHECK(teams[2].substr(teams[2].size() - 6) == ",,,,,,");  // no beds, no judgement
@@ -444,8 +456,9 @@ TEST_CASE("roll-up CSVs: team, service and organisation records", "[report]") {
       render(estab::render_establishment, computed->review, OutputFormat::Csv, options));
   REQUIRE(organisation.size() == 2);
   CHECK(organisation[0].rfind("productive_wte,required_wte,", 0) == 0);
-  CHECK(organisation[0].substr(organisation[0].size() - 53) ==
-        "net_gap_rate,vacancy_wte_gross,over_establishment_wte");
+  CHECK(organisation[0].substr(organisation[0].size() - 112) ==
+        "over_establishment_wte,held_wte,recruitable_vacancy_wte,funded_budget,budget_gap,"
+        "in_post_roles,in_post_headcount");
 }
 
 TEST_CASE("uplift CSV: one row per line with its components and both uplifts", "[report]") {
@@ -474,7 +487,7 @@ TEST_CASE("review JSON has every contract key, in order, at every level", "[repo
   const ordered_json document = estab::review_to_json(computed->review);
   CHECK(keys_of(document) == std::vector<std::string>{"schema", "review", "lines", "teams",
                                                       "services", "professions", "organisation",
-                                                      "warnings"});
+                                                      "sources", "warnings"});
   CHECK(document["schema"] == "estab-review/2");
   CHECK(keys_of(document["review"]) ==
         std::vector<std::string>{"organisation", "title", "period", "uplift_method",
@@ -553,7 +566,13 @@ TEST_CASE("review JSON has every contract key, in order, at every level", "[repo
                                                           "fixed_wte",
                                                           "demand_hours_per_week",
                                                           "vacancy_wte_gross",
-                                                          "over_establishment_wte"});
+                                                          "over_establishment_wte",
+                                                          "held_wte",
+                                                          "recruitable_vacancy_wte",
+                                                          "funded_budget",
+                                                          "budget_gap",
+                                                          "in_post_roles",
+                                                          "in_post_headcount"});
   }
   CHECK(document["professions"][2]["profession"] == "unused");
   CHECK(document["professions"][2]["required_wte"] == 0.0);

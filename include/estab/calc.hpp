@@ -69,6 +69,13 @@ struct LineResult {
   std::optional<double> in_post_cost;
   std::optional<double> uplift_cost;
   std::optional<double> additive_shortfall_cost;  ///< additive shortfall WTE × cost per WTE
+  double held_wte = 0.0;  ///< post holders away without headroom (career break, seconded out)
+  double recruitable_vacancy_wte = 0.0;              ///< funded − in post − held
+  std::optional<double> funded_budget;               ///< Σ the budget extract's cost
+  std::optional<double> budget_gap;                  ///< funded budget − funded cost
+  std::optional<double> in_post_roles;               ///< assignments in post (held ones excluded)
+  std::optional<double> in_post_headcount;           ///< distinct persons in post
+  std::optional<double> observed_headcount_per_wte;  ///< headcount ÷ the in-post rows' WTE
 };
 
 /// Computes one staffing line.
@@ -105,6 +112,12 @@ struct Totals {
   std::optional<double> uplift_cost;
   double additive_shortfall_wte = 0.0;
   std::optional<double> additive_shortfall_cost;
+  double held_wte = 0.0;
+  double recruitable_vacancy_wte = 0.0;
+  std::optional<double> in_post_roles;
+  std::optional<double> funded_budget;
+  std::optional<double> budget_gap;
+  std::optional<double> in_post_headcount;  ///< distinct persons at this level, never a sum
 };
 
 /// A team's totals and its inpatient triangulation.
@@ -182,6 +195,16 @@ struct AssumptionGroup {
 
 /// The lines of a review grouped by distinct set of assumptions, in order of first appearance.
 std::vector<AssumptionGroup> group_assumptions(const ReviewResult& review);
+
+/// One cost centre × profession × band of the extracts, with the team and profession it is.
+struct CostCentreRecord {
+  const CostCentreFigures* figures = nullptr;
+  const Team* team = nullptr;
+  const Profession* profession = nullptr;
+};
+
+/// The cost centre view of a model's extracts, in the order the rows first met each cell.
+std::vector<CostCentreRecord> cost_centre_records(const Model& model);
 
 /// Computes the review of a validated model, with an optional scaling (sensitivity analysis).
 /// The model must outlive the result. Throws UsageError for a scaling that names no assumption

@@ -25,6 +25,7 @@ enum class FieldUnit {
   Money,        ///< pounds per year
   Ratio,        ///< a plain ratio, such as in post ÷ required
   HeadsPerWte,  ///< people per whole-time equivalent (headcount_per_wte)
+  Count,        ///< a number of people or rows (headcount, roles)
   Components,   ///< a line's absence components: a list in JSON, one column each in CSV
 };
 
@@ -92,6 +93,15 @@ const FieldTable<AssumptionGroup>& assumption_group_fields();
 
 /// The organisation's uplift figures in the uplift view.
 const FieldTable<Totals>& uplift_totals_fields();
+
+/// Where the rows of one extract went (a source's reconciliation), without its unmapped list.
+const FieldTable<ExtractReconciliation>& extract_fields();
+
+/// One entry of a reconciliation's unmapped list.
+const FieldTable<UnmappedRows>& unmapped_fields();
+
+/// One cost centre × profession × band of the extracts: funded, in post and held.
+const FieldTable<CostCentreRecord>& cost_centre_fields();
 
 /// The names of a table's fields that a comparison diffs, in table order.
 template <typename Record>

@@ -13,6 +13,7 @@ namespace estab {
 struct LoadOptions {
   std::vector<std::string> overrides;  ///< `--set PATH=VALUE` assignments, in order
   bool warnings_are_errors = false;    ///< a warning stops the load as a problem would
+  bool cite_rows = false;              ///< keep the extract rows each line's WTE was summed from
 };
 
 /// Reads, parses and validates an input file, following `extends` and applying overrides.

@@ -4,12 +4,14 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "estab/diagnostic.hpp"
+#include "estab/extracts.hpp"
 
 namespace estab {
 
@@ -107,6 +109,7 @@ struct ReviewSettings {
   Located<double> working_days{365.0 * 5.0 / 7.0, {}};
   Located<UpliftMethod> uplift_method{UpliftMethod::Exact, {}};
   Located<double> gap_tolerance{0.05, {}};
+  std::optional<Located<std::int32_t>> as_of;  ///< the extracts' snapshot date, as a day number
 
   /// Hours per day: standard_hours / 5.
   double hours_per_day() const { return standard_hours.value / 5.0; }
@@ -204,6 +207,15 @@ struct StaffingLine {
   Located<double> funded_wte{0.0, {}};
   Located<double> in_post_wte{0.0, {}};
   std::optional<Located<double>> cost_per_wte;
+  LineExtract extract;  ///< what the extracts gave this line
+  SourceLocation where;
+};
+
+/// Staff in post that no extract holds, such as local authority staff in an integrated team.
+struct Adjustment {
+  std::size_t profession_index = 0;
+  Located<double> in_post_wte;
+  std::string reason;
   SourceLocation where;
 };
 
@@ -216,6 +228,8 @@ struct Team {
   SkillMixTarget skill_mix;
   std::optional<Inpatient> inpatient;
   std::vector<StaffingLine> lines;
+  std::vector<Located<std::string>> cost_centres;  ///< the extracts' cost centres of this team
+  std::vector<Adjustment> adjustments;
   SourceLocation where;
 };
 
@@ -229,6 +243,7 @@ struct Model {
   std::vector<Profession> professions;
   std::vector<Service> services;
   std::vector<Team> teams;
+  ExtractSummary extracts;  ///< empty when the input names no sources
 
   /// The file name a location points into ("" when unknown).
   const std::string& file_of(const SourceLocation& where) const;

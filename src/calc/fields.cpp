@@ -2,6 +2,8 @@
 
 #include "estab/fields.hpp"
 
+#include "calc/field_builders.hpp"
+
 #include <algorithm>
 #include <initializer_list>
 #include <set>
@@ -11,6 +13,8 @@ namespace estab {
 
 namespace {
 
+using namespace field_builders;  // NOLINT(google-build-using-namespace)
+
 /// The id of a record's service, or null for the teams that name none.
 FieldValue service_id_of(const Service* service) {
   return service != nullptr ? FieldValue::of_text(service->id) : FieldValue::null();
@@ -19,46 +23,6 @@ FieldValue service_id_of(const Service* service) {
 /// The name of a record's service, or null for the teams that name none.
 FieldValue service_name_of(const Service* service) {
   return service != nullptr ? FieldValue::of_text(service->name) : FieldValue::null();
-}
-
-/// A reader of a number member (plain or optional) of a record.
-template <typename Record, typename Number>
-std::function<FieldValue(const Record&)> member(Number Record::*number) {
-  return [number](const Record& record) { return FieldValue::of(record.*number); };
-}
-
-/// A field read from a record's totals, for records that carry totals.
-template <typename Record>
-Field<Record> through_totals(const Field<Totals>& field) {
-  return {field.name, field.unit,
-          [read = field.read](const Record& record) { return read(record.totals); }, field.key,
-          field.compared};
-}
-
-/// A number field that a comparison diffs.
-template <typename Record>
-Field<Record> figure(std::string_view name, FieldUnit unit,
-                     std::function<FieldValue(const Record&)> read) {
-  return {name, unit, std::move(read), false, true};
-}
-
-/// A field that a comparison neither matches on nor diffs: a label, a flag or a rating.
-template <typename Record>
-Field<Record> label(std::string_view name, FieldUnit unit,
-                    std::function<FieldValue(const Record&)> read) {
-  return {name, unit, std::move(read), false, false};
-}
-
-/// A field that identifies a record when two reviews are matched.
-template <typename Record>
-Field<Record> key(std::string_view name, std::function<FieldValue(const Record&)> read) {
-  return {name, FieldUnit::Text, std::move(read), true, false};
-}
-
-/// The absence components of a line: a list in JSON, a column per component in CSV and XLSX.
-template <typename Record>
-Field<Record> components(std::string_view name) {
-  return {name, FieldUnit::Components, nullptr, false, false};
 }
 
 FieldTable<LineResult> make_line_fields() {
@@ -106,6 +70,17 @@ FieldTable<LineResult> make_line_fields() {
       figure<Line>("uplift_cost", FieldUnit::Money, member(&Line::uplift_cost)),
       figure<Line>("additive_shortfall_cost", FieldUnit::Money,
                    member(&Line::additive_shortfall_cost)),
+      figure<Line>("held_wte", FieldUnit::Wte, member(&Line::held_wte)),
+      figure<Line>("recruitable_vacancy_wte", FieldUnit::Wte,
+                   member(&Line::recruitable_vacancy_wte)),
+      figure<Line>("funded_budget", FieldUnit::Money, member(&Line::funded_budget)),
+      figure<Line>("budget_gap", FieldUnit::Money, member(&Line::budget_gap)),
+      figure<Line>("in_post_roles", FieldUnit::Count, member(&Line::in_post_roles)),
+      figure<Line>("in_post_headcount", FieldUnit::Count, member(&Line::in_post_headcount)),
+      figure<Line>("headcount_per_wte", FieldUnit::HeadsPerWte,
+                   [](const Line& line) { return FieldValue::of(line.absence.headcount_per_wte); }),
+      figure<Line>("observed_headcount_per_wte", FieldUnit::HeadsPerWte,
+                   member(&Line::observed_headcount_per_wte)),
   };
 }
 
@@ -150,6 +125,13 @@ FieldTable<Totals> make_totals_fields() {
       figure<Totals>("vacancy_wte_gross", FieldUnit::Wte, member(&Totals::vacancy_wte_gross)),
       figure<Totals>("over_establishment_wte", FieldUnit::Wte,
                      member(&Totals::over_establishment_wte)),
+      figure<Totals>("held_wte", FieldUnit::Wte, member(&Totals::held_wte)),
+      figure<Totals>("recruitable_vacancy_wte", FieldUnit::Wte,
+                     member(&Totals::recruitable_vacancy_wte)),
+      figure<Totals>("funded_budget", FieldUnit::Money, member(&Totals::funded_budget)),
+      figure<Totals>("budget_gap", FieldUnit::Money, member(&Totals::budget_gap)),
+      figure<Totals>("in_post_roles", FieldUnit::Count, member(&Totals::in_post_roles)),
+      figure<Totals>("in_post_headcount", FieldUnit::Count, member(&Totals::in_post_headcount)),
   };
 }
 
@@ -235,12 +217,31 @@ FieldTable<ProfessionResult> make_profession_fields() {
                           return FieldValue::of_flag(profession.profession->registered);
                         }),
   };
-  for (Field<Profession>& field : totals_fields_named<Profession>(
-           {"productive_wte", "required_wte", "funded_wte", "in_post_wte", "establishment_gap_wte",
-            "vacancy_wte", "net_gap_wte", "vacancy_rate", "net_gap_rate", "required_cost",
-            "funded_cost", "in_post_cost", "uplift_cost", "additive_shortfall_wte",
-            "additive_shortfall_cost", "fixed_wte", "demand_hours_per_week", "vacancy_wte_gross",
-            "over_establishment_wte"})) {
+  for (Field<Profession>& field : totals_fields_named<Profession>({"productive_wte",
+                                                                   "required_wte",
+                                                                   "funded_wte",
+                                                                   "in_post_wte",
+                                                                   "establishment_gap_wte",
+                                                                   "vacancy_wte",
+                                                                   "net_gap_wte",
+                                                                   "vacancy_rate",
+                                                                   "net_gap_rate",
+                                                                   "required_cost",
+                                                                   "funded_cost",
+                                                                   "in_post_cost",
+                                                                   "uplift_cost",
+                                                                   "additive_shortfall_wte",
+                                                                   "additive_shortfall_cost",
+                                                                   "fixed_wte",
+                                                                   "demand_hours_per_week",
+                                                                   "vacancy_wte_gross",
+                                                                   "over_establishment_wte",
+                                                                   "held_wte",
+                                                                   "recruitable_vacancy_wte",
+                                                                   "funded_budget",
+                                                                   "budget_gap",
+                                                                   "in_post_roles",
+                                                                   "in_post_headcount"})) {
     fields.push_back(std::move(field));
   }
   return fields;
@@ -259,9 +260,7 @@ FieldTable<LineResult> make_uplift_line_fields() {
   FieldTable<Line> fields =
       line_fields_named({"team", "team_name", "service", "service_name", "profession",
                          "profession_name", "absence", "absence_total"});
-  fields.push_back(figure<Line>("headcount_per_wte", FieldUnit::HeadsPerWte, [](const Line& line) {
-    return FieldValue::of(line.absence.headcount_per_wte);
-  }));
+  fields.push_back(field_named(line_fields(), "headcount_per_wte", "line"));
   for (Field<Line>& field : line_fields_named(
            {"uplift_exact", "uplift_additive", "uplift_applied", "productive_wte",
             "additive_shortfall_wte", "cost_per_wte", "uplift_cost", "additive_shortfall_cost"})) {
@@ -311,13 +310,6 @@ FieldTable<Totals> make_uplift_totals_fields() {
       figure<Totals>("uplift_cost", FieldUnit::Money,
                      [](const Totals& totals) { return FieldValue::of(totals.uplift_cost); }),
   };
-}
-
-/// The table `make` builds, built on first use and kept.
-template <auto make>
-const auto& built_once() {
-  static const auto table = make();
-  return table;
 }
 
 }  // namespace

@@ -180,6 +180,19 @@ LineResult calc::compute_line_unchecked(const Model& model, const Team& team,
     result.uplift_cost = (result.required_wte - result.fixed_wte - result.productive_wte) * cost;
     result.additive_shortfall_cost = result.additive_shortfall_wte * cost;
   }
+  const LineExtract& extract = line.extract;
+  result.held_wte = extract.held_wte;
+  result.recruitable_vacancy_wte = result.funded_wte - result.in_post_wte - result.held_wte;
+  result.funded_budget = extract.funded_budget;
+  if (result.funded_budget && result.funded_cost) {
+    result.budget_gap = *result.funded_budget - *result.funded_cost;
+  }
+  if (extract.in_post_roles) result.in_post_roles = static_cast<double>(*extract.in_post_roles);
+  if (extract.in_post_headcount) {
+    result.in_post_headcount = static_cast<double>(*extract.in_post_headcount);
+    result.observed_headcount_per_wte =
+        rate_of(*result.in_post_headcount, extract.in_post_rows_wte);
+  }
   return result;
 }
 

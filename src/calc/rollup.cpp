@@ -60,6 +60,11 @@ class TotalsBuilder {
       add_cost(totals_.uplift_cost, *line.uplift_cost);
       add_cost(totals_.additive_shortfall_cost, *line.additive_shortfall_cost);
     }
+    totals_.held_wte += line.held_wte;
+    totals_.recruitable_vacancy_wte += line.recruitable_vacancy_wte;
+    if (line.in_post_roles) add_cost(totals_.in_post_roles, *line.in_post_roles);
+    if (line.funded_budget) add_cost(totals_.funded_budget, *line.funded_budget);
+    if (line.budget_gap) add_cost(totals_.budget_gap, *line.budget_gap);
   }
 
   /// The finished totals: gaps, rates and shares from the summed WTE, and no skill mix.
@@ -162,6 +167,19 @@ std::optional<std::size_t> service_index_of(const Model& model, const Team& team
 
 /// The factor a line that states no assumptions of its own would have: the organisation's
 /// assumptions over the defaults, with the review's uplift method.
+/// The distinct persons in post at level `index` of `counts`, when the extracts name persons.
+std::optional<double> headcount_at(const std::vector<std::optional<std::size_t>>& counts,
+                                   std::size_t index) {
+  if (index >= counts.size() || !counts[index]) return std::nullopt;
+  return static_cast<double>(*counts[index]);
+}
+
+/// The organisation's distinct persons in post, when the extracts name persons.
+std::optional<double> organisation_headcount(const Model& model) {
+  const auto& count = model.extracts.headcounts.organisation;
+  return count ? std::optional<double>(static_cast<double>(*count)) : std::nullopt;
+}
+
 double organisation_factor(const Model& model) {
   const double absence = organisation_default_absence(model).total;
   if (!(absence < 1.0)) return 1.0;  // the loader refuses such input
@@ -292,6 +310,7 @@ Totals compute_organisation_totals(const Model& model, const Scaling& scaling) {
   scaling_problems.throw_if_any();
   Totals organisation = organisation_builder.finish();
   organisation_skill_mix.finish(organisation, organisation_tolerance(model));
+  organisation.in_post_headcount = organisation_headcount(model);
   return organisation;
 }
 
@@ -332,6 +351,8 @@ ReviewResult compute_review(const Model& model, const Scaling& scaling) {
       team_lines.push_back(&review.lines[line_position]);
     }
     review.teams.push_back(team_result(model, team, team_lines, default_factor));
+    review.teams.back().totals.in_post_headcount =
+        headcount_at(model.extracts.headcounts.teams, review.teams.size() - 1);
 
     const std::optional<std::size_t> service_index = service_index_of(model, team);
     ServiceSums& service = service_index ? service_sums[*service_index] : unassigned_sums;
@@ -356,13 +377,22 @@ ReviewResult compute_review(const Model& model, const Scaling& scaling) {
   review.services.reserve(model.services.size() + 1);
   for (std::size_t index = 0; index < model.services.size(); ++index) {
     review.services.push_back({&model.services[index], finish(service_sums[index])});
+    review.services.back().totals.in_post_headcount =
+        headcount_at(model.extracts.headcounts.services, index);
   }
-  if (any_team_without_service) review.services.push_back({nullptr, finish(unassigned_sums)});
+  if (any_team_without_service) {
+    review.services.push_back({nullptr, finish(unassigned_sums)});
+    review.services.back().totals.in_post_headcount =
+        headcount_at(model.extracts.headcounts.services, model.services.size());
+  }
   review.organisation = finish(organisation_sums);
+  review.organisation.in_post_headcount = organisation_headcount(model);
 
   review.professions.reserve(model.professions.size());
   for (std::size_t index = 0; index < model.professions.size(); ++index) {
     review.professions.push_back({&model.professions[index], profession_builders[index].finish()});
+    review.professions.back().totals.in_post_headcount =
+        headcount_at(model.extracts.headcounts.professions, index);
   }
 
   review.warnings = review_warnings(model, review);

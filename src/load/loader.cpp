@@ -9,6 +9,7 @@
 #include "estab/absence.hpp"
 #include "estab/document.hpp"
 #include "estab/suggest.hpp"
+#include "load/extracts.hpp"
 #include "load/schema.hpp"
 #include "load/sections.hpp"
 #include "load/sources.hpp"
@@ -54,6 +55,7 @@ void read_review(NodeReader& reader, NodeId node, ReviewSettings& review) {
   if (auto tolerance = reader.percent_at(node, path, "gap_tolerance")) {
     review.gap_tolerance = *tolerance;
   }
+  review.as_of = read_as_of(reader, node, path);
   const Document& document = reader.document();
   if (NodeId method = document.find(node, "uplift_method"); method != kNoNode) {
     const InputPath method_path = path.child("uplift_method");
@@ -309,8 +311,7 @@ void remove_stated_nulls(Document& document) {
     const auto section = sections.find(map);
     if (section == sections.end()) return false;
     const std::string_view name = document.text(key);
-    if (section->second != Section::Additional &&
-        find_schema_key(section->second, name) == nullptr) {
+    if (!any_key_holds(section->second) && find_schema_key(section->second, name) == nullptr) {
       return false;
     }
     std::size_t times = 0;
@@ -434,7 +435,13 @@ Model read_model(Document document, std::vector<std::string> files, const LoadOp
   if (NodeId teams = reader.require(root, InputPath(), "teams"); teams != kNoNode) {
     read_teams(reader, teams, model, declared);
   }
+  std::vector<SourceSpec> sources;
+  if (NodeId list = document.find(root, "sources"); list != kNoNode) {
+    sources = read_source_specs(reader, list, model, declared);
+  }
   check_lines(model, reader);
+  problems.throw_if_any();
+  read_extracts(sources, model, options.cite_rows, problems, warnings);
   problems.throw_if_any();
   NodeReader warner(document, model.files, warnings);
   plausibility_warnings(model, warner);

@@ -138,12 +138,10 @@ void apply_override(Document& document, const std::string& assignment,
   for (std::size_t index = 0; index < steps.size(); ++index) {
     const PathStep& step = steps[index];
     const bool last = index + 1 == steps.size();
-    const SchemaKey any_name{step.key,
-                             section == Section::Additional ? KeyHolds::Allowance : KeyHolds::Value,
-                             Section::Root};
-    const SchemaKey* key = section == Section::Additional || inside_allowance
-                               ? &any_name
-                               : find_schema_key(section, step.key);
+    const std::optional<KeyHolds> any_key = any_key_holds(section);
+    const SchemaKey any_name{step.key, any_key.value_or(KeyHolds::Value), Section::Root};
+    const SchemaKey* key =
+        any_key || inside_allowance ? &any_name : find_schema_key(section, step.key);
     if (key == nullptr) {
       refuse(assignment, fmt::format("{} has no setting '{}'{}", where, step.key,
                                      did_you_mean(step.key, schema_key_names(section))));

@@ -6,6 +6,7 @@
 #include "estab/suggest.hpp"
 #include "load/schema.hpp"
 #include "load/sections.hpp"
+#include "load/source_spec.hpp"
 
 namespace estab {
 
@@ -246,6 +247,7 @@ Team read_team(NodeReader& reader, NodeId node, const InputPath& teams_path, std
     team.skill_mix = read_skill_mix(reader, value, team_path.child("skill_mix"));
   }
   read_inpatient(reader, node, team_path, team);
+  read_team_extract_keys(reader, node, team_path, declared, team);
   if (NodeId staffing = document.find(node, "staffing"); staffing != kNoNode) {
     const InputPath staffing_path = team_path.child("staffing");
     std::unordered_map<std::string_view, NodeId> seen_professions;

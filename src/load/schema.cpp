@@ -19,10 +19,11 @@ const std::vector<SchemaKey> kRoot = {
     {"skill_mix", H::Section, S::SkillMix},
     {"services", H::ListById, S::Service},
     {"teams", H::ListById, S::Team},
+    {"sources", H::List, S::Source},
 };
 const std::vector<SchemaKey> kReview = {
     {"organisation"}, {"title"},         {"period"},        {"standard_hours"},
-    {"working_days"}, {"uplift_method"}, {"gap_tolerance"},
+    {"working_days"}, {"uplift_method"}, {"gap_tolerance"}, {"as_of"},
 };
 const std::vector<SchemaKey> kAssumptions = {
     {"annual_leave", H::Allowance},
@@ -51,7 +52,27 @@ const std::vector<SchemaKey> kTeam = {
     {"occupancy"},
     {"chppd_benchmark"},
     {"staffing", H::ListByProfession, S::StaffingLine},
+    {"cost_centres"},
+    {"adjustments", H::List, S::Adjustment},
 };
+const std::vector<SchemaKey> kAdjustment = {{"profession"}, {"in_post_wte"}, {"reason"}};
+const std::vector<SchemaKey> kSource = {
+    {"kind"},
+    {"file"},
+    {"columns", H::Section, S::ExtractColumns},
+    {"include", H::Section, S::Cells},
+    {"exclude", H::Section, S::Cells},
+    {"held", H::Section, S::Cells},
+    {"vacancy_factor", H::Section, S::Cells},
+    {"map", H::List, S::MapRule},
+    {"delimiter"},
+    {"snapshot"},
+};
+const std::vector<SchemaKey> kExtractColumns = {
+    {"cost_centre"}, {"wte"}, {"record"}, {"person"}, {"band"}, {"end_date"}, {"cost"},
+};
+const std::vector<SchemaKey> kMapRule = {
+    {"profession"}, {"where", H::Section, S::Cells}, {"teams"}};
 const std::vector<SchemaKey> kStaffingLine = {
     {"profession"},
     {"assumptions", H::Section, S::Assumptions},
@@ -99,6 +120,11 @@ const std::vector<SchemaKey>& schema_keys(Section section) {
     case S::Activities: return kActivities;
     case S::Activity: return kActivity;
     case S::LeaveBand: return kLeaveBand;
+    case S::Adjustment: return kAdjustment;
+    case S::Source: return kSource;
+    case S::ExtractColumns: return kExtractColumns;
+    case S::Cells: return kNoKeys;
+    case S::MapRule: return kMapRule;
   }
   return kNoKeys;
 }
@@ -114,6 +140,12 @@ const SchemaKey* find_schema_key(Section section, std::string_view name) {
   const auto found = std::find_if(keys.begin(), keys.end(),
                                   [name](const SchemaKey& key) { return key.name == name; });
   return found == keys.end() ? nullptr : &*found;
+}
+
+std::optional<KeyHolds> any_key_holds(Section section) {
+  if (section == Section::Additional) return KeyHolds::Allowance;
+  if (section == Section::Cells) return KeyHolds::Value;
+  return std::nullopt;
 }
 
 std::string_view list_item_key(KeyHolds holds) {

@@ -2,6 +2,7 @@
 // The shape of an input file: which keys each section allows and what each key holds. The
 // loader checks keys against it, and `--set` paths are resolved through it.
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -25,6 +26,11 @@ enum class Section {
   Activities,
   Activity,
   LeaveBand,
+  Adjustment,      ///< an entry of a team's `adjustments`
+  Source,          ///< an entry of `sources:`: one extract
+  ExtractColumns,  ///< a source's `columns:`: which header holds each value
+  Cells,           ///< `include:`, `where:` and the like — any column name, with its patterns
+  MapRule,         ///< an entry of a source's `map:`
 };
 
 /// What a key holds.
@@ -52,6 +58,10 @@ std::vector<std::string_view> schema_key_names(Section section);
 
 /// The key of `section` called `name`, or null when the section has no such key.
 const SchemaKey* find_schema_key(Section section, std::string_view name);
+
+/// What every key of a section that takes any key holds (`additional:`, a column condition),
+/// or nullopt for a section with a fixed set of keys.
+std::optional<KeyHolds> any_key_holds(Section section);
 
 /// The name of the key that identifies an item of a list (`id` or `profession`), or "".
 std::string_view list_item_key(KeyHolds holds);

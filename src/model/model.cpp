@@ -19,6 +19,14 @@ const char* component_key(Component component) {
   return "unknown";
 }
 
+const char* extract_kind_name(ExtractKind kind) {
+  return kind == ExtractKind::Funded ? "funded" : "in_post";
+}
+
+const char* unmapped_reason_name(UnmappedReason reason) {
+  return reason == UnmappedReason::Profession ? "profession" : "cost_centre";
+}
+
 const char* uplift_method_name(UpliftMethod method) {
   return method == UpliftMethod::Additive ? "additive" : "exact";
 }

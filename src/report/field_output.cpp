@@ -2,6 +2,9 @@
 
 #include "report/field_output.hpp"
 
+#include <cmath>
+#include <cstdint>
+
 #include "report/json_support.hpp"
 
 namespace estab::report {
@@ -21,6 +24,18 @@ void append_field(CsvRecord& record, const FieldValue& value) {
     case FieldValue::Kind::Number: record.number(value.number); return;
     case FieldValue::Kind::Flag: record.boolean(value.flag); return;
     case FieldValue::Kind::Text: record.text(value.text); return;
+  }
+}
+
+void set_count(nlohmann::ordered_json& object, std::string_view name, const FieldValue& value) {
+  const std::optional<double> number = value.as_number();
+  if (number && !(std::fabs(*number) < 9e15 && std::nearbyint(*number) == *number)) {
+    throw std::logic_error("report: '" + std::string(name) + "' is not a whole number");
+  }
+  if (number) {
+    object[std::string(name)] = static_cast<std::int64_t>(*number);
+  } else {
+    object[std::string(name)] = nullptr;
   }
 }
 
@@ -45,7 +60,8 @@ NumberStyle number_style(FieldUnit unit) {
     case FieldUnit::Text:
     case FieldUnit::Flag:
     case FieldUnit::Rag:
-    case FieldUnit::Ratio: break;
+    case FieldUnit::Ratio:
+    case FieldUnit::Count: break;
   }
   return NumberStyle::General;
 }

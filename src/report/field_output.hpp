@@ -19,6 +19,9 @@ namespace estab::report {
 /// std::logic_error for a number that is not finite.
 void set_field(nlohmann::ordered_json& object, std::string_view name, const FieldValue& value);
 
+/// Sets `object[name]` to a whole number (a count) or null.
+void set_count(nlohmann::ordered_json& object, std::string_view name, const FieldValue& value);
+
 /// Appends a field's value to a CSV record: empty for null.
 void append_field(CsvRecord& record, const FieldValue& value);
 
@@ -49,6 +52,8 @@ nlohmann::ordered_json fields_json(const Record& record, const FieldTable<Record
   for (const Field<Record>& field : table) {
     if (field.unit == FieldUnit::Components) {
       object[std::string(field.name)] = absence_json(absence_of(record));
+    } else if (field.unit == FieldUnit::Count) {
+      set_count(object, field.name, field.read(record));
     } else {
       set_field(object, field.name, field.read(record));
     }

@@ -75,6 +75,20 @@ ordered_json review_settings_json(const Model& model) {
   return object;
 }
 
+ordered_json sources_json(const Model& model) {
+  ordered_json sources = ordered_json::array();
+  for (const ExtractReconciliation& extract : model.extracts.reconciliation) {
+    ordered_json object = fields_json(extract, extract_fields());
+    ordered_json unmapped = ordered_json::array();
+    for (const UnmappedRows& rows : extract.unmapped) {
+      unmapped.push_back(fields_json(rows, unmapped_fields()));
+    }
+    object["unmapped"] = std::move(unmapped);
+    sources.push_back(std::move(object));
+  }
+  return sources;
+}
+
 void write_json(std::ostream& out, const ordered_json& document) {
   out << document.dump(2) << '\n';
 }
@@ -88,6 +102,7 @@ void write_review_json(std::ostream& out, const ReviewResult& review) {
   document.list_member("services", review.services, service_json);
   document.list_member("professions", review.professions, profession_json);
   document.member("organisation", fields_json(review.organisation, totals_fields()));
+  document.member("sources", sources_json(model_of(review)));
   document.member("warnings", review.warnings);
   document.finish();
 }
@@ -108,6 +123,7 @@ ordered_json review_to_json(const ReviewResult& review) {
   document["services"] = list(review.services, service_fields());
   document["professions"] = list(review.professions, profession_fields());
   document["organisation"] = report::fields_json(review.organisation, totals_fields());
+  document["sources"] = report::sources_json(report::model_of(review));
   document["warnings"] = review.warnings;
   return document;
 }

@@ -26,6 +26,9 @@ void set_text(nlohmann::ordered_json& object, std::string_view key,
 /// The `review` object: organisation, title, period, uplift_method and the time base.
 nlohmann::ordered_json review_settings_json(const Model& model);
 
+/// The `sources` list: each extract's reconciliation, with its unmapped rows.
+nlohmann::ordered_json sources_json(const Model& model);
+
 /// Writes a document indented by two spaces, ending with a newline.
 void write_json(std::ostream& out, const nlohmann::ordered_json& document);
 

@@ -305,6 +305,14 @@ class Oracle:
                                      ("profession", prof.get("assumptions") or {}),
                                      ("organisation", self.org_assump)])
 
+    def headcount_per_wte(self, team, prof, line):
+        """The people per WTE a line resolves to: line, team, profession, organisation, 1."""
+        for a in (line.get("assumptions") or {}, team.get("assumptions") or {},
+                  prof.get("assumptions") or {}, self.org_assump):
+            if a.get("headcount_per_wte") is not None:
+                return num(a["headcount_per_wte"])
+        return 1.0
+
     def resolve_absence(self, levels):
         def resolve(key, default):
             for name, a in levels:
@@ -418,6 +426,15 @@ class Oracle:
             "in_post_cost": costed(in_post),
             "uplift_cost": costed(required - fixed - productive),
             "additive_shortfall_cost": costed(shortfall),
+            # Without extracts: nothing held, no budget, no roles or persons counted.
+            "held_wte": 0.0,
+            "recruitable_vacancy_wte": funded - in_post,
+            "funded_budget": None,
+            "budget_gap": None,
+            "in_post_roles": None,
+            "in_post_headcount": None,
+            "headcount_per_wte": self.headcount_per_wte(team, prof, line),
+            "observed_headcount_per_wte": None,
         }
         extra = {"roster_obs_hours": roster_obs, "factor": f,
                  "judgement_wte": None if line.get("judgement_wte") is None else num(line.get("judgement_wte"))}
@@ -479,6 +496,12 @@ class Oracle:
             out["net_gap_rate"] = sdiv(req - inp, req)
         out["vacancy_wte_gross"] = sum(max(0.0, l["funded_wte"] - l["in_post_wte"]) for l in lines)
         out["over_establishment_wte"] = sum(max(0.0, l["in_post_wte"] - l["funded_wte"]) for l in lines)
+        out["held_wte"] = s("held_wte")
+        out["recruitable_vacancy_wte"] = s("recruitable_vacancy_wte")
+        for k in ("in_post_roles", "funded_budget", "budget_gap"):
+            known = [l[k] for l in lines if l[k] is not None]
+            out[k] = sum(known) if known else None
+        out["in_post_headcount"] = None  # persons are counted per level, from extracts only
         return out
 
     def rolled_up_skill_mix(self, team_rows):
@@ -614,6 +637,7 @@ class Oracle:
             "services": services,
             "professions": profs,
             "organisation": rollup({}, lines, team_rows),
+            "sources": [],
             "warnings": [],
         }
 

@@ -150,8 +150,8 @@ std::vector<std::string> documented_field_names(DocumentedRecord record) {
 }
 
 bool is_number_unit(std::string_view unit) {
-  static constexpr std::array<std::string_view, 6> kNumberUnits = {
-      "WTE", "fraction", "hours", "money", "ratio", "heads per WTE"};
+  static constexpr std::array<std::string_view, 7> kNumberUnits = {
+      "WTE", "fraction", "hours", "money", "ratio", "heads per WTE", "count"};
   return std::find(kNumberUnits.begin(), kNumberUnits.end(), unit) != kNumberUnits.end();
 }
 

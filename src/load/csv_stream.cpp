@@ -1,0 +1,135 @@
+// Streaming an extract through libcsv, one physical line at a time, so that each record's
+// first line is known.
+#include "load/csv_stream.hpp"
+
+#include <csv.h>
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "estab/diagnostic.hpp"
+
+namespace estab {
+
+/// The libcsv callbacks: each cell, and the end of each record.
+struct CsvCallbacks {
+  static void on_cell(void* cell, std::size_t size, void* context) {
+    auto& stream = *static_cast<CsvStream*>(context);
+    CsvRecord& record = stream.record_;
+    const std::size_t index = record.cell_count++;
+    if (!stream.kept_.empty() && (index >= stream.kept_.size() || !stream.kept_[index])) return;
+    if (record.cells.size() <= index) record.cells.resize(index + 1);
+    record.cells[index].assign(
+        trim_cell(std::string_view(static_cast<const char*>(cell), cell == nullptr ? 0 : size)));
+  }
+
+  static void on_record_end(int /*terminator*/, void* context) {
+    auto& stream = *static_cast<CsvStream*>(context);
+    CsvRecord& record = stream.record_;
+    (*stream.on_record_)(record);
+    for (std::string& cell : record.cells) cell.clear();
+    record.cell_count = 0;
+    stream.between_records_ = true;
+  }
+};
+
+namespace {
+
+int is_space_or_tab(unsigned char character) {
+  return character == ' ' || character == '\t';
+}
+int is_space(unsigned char character) {
+  return character == ' ';
+}
+
+/// Owns a libcsv parser.
+class CsvParser {
+ public:
+  explicit CsvParser(char delimiter) {
+    if (csv_init(&parser_, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
+    csv_set_delim(&parser_, static_cast<unsigned char>(delimiter));
+    csv_set_space_func(&parser_, delimiter == '\t' ? is_space : is_space_or_tab);
+  }
+  ~CsvParser() { csv_free(&parser_); }
+  CsvParser(const CsvParser&) = delete;
+  CsvParser& operator=(const CsvParser&) = delete;
+  csv_parser* get() { return &parser_; }
+
+ private:
+  csv_parser parser_{};
+};
+
+}  // namespace
+
+CsvStream::CsvStream(std::string path, char delimiter)
+    : path_(std::move(path)), delimiter_(delimiter) {}
+
+bool CsvStream::read(const std::function<void(const CsvRecord&)>& on_record,
+                     std::uint32_t& malformed_line) {
+  std::ifstream in(path_, std::ios::binary);
+  if (!in) throw FileError(path_, fmt::format("cannot read '{}': {}", path_, std::strerror(errno)));
+  CsvParser parser(delimiter_);
+  on_record_ = &on_record;
+  between_records_ = true;
+  line_ = 0;
+  std::string text;
+  while (std::getline(in, text)) {
+    ++line_;
+    if (line_ == 1 && text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+    if (between_records_) {
+      if (text.empty() || text == "\r") continue;  // a blank line between records
+      record_.line = line_;
+      record_.text.assign(text);
+      between_records_ = false;
+    } else {
+      record_.text.append("\n").append(text);
+    }
+    if (!record_.text.empty() && record_.text.back() == '\r') record_.text.pop_back();
+    text.push_back('\n');
+    if (csv_parse(parser.get(), text.data(), text.size(), CsvCallbacks::on_cell,
+                  CsvCallbacks::on_record_end, this) != text.size()) {
+      malformed_line = record_.line;
+      return false;
+    }
+  }
+  if (in.bad()) {
+    throw FileError(path_, fmt::format("cannot read '{}': {}", path_, std::strerror(errno)));
+  }
+  if (csv_fini(parser.get(), CsvCallbacks::on_cell, CsvCallbacks::on_record_end, this) != 0) {
+    malformed_line = record_.line;
+    return false;
+  }
+  return true;
+}
+
+std::uint32_t cell_column(std::string_view record_text, char delimiter, std::size_t cell_index) {
+  std::size_t cell = 0;
+  std::uint32_t characters_before = 0;  // on the current line
+  bool quoted = false;
+  for (const char character : record_text) {
+    const bool blank = (character == ' ' || character == '\t') && character != delimiter;
+    if (cell == cell_index && !blank) return characters_before + 1;
+    if (character == '\n') {
+      characters_before = 0;
+      continue;
+    }
+    if ((static_cast<unsigned char>(character) & 0xC0) != 0x80) ++characters_before;
+    if (character == '"') {
+      quoted = !quoted;
+    } else if (character == delimiter && !quoted) {
+      ++cell;
+    }
+  }
+  return cell == cell_index ? characters_before + 1 : 1;
+}
+
+std::string_view trim_cell(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t");
+  return text.substr(first, last - first + 1);
+}
+
+}  // namespace estab

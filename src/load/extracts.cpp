@@ -1,0 +1,289 @@
+// Filling staff in post and budgets from the extracts: lines, roll-up headcounts, warnings.
+#include "load/extracts.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <tuple>
+
+namespace estab {
+
+namespace {
+
+/// The cost centres of every team; a cost centre listed by two teams is a problem.
+std::unordered_map<std::string, std::size_t> teams_by_cost_centre(const Model& model,
+                                                                  DiagnosticList& problems) {
+  std::unordered_map<std::string, std::size_t> team_of;
+  for (std::size_t team_index = 0; team_index < model.teams.size(); ++team_index) {
+    const Team& team = model.teams[team_index];
+    for (std::size_t index = 0; index < team.cost_centres.size(); ++index) {
+      const Located<std::string>& cost_centre = team.cost_centres[index];
+      const auto [found, inserted] = team_of.emplace(cost_centre.value, team_index);
+      if (inserted || found->second == team_index) continue;
+      const Team& other = model.teams[found->second];
+      problems.add({model.file_of(cost_centre.where), cost_centre.where.line,
+                    cost_centre.where.column,
+                    fmt::format("teams[{}].cost_centres[{}]", team.id, index),
+                    fmt::format("cost centre '{}' is also listed by team '{}' (line {}); a cost "
+                                "centre belongs to one team",
+                                cost_centre.value, other.id, other.where.line),
+                    false});
+    }
+  }
+  return team_of;
+}
+
+/// The diagnostic path of a line: `teams[ID].staffing[PROFESSION]`.
+std::string line_path(const Model& model, const Team& team, const StaffingLine& line) {
+  return fmt::format("teams[{}].staffing[{}]", team.id,
+                     model.professions[line.profession_index].id);
+}
+
+/// The index of the team's line for a profession, adding a line with no demand when none.
+std::size_t line_for(Team& team, std::size_t profession_index, const SourceLocation& where,
+                     bool& added) {
+  for (std::size_t index = 0; index < team.lines.size(); ++index) {
+    if (team.lines[index].profession_index == profession_index) return index;
+  }
+  StaffingLine line;
+  line.profession_index = profession_index;
+  line.where = where;
+  line.extract.added = true;
+  team.lines.push_back(std::move(line));
+  added = true;
+  return team.lines.size() - 1;
+}
+
+/// Distinct persons per key: sorts `persons` by (key, person) and counts.
+template <typename KeyOf>
+void count_distinct(std::vector<PersonRow>& persons, KeyOf key_of,
+                    const std::function<void(std::size_t, std::size_t)>& record) {
+  std::sort(persons.begin(), persons.end(), [&](const PersonRow& left, const PersonRow& right) {
+    return std::make_tuple(key_of(left), left.person_hash) <
+           std::make_tuple(key_of(right), right.person_hash);
+  });
+  std::size_t index = 0;
+  while (index < persons.size()) {
+    const std::size_t key = key_of(persons[index]);
+    std::size_t distinct = 0;
+    std::uint64_t previous = 0;
+    for (; index < persons.size() && key_of(persons[index]) == key; ++index) {
+      if (distinct == 0 || persons[index].person_hash != previous) ++distinct;
+      previous = persons[index].person_hash;
+    }
+    record(key, distinct);
+  }
+}
+
+class ExtractApplier {
+ public:
+  ExtractApplier(Model& model, ExtractTotals& totals, DiagnosticList& problems,
+                 DiagnosticList& warnings)
+      : model_(model), totals_(totals), problems_(problems), warnings_(warnings) {}
+
+  void apply(bool cite_rows) {
+    add_lines();
+    for (std::size_t team_index = 0; team_index < model_.teams.size(); ++team_index) {
+      Team& team = model_.teams[team_index];
+      for (std::size_t index = 0; index < team.lines.size(); ++index) {
+        fill_line(team, team_index, index, cite_rows);
+      }
+    }
+    count_headcounts();
+  }
+
+ private:
+  void add_lines() {
+    for (const LineRows& rows : totals_.lines) {
+      Team& team = model_.teams[rows.team_index];
+      bool added = false;
+      line_for(team, rows.profession_index, rows.first_row, added);
+      if (added) warn_added(team, team.lines.back(), "rows of an extract name it");
+    }
+    for (Team& team : model_.teams) {
+      for (const Adjustment& adjustment : team.adjustments) {
+        bool added = false;
+        line_for(team, adjustment.profession_index, adjustment.where, added);
+        if (added) warn_added(team, team.lines.back(), "an adjustment names it");
+      }
+    }
+  }
+
+  void warn_added(const Team& team, const StaffingLine& line, std::string_view why) {
+    warnings_.add({model_.file_of(line.where), line.where.line, line.where.column,
+                   line_path(model_, team, line),
+                   fmt::format("the team has no staffing line for '{}', but {}: it is added with "
+                               "no demand (required 0 WTE)",
+                               model_.professions[line.profession_index].id, why),
+                   true});
+  }
+
+  void fill_line(Team& team, std::size_t team_index, std::size_t line_index, bool cite_rows) {
+    StaffingLine& line = team.lines[line_index];
+    const auto found = totals_.line_of.find(line_key(team_index, line.profession_index));
+    const LineRows* rows = found == totals_.line_of.end() ? nullptr : &totals_.lines[found->second];
+    LineExtract& extract = line.extract;
+    for (const Adjustment& adjustment : team.adjustments) {
+      if (adjustment.profession_index == line.profession_index) {
+        extract.in_post_adjustments += adjustment.in_post_wte.value;
+      }
+    }
+    const bool adjusted = std::any_of(team.adjustments.begin(), team.adjustments.end(),
+                                      [&](const Adjustment& adjustment) {
+                                        return adjustment.profession_index == line.profession_index;
+                                      });
+    if (rows != nullptr) {
+      extract.held_wte = rows->held_wte;
+      extract.in_post_rows_wte = rows->in_post_wte;
+      extract.funded_rows_wte = rows->funded_wte;
+    }
+    if (totals_.any_in_post || adjusted) {
+      const double sourced = extract.in_post_rows_wte + extract.in_post_adjustments;
+      if (line.in_post_wte.where.known()) {
+        if (rows != nullptr && rows->has_in_post_rows) {
+          warn_stated(team, line, "in_post_wte", line.in_post_wte.value, sourced);
+        }
+      } else {
+        line.in_post_wte = {sourced, {}};  // unlocated: filled in, not stated
+        extract.in_post_from_extract = true;
+      }
+    }
+    if (totals_.any_in_post) {
+      extract.in_post_roles = rows != nullptr ? rows->in_post_roles : 0;
+    }
+    if (totals_.any_funded) {
+      if (line.funded_wte.where.known()) {
+        if (rows != nullptr && rows->has_funded_rows) {
+          warn_stated(team, line, "funded_wte", line.funded_wte.value, extract.funded_rows_wte);
+        }
+      } else {
+        if (extract.funded_rows_wte < -1e-9) {
+          const SourceLocation& where = rows->first_funded_row;
+          problems_.add({model_.file_of(where), where.line, where.column,
+                         line_path(model_, team, line),
+                         fmt::format("the funded rows of this line total {:.2f} WTE; a funded "
+                                     "establishment cannot be negative",
+                                     extract.funded_rows_wte),
+                         false});
+        }
+        line.funded_wte = {std::max(extract.funded_rows_wte, 0.0), {}};
+        extract.funded_from_extract = true;
+      }
+    }
+    if (totals_.any_funded_cost) extract.funded_budget = rows != nullptr ? rows->funded_cost : 0.0;
+    if (cite_rows && rows != nullptr) {
+      if (!rows->in_post_citations.empty()) {
+        model_.extracts.citations.push_back(
+            {team_index, line_index, ExtractKind::InPost, rows->in_post_citations});
+      }
+      if (!rows->funded_citations.empty()) {
+        model_.extracts.citations.push_back(
+            {team_index, line_index, ExtractKind::Funded, rows->funded_citations});
+      }
+    }
+  }
+
+  void warn_stated(const Team& team, const StaffingLine& line, std::string_view key, double stated,
+                   double sourced) {
+    const SourceLocation& where =
+        key == "in_post_wte" ? line.in_post_wte.where : line.funded_wte.where;
+    warnings_.add({model_.file_of(where), where.line, where.column,
+                   line_path(model_, team, line) + "." + std::string(key),
+                   fmt::format("the stated {:.2f} WTE is used; the extracts give {:.2f} WTE",
+                               stated, sourced),
+                   true});
+  }
+
+  void count_headcounts() {
+    ExtractHeadcounts& counts = model_.extracts.headcounts;
+    if (!totals_.any_person_column) return;
+    counts.teams.assign(model_.teams.size(), std::size_t{0});
+    counts.services.assign(model_.services.size() + 1, std::size_t{0});
+    counts.professions.assign(model_.professions.size(), std::size_t{0});
+    for (Team& team : model_.teams) {
+      for (StaffingLine& line : team.lines) line.extract.in_post_headcount = 0;
+    }
+    std::vector<PersonRow>& persons = totals_.persons;
+    const std::size_t profession_count = model_.professions.size();
+    count_distinct(
+        persons,
+        [&](const PersonRow& row) {
+          return std::size_t{row.team_index} * profession_count + row.profession_index;
+        },
+        [&](std::size_t key, std::size_t distinct) {
+          Team& team = model_.teams[key / profession_count];
+          for (StaffingLine& line : team.lines) {
+            if (line.profession_index == key % profession_count) {
+              line.extract.in_post_headcount = distinct;
+            }
+          }
+        });
+    count_distinct(
+        persons, [](const PersonRow& row) { return std::size_t{row.team_index}; },
+        [&](std::size_t key, std::size_t distinct) { counts.teams[key] = distinct; });
+    const std::size_t no_service = model_.services.size();
+    count_distinct(
+        persons,
+        [&](const PersonRow& row) {
+          return model_.teams[row.team_index].service_index.value_or(no_service);
+        },
+        [&](std::size_t key, std::size_t distinct) { counts.services[key] = distinct; });
+    count_distinct(
+        persons, [](const PersonRow& row) { return std::size_t{row.profession_index}; },
+        [&](std::size_t key, std::size_t distinct) { counts.professions[key] = distinct; });
+    count_distinct(
+        persons, [](const PersonRow&) { return std::size_t{0}; },
+        [&](std::size_t, std::size_t distinct) { counts.organisation = distinct; });
+    if (persons.empty()) counts.organisation = 0;
+  }
+
+  Model& model_;
+  ExtractTotals& totals_;
+  DiagnosticList& problems_;
+  DiagnosticList& warnings_;
+};
+
+}  // namespace
+
+void read_extracts(const std::vector<SourceSpec>& sources, Model& model, bool cite_rows,
+                   DiagnosticList& problems, DiagnosticList& warnings) {
+  if (sources.empty()) return;
+  const std::unordered_map<std::string, std::size_t> team_of =
+      teams_by_cost_centre(model, problems);
+  ExtractTotals totals;
+  for (const SourceSpec& source : sources) {
+    if (std::find(model.files.begin(), model.files.end(), source.path) == model.files.end()) {
+      model.files.push_back(source.path);
+    }
+    const bool start = source.snapshot == Snapshot::Start;
+    if (source.kind == ExtractKind::InPost && !start) totals.any_in_post = true;
+    if (source.kind == ExtractKind::InPost && !start && source.column(ColumnRole::Person)) {
+      totals.any_person_column = true;
+    }
+    if (source.kind == ExtractKind::Funded) totals.any_funded = true;
+    if (source.kind == ExtractKind::Funded && source.column(ColumnRole::Cost)) {
+      totals.any_funded_cost = true;
+    }
+  }
+  for (std::size_t index = 0; index < sources.size(); ++index) {
+    const SourceSpec& source = sources[index];
+    try {
+      model.extracts.reconciliation.push_back(
+          read_extract(source, static_cast<std::uint32_t>(index), model, team_of, cite_rows, totals,
+                       model.extracts.cost_centres, problems, warnings));
+    } catch (const FileError& error) {
+      const SourceLocation& where = source.file.where;
+      throw FileError(source.path,
+                      fmt::format("{}:{}:{}: sources[{}].file: {}", model.file_of(where),
+                                  where.line, where.column, index, error.what()));
+    }
+  }
+  model.extracts.has_in_post = totals.any_in_post;
+  model.extracts.has_funded_cost = totals.any_funded_cost;
+  if (!problems.empty()) return;
+  ExtractApplier(model, totals, problems, warnings).apply(cite_rows);
+}
+
+}  // namespace estab

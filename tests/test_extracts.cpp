@@ -1,0 +1,162 @@
+// Unit tests of reading extracts: number and date cells, patterns, the CSV stream, and the
+// reconciliation of every row of a staff-in-post and a budget extract.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "estab/calc.hpp"
+#include "estab/load.hpp"
+#include "load/csv_stream.hpp"
+#include "load/extract_cells.hpp"
+#include "support/test_support.hpp"
+
+using namespace estab;
+using namespace estab::testing;
+
+namespace {
+
+/// Writes `text` to `name` in a fresh scratch directory of its own; returns its path.
+std::string scratch_file(const std::string& name, const std::string& text) {
+  const std::filesystem::path path = scratch_directory("extracts-" + name) / name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path.string();
+}
+
+}  // namespace
+
+TEST_CASE("extract numbers: the forms finance and ESR reports write", "[extracts]") {
+  CHECK(parse_extract_number("0.5") == 0.5);
+  CHECK(parse_extract_number(".5") == 0.5);
+  CHECK(parse_extract_number("-1") == -1.0);
+  CHECK(parse_extract_number("1,000.5") == 1000.5);
+  CHECK(parse_extract_number("12,345,678") == 12345678.0);
+  CHECK(parse_extract_number("(1.00)") == -1.0);
+  CHECK(parse_extract_number("(1,250)") == -1250.0);
+  for (const char* bad : {"0,5", "£12", "N/A", "+1", "1e3", "", "1,00", "12,3456", ".", "1.", "--1",
+                          "(1", "1 000", ",100", "0x10", "inf", "nan"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_extract_number(bad).has_value());
+  }
+}
+
+TEST_CASE("extract dates: ISO, ESR's DD-MON-YYYY and day-first slashes", "[extracts]") {
+  const std::int32_t end_of_march = day_number(2026, 3, 31);
+  CHECK(parse_extract_date("2026-03-31").day == end_of_march);
+  CHECK(parse_extract_date("31-MAR-2026").day == end_of_march);
+  CHECK(parse_extract_date("31-mar-2026").day == end_of_march);
+  CHECK(parse_extract_date("31/03/2026").day == end_of_march);
+  CHECK(parse_extract_date("1/4/2026").day == end_of_march + 1);
+  CHECK(day_number(1970, 1, 1) == 0);
+  for (const char* open : {"", "4712-12-31", "31-DEC-4712", "1900-01-01", "01/01/1900"}) {
+    INFO(open);
+    CHECK(parse_extract_date(open).valid);
+    CHECK(parse_extract_date(open).open_ended);
+  }
+  for (const char* bad : {"2026-13-01", "2026-02-30", "31-XYZ-2026", "03/31/2026", "2026/03/31",
+                          "yesterday", "29-FEB-2025"}) {
+    INFO(bad);
+    CHECK_FALSE(parse_extract_date(bad).valid);
+  }
+  CHECK(parse_extract_date("29-FEB-2024").valid);
+}
+
+TEST_CASE("extract patterns: whole cell, any case, * and ?", "[extracts]") {
+  CHECK(matches_pattern("n?l*", "N1L0"));
+  CHECK(matches_pattern("n?l*", "n2lx"));
+  CHECK_FALSE(matches_pattern("n?l*", "N12L"));
+  CHECK(matches_pattern("secondment out*", "Secondment Out - Internal"));
+  CHECK(matches_pattern("*vacancy factor*", "NURSING VACANCY FACTOR"));
+  CHECK_FALSE(matches_pattern("bank", "Bank Staff"));
+  CHECK(matches_pattern("*", ""));
+  CHECK(matches_pattern("a*b*c", "aXXbYYc"));
+  CHECK_FALSE(matches_pattern("a*b*c", "aXXbYY"));
+}
+
+TEST_CASE("the CSV stream: quoting, CRLF, a byte order mark, blank lines and columns",
+          "[extracts]") {
+  const std::string path =
+      scratch_file("stream.csv",
+                   "\xEF\xBB\xBF"
+                   "A;B;C\r\n1;\"two; with \"\"quotes\"\"\";3\r\n\r\n4;\"five\nlines\";6\r\n");
+  CsvStream stream(path, ';');
+  std::vector<std::vector<std::string>> records;
+  std::vector<std::uint32_t> lines;
+  std::uint32_t malformed = 0;
+  REQUIRE(stream.read(
+      [&](const CsvRecord& record) {
+        records.emplace_back(record.cells.begin(), record.cells.begin() + record.cell_count);
+        lines.push_back(record.line);
+      },
+      malformed));
+  REQUIRE(records.size() == 3);
+  CHECK(records[0] == std::vector<std::string>{"A", "B", "C"});
+  CHECK(records[1] == std::vector<std::string>{"1", "two; with \"quotes\"", "3"});
+  CHECK(records[2] == std::vector<std::string>{"4", "five\nlines", "6"});
+  CHECK(lines == std::vector<std::uint32_t>{1, 2, 4});
+  CHECK(cell_column("1,£2,3", ',', 2) == 6);
+  CHECK(cell_column("1,\"a,b\",3", ',', 2) == 9);
+  CHECK(cell_column("1,2", ',', 0) == 1);
+}
+
+TEST_CASE("a quote left open is malformed, at the line its record starts", "[extracts]") {
+  const std::string path = scratch_file("open-quote.csv", "A,B\n1,\"never closed\n2,3\n");
+  CsvStream stream(path, ',');
+  std::uint32_t malformed = 0;
+  CHECK_FALSE(stream.read([](const CsvRecord&) {}, malformed));
+  CHECK(malformed == 2);
+}
+
+TEST_CASE("every row of an extract is accounted for, and lines take their figures", "[extracts]") {
+  const Model model = load_model_file(source_path("tests/extracts/ward.yaml"));
+  REQUIRE(model.extracts.reconciliation.size() == 2);
+  for (const ExtractReconciliation& extract : model.extracts.reconciliation) {
+    INFO(extract.file);
+    double parts = *extract.wte_used + *extract.wte_ended + *extract.wte_excluded +
+                   *extract.wte_held + *extract.wte_vacancy_factor;
+    std::size_t unmapped_rows = 0;
+    for (const UnmappedRows& rows : extract.unmapped) {
+      parts += *rows.wte;
+      unmapped_rows += rows.rows;
+    }
+    CHECK(parts == Approx(*extract.wte_total).margin(1e-9 * static_cast<double>(extract.rows)));
+    CHECK(unmapped_rows <= extract.rows);
+  }
+  const ExtractReconciliation& esr = model.extracts.reconciliation[0];
+  CHECK(esr.rows == 10);
+  CHECK(*esr.wte_total == Approx(8.3));
+  CHECK(*esr.wte_used == Approx(2.9));  // 1.0 + 0.5 + 0.4 nurses, 1.0 HCA
+  CHECK(*esr.wte_ended == Approx(1.0));
+  CHECK(*esr.wte_excluded == Approx(0.6));  // the bank row
+  CHECK(*esr.wte_held == Approx(1.0));      // the career break
+  REQUIRE(esr.unmapped.size() == 3);
+  CHECK(esr.unmapped[0].reason == UnmappedReason::CostCentre);
+  CHECK(esr.unmapped[0].cost_centre == "9999");
+  CHECK(esr.unmapped[1].reason == UnmappedReason::Profession);
+  CHECK(esr.unmapped[1].value == "S1A0 / Allied Health Professionals");
+  const ExtractReconciliation& budget = model.extracts.reconciliation[1];
+  CHECK(*budget.wte_vacancy_factor == Approx(-0.5));
+
+  const ReviewResult review = compute_review(model);
+  REQUIRE(review.lines.size() == 3);
+  const LineResult& nurses = review.lines[0];
+  CHECK(nurses.in_post_wte == Approx(1.9));
+  CHECK(nurses.held_wte == Approx(1.0));
+  CHECK(nurses.funded_wte == Approx(7.0));  // the vacancy factor row is not a post
+  CHECK(nurses.recruitable_vacancy_wte == Approx(7.0 - 1.9 - 1.0));
+  CHECK(*nurses.funded_budget == Approx(360000.5));
+  CHECK(*nurses.budget_gap == Approx(360000.5 - 7.0 * 50000));
+  CHECK(*nurses.in_post_roles == 3);
+  CHECK(*nurses.in_post_headcount == 2);  // person 1002 holds two assignments
+  CHECK(*nurses.observed_headcount_per_wte == Approx(2 / 1.9));
+  CHECK(review.lines[1].in_post_wte == 4.0);  // stated in the YAML: it wins, with a warning
+  const LineResult& social_workers = review.lines[2];
+  CHECK(social_workers.line->extract.added);
+  CHECK(social_workers.in_post_wte == 2.0);  // the adjustment
+  CHECK(social_workers.required_wte == 0.0);
+  CHECK(*review.organisation.in_post_headcount == 3);
+  CHECK(*review.organisation.in_post_roles == 4);
+  CHECK(model.warnings.size() == 6);
+}
