@@ -203,7 +203,7 @@ struct CostCentreRecord {
   const Profession* profession = nullptr;
 };
 
-/// The cost centre view of a model's extracts, in the order the rows first met each cell.
+/// The cost centre view of a model's extracts, by cost centre, profession and band.
 std::vector<CostCentreRecord> cost_centre_records(const Model& model);
 
 /// Computes the review of a validated model, with an optional scaling (sensitivity analysis).

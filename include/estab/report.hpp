@@ -80,6 +80,16 @@ nlohmann::ordered_json sensitivity_to_json(const SensitivityResult& result);
 void render_sensitivity(std::ostream& out, const SensitivityResult& result, OutputFormat format,
                         const RenderOptions& options);
 
+/// The extracts of a model as the `estab-sources/1` JSON document: each extract's
+/// reconciliation, then the cost centre view.
+nlohmann::ordered_json sources_to_json(const Model& model);
+
+/// Writes where every row of each extract went and, per cost centre × profession × band,
+/// funded against in post against held: as a table, Markdown, JSON, or (the cost centre view)
+/// CSV.
+void render_sources(std::ostream& out, const Model& model, OutputFormat format,
+                    const RenderOptions& options);
+
 /// The outcome of checking one input file, for `estab validate`.
 struct ValidationResult {
   std::string file;

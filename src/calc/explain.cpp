@@ -204,14 +204,82 @@ std::string rating_comparison(const LineResult& line, double tolerance) {
   return fmt::format("{} <= {}", rate, single);
 }
 
+/// "Σ FTE of 3 rows of extracts/esr.csv (lines 14, 22, 31)": the rows of each extract behind
+/// a sourced figure, at most `kCitedLines` line numbers each.
+std::string cited_rows(const Model& model, const std::vector<RowCitation>& rows) {
+  constexpr std::size_t kCitedLines = 20;
+  std::vector<std::string> parts;
+  std::size_t index = 0;
+  while (index < rows.size()) {
+    const std::uint32_t extract = rows[index].extract;
+    std::vector<std::uint32_t> lines;
+    for (; index < rows.size() && rows[index].extract == extract; ++index) {
+      lines.push_back(rows[index].line);
+    }
+    const ExtractReconciliation& source = model.extracts.reconciliation.at(extract);
+    std::string listed;
+    for (std::size_t position = 0; position < lines.size() && position < kCitedLines; ++position) {
+      listed += (position == 0 ? "" : ", ") + std::to_string(lines[position]);
+    }
+    if (lines.size() > kCitedLines)
+      listed += fmt::format(", … {} more", lines.size() - kCitedLines);
+    parts.push_back(fmt::format("Σ {} of {} row{} of {} (line{} {})", source.wte_column,
+                                lines.size(), lines.size() == 1 ? "" : "s", source.file,
+                                lines.size() == 1 ? "" : "s", listed));
+  }
+  std::string joined;
+  for (const std::string& part : parts) joined += (joined.empty() ? "" : " + ") + part;
+  return joined;
+}
+
+/// The rows of the extracts a line's figure of `kind` was summed from (empty when not kept).
+const std::vector<RowCitation>* citations_of(const Model& model, const LineResult& line,
+                                             ExtractKind kind) {
+  const auto team_index = static_cast<std::size_t>(line.team - model.teams.data());
+  const auto line_index = static_cast<std::size_t>(line.line - line.team->lines.data());
+  for (const LineCitations& citations : model.extracts.citations) {
+    if (citations.team_index == team_index && citations.line_index == line_index &&
+        citations.kind == kind) {
+      return &citations.rows;
+    }
+  }
+  return nullptr;
+}
+
+/// Funded or in-post WTE: stated in the input, or summed from extract rows (and adjustments).
+void explain_staff_figure(ExplanationBuilder& builder, const LineResult& line, ExtractKind kind) {
+  const bool funded = kind == ExtractKind::Funded;
+  const char* name = funded ? "funded_wte" : "in_post_wte";
+  const StaffingLine& staffing = *line.line;
+  const LineExtract& extract = staffing.extract;
+  const bool sourced = funded ? extract.funded_from_extract : extract.in_post_from_extract;
+  if (!sourced) {
+    builder.number_input(name, funded ? staffing.funded_wte : staffing.in_post_wte, "WTE",
+                         AssumptionLevel::Line);
+    return;
+  }
+  const std::vector<RowCitation>* rows = citations_of(builder.model(), line, kind);
+  std::string formula = rows != nullptr && !rows->empty()
+                            ? cited_rows(builder.model(), *rows)
+                            : std::string("Σ WTE of no rows of the extracts");
+  std::string substituted =
+      explain_number(funded ? extract.funded_rows_wte : extract.in_post_rows_wte);
+  if (!funded && extract.in_post_adjustments != 0.0) {
+    formula += " + Σ the team's adjustments";
+    substituted += " + " + explain_number(extract.in_post_adjustments);
+  }
+  builder.step(name, formula, substituted, funded ? line.funded_wte : line.in_post_wte,
+               StepUnit::Wte);
+}
+
 void explain_gaps(ExplanationBuilder& builder, const LineResult& line) {
   const ReviewSettings& review = builder.model().review;
   const std::string required = explain_number(line.required_wte);
   const std::string funded = explain_number(line.funded_wte);
   const std::string in_post = explain_number(line.in_post_wte);
   builder.begin(ExplainSection::Gaps);
-  builder.number_input("funded_wte", line.line->funded_wte, "WTE", AssumptionLevel::Line);
-  builder.number_input("in_post_wte", line.line->in_post_wte, "WTE", AssumptionLevel::Line);
+  explain_staff_figure(builder, line, ExtractKind::Funded);
+  explain_staff_figure(builder, line, ExtractKind::InPost);
   const Located<double>& tolerance = review.gap_tolerance;
   builder.input("gap_tolerance", explain_percent(tolerance.value), "percent of required WTE",
                 setting_level(tolerance.where), tolerance.where);

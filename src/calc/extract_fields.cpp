@@ -1,5 +1,8 @@
 // The field tables of the extracts' reconciliation and cost centre view.
 
+#include <algorithm>
+#include <tuple>
+
 #include "calc/field_builders.hpp"
 #include "estab/calc.hpp"
 #include "estab/fields.hpp"

@@ -165,6 +165,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   add_output_options(*explain, format, output_file, kBasicFormats);
   add_set_option(*explain, overrides);
 
+  CLI::App* sources = app.add_subcommand(
+      "sources", "Where every row of the staff-in-post and budget extracts went");
+  sources->add_option("file", input_file, "Input YAML file")->required();
+  add_output_options(*sources, format, output_file, kViewFormats);
+  add_set_option(*sources, overrides);
+
   CLI::App* init = app.add_subcommand("init", "Write a commented starter file, DIR/estab.yaml");
   init->add_option("directory", init_directory, "Directory to create the file in")->required();
   init->add_flag("--force", init_force, "Replace an existing DIR/estab.yaml");
@@ -216,6 +222,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     if (explain->parsed()) {
       return to_int(run_explain_command(input_file, explain_team, explain_profession,
                                         kFormats.at(format), output_file,
+                                        LoadOptions{overrides, strict}, console));
+    }
+    if (sources->parsed()) {
+      return to_int(run_sources_command(input_file, kFormats.at(format), output_file,
                                         LoadOptions{overrides, strict}, console));
     }
     if (sensitivity->parsed()) {

@@ -73,6 +73,12 @@ void check_output_is_not_input(const std::string& output_file,
 ExitCode deliver(const Renderer& render, const std::string& output_file,
                  const std::vector<std::string>& inputs, Console& console);
 
+/// Loads FILE (reading every extract its sources name) and renders the reconciliation of each
+/// extract and the cost centre view.
+ExitCode run_sources_command(const std::string& input_file, OutputFormat format,
+                             const std::string& output_file, const LoadOptions& load_options,
+                             Console& console);
+
 /// The text of the starter file `init` writes.
 const char* starter_file_text();
 

@@ -33,7 +33,9 @@ ExitCode run_explain_command(const std::string& input_file, const std::string& t
                              Console& console) {
   check_line_selection(team, profession);  // a usage problem is reported before the file is read
   check_output_is_not_input(output_file, {input_file});
-  const Model model = load_model_file(input_file, load_options);
+  LoadOptions citing = load_options;
+  citing.cite_rows = true;  // the rows behind each sourced figure are cited
+  const Model model = load_model_file(input_file, citing);
   print_warnings(model, console);
   const ReviewResult review = compute_review(model);
 

@@ -6,6 +6,7 @@
 
 #include "estab/report.hpp"
 #include "report/html_review.hpp"
+#include "report/sources_view.hpp"
 #include "report/table.hpp"
 #include "report/text_format.hpp"
 #include "report/view_common.hpp"
@@ -187,7 +188,13 @@ void render_review(std::ostream& out, const ReviewResult& review, OutputFormat f
   writer.heading(HeadingLevel::Section, "7. Professions");
   report::write_professions(writer, review);
   writer.blank_line();
-  writer.heading(HeadingLevel::Section, "8. Warnings");
+  const bool has_extracts = !report::model_of(review).extracts.reconciliation.empty();
+  if (has_extracts) {
+    writer.heading(HeadingLevel::Section, "8. Staff in post and budgets from extracts");
+    report::write_sources_summary(writer, report::model_of(review));
+    writer.blank_line();
+  }
+  writer.heading(HeadingLevel::Section, has_extracts ? "9. Warnings" : "8. Warnings");
   report::write_warnings(writer, review);
 }
 

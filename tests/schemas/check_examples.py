@@ -33,6 +33,7 @@ COMMAND_SCHEMAS = {
     "uplift": "estab-uplift/1",
     "sensitivity": "estab-sensitivity/1",
     "validate": "estab-validate/1",
+    "sources": "estab-sources/1",
 }
 UNKNOWN_FIELD = "unlisted_field"
 
