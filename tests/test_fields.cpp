@@ -111,6 +111,11 @@ std::vector<TableAgainstDocs> tables_against(const std::vector<FieldList>& lists
        docs(DocumentedRecord::AssumptionSet)},
       {"uplift_totals_fields()", as_documented(estab::uplift_totals_fields()),
        docs(DocumentedRecord::UpliftOrganisation)},
+      {"extract_fields()", as_documented(estab::extract_fields()), docs(DocumentedRecord::Extract)},
+      {"unmapped_fields()", as_documented(estab::unmapped_fields()),
+       docs(DocumentedRecord::Unmapped)},
+      {"cost_centre_fields()", as_documented(estab::cost_centre_fields()),
+       docs(DocumentedRecord::CostCentre)},
   };
 }
 

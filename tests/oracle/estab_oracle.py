@@ -35,6 +35,8 @@ import sys
 
 import yaml
 
+import oracle_extracts
+
 REL_EDGE = 1e-12  # RAG edges: within max(|value|, |edge|) x 1e-12 of an edge counts as inside
 
 
@@ -232,8 +234,11 @@ def target_value(v):
 
 # --------------------------------------------------------------------------
 class Oracle:
-    def __init__(self, doc):
+    def __init__(self, doc, folder="."):
         self.doc = doc
+        self.reconciliation, self.headcounts = [], None
+        if doc.get("sources"):
+            self.reconciliation, self.headcounts = oracle_extracts.apply_extracts(doc, folder)
         rv = doc.get("review") or {}
         self.rv = rv
         self.std = num(rv.get("standard_hours"), 37.5)
@@ -426,15 +431,17 @@ class Oracle:
             "in_post_cost": costed(in_post),
             "uplift_cost": costed(required - fixed - productive),
             "additive_shortfall_cost": costed(shortfall),
-            # Without extracts: nothing held, no budget, no roles or persons counted.
-            "held_wte": 0.0,
-            "recruitable_vacancy_wte": funded - in_post,
-            "funded_budget": None,
-            "budget_gap": None,
-            "in_post_roles": None,
-            "in_post_headcount": None,
+            # From the extracts, when the file reads any (oracle_extracts.py).
+            "held_wte": line.get("_held", 0.0),
+            "recruitable_vacancy_wte": funded - in_post - line.get("_held", 0.0),
+            "funded_budget": line.get("_budget"),
+            "budget_gap": (None if line.get("_budget") is None or cost is None
+                           else line["_budget"] - funded * cost),
+            "in_post_roles": line.get("_roles"),
+            "in_post_headcount": line.get("_headcount"),
             "headcount_per_wte": self.headcount_per_wte(team, prof, line),
-            "observed_headcount_per_wte": None,
+            "observed_headcount_per_wte": (None if line.get("_headcount") is None
+                                           else sdiv(line["_headcount"], line["_rows_wte"])),
         }
         extra = {"roster_obs_hours": roster_obs, "factor": f,
                  "judgement_wte": None if line.get("judgement_wte") is None else num(line.get("judgement_wte"))}
@@ -613,6 +620,17 @@ class Oracle:
             row.update(self.summed(pl, rates=False))
             profs.append(row)
 
+        organisation = rollup({}, lines, team_rows)
+        if self.headcounts is not None:  # distinct persons per level, never a sum
+            counts = self.headcounts
+            for row in team_rows:
+                row["in_post_headcount"] = counts["teams"][row["team"]]
+            for row in services:
+                row["in_post_headcount"] = counts["services"].get(row["service"], 0)
+            for row in profs:
+                row["in_post_headcount"] = counts["professions"][row["profession"]]
+            organisation["in_post_headcount"] = counts["organisation"]
+
         rv = self.rv
 
         raw = self.doc.get("_raw_text", {})
@@ -636,8 +654,8 @@ class Oracle:
             "teams": team_rows,
             "services": services,
             "professions": profs,
-            "organisation": rollup({}, lines, team_rows),
-            "sources": [],
+            "organisation": organisation,
+            "sources": self.reconciliation,
             "warnings": [],
         }
 
@@ -646,7 +664,7 @@ def main(argv):
     if len(argv) != 2:
         sys.exit(__doc__)
     doc = load_doc(argv[1])
-    json.dump(Oracle(doc).run(), sys.stdout, indent=2)
+    json.dump(Oracle(doc, os.path.dirname(argv[1]) or ".").run(), sys.stdout, indent=2)
     sys.stdout.write("\n")
 
 

@@ -62,7 +62,8 @@ const std::vector<DocumentedRecord>& documented_records() {
       DocumentedRecord::Line,          DocumentedRecord::Totals,
       DocumentedRecord::TeamOwn,       DocumentedRecord::Profession,
       DocumentedRecord::AssumptionSet, DocumentedRecord::UpliftOrganisation,
-      DocumentedRecord::UpliftLine,
+      DocumentedRecord::Extract,       DocumentedRecord::Unmapped,
+      DocumentedRecord::CostCentre,    DocumentedRecord::UpliftLine,
   };
   return records;
 }
@@ -77,6 +78,9 @@ std::string_view documented_heading(DocumentedRecord record) {
     case DocumentedRecord::AssumptionSet: return "Assumption sets: `assumption_sets`";
     case DocumentedRecord::UpliftOrganisation:
       return "Uplift totals of the organisation: `organisation`";
+    case DocumentedRecord::Extract: return "Extracts: `sources`";
+    case DocumentedRecord::Unmapped: return "Unmapped rows: `unmapped`";
+    case DocumentedRecord::CostCentre: return "Cost centres: `cost_centres`";
   }
   throw std::logic_error("an unknown documented record kind");
 }

@@ -18,6 +18,9 @@ enum class DocumentedRecord {
   UpliftLine,          ///< a staffing line as the uplift CSV lists it
   AssumptionSet,       ///< the figures of an assumption set of `estab-uplift/1`
   UpliftOrganisation,  ///< the organisation of `estab-uplift/1`
+  Extract,             ///< an extract's reconciliation of `estab-sources/1`
+  Unmapped,            ///< an unmapped entry of an extract's reconciliation
+  CostCentre,          ///< a cost centre × profession × band of `estab-sources/1`
 };
 
 /// One row of a field table: the field's name and its unit in the documentation's words.
