@@ -160,3 +160,29 @@ TEST_CASE("every row of an extract is accounted for, and lines take their figure
   CHECK(*review.organisation.in_post_roles == 4);
   CHECK(model.warnings.size() == 6);
 }
+
+TEST_CASE("an extract's file is found beside the YAML that names it, through extends",
+          "[extracts]") {
+  const std::filesystem::path folder = scratch_directory("extracts-overlay");
+  const std::string base = source_path("tests/extracts/ward.yaml");
+  std::ofstream(folder / "scenario.yaml")
+      << "estab: 1\nextends: " << base << "\nreview: {gap_tolerance: 10%}\n";
+  const Model through_base = load_model_file((folder / "scenario.yaml").string());
+  REQUIRE(through_base.extracts.reconciliation.size() == 2);
+  CHECK(through_base.extracts.reconciliation[0].rows == 10);
+
+  // An overlay that names its own extract finds it beside the overlay, tab-separated here.
+  std::ofstream(folder / "next-year.tsv") << "Cost Centre\tSubjective\tWTE Budget\n"
+                                          << "1111\tN5CX Qualified Nurses\t9.5\n";
+  std::ofstream(folder / "next-year.yaml")
+      << "estab: 1\nextends: " << base << "\nsources:\n"
+      << "  - kind: funded\n    file: next-year.tsv\n    delimiter: \"\\t\"\n"
+      << "    columns: {cost_centre: Cost Centre, wte: WTE Budget}\n"
+      << "    map:\n      - {profession: rn, where: {Subjective: [\"N?CX*\"]}}\n";
+  const Model next_year = load_model_file((folder / "next-year.yaml").string());
+  REQUIRE(next_year.extracts.reconciliation.size() == 1);  // the overlay's list replaces the base's
+  const ReviewResult review = compute_review(next_year);
+  CHECK(review.lines[0].funded_wte == 9.5);
+  CHECK(review.lines[0].in_post_wte == 0.0);  // no in-post extract any more: nothing in post
+  CHECK_FALSE(review.lines[0].funded_budget.has_value());  // no cost column
+}

@@ -37,9 +37,7 @@ struct CsvCallbacks {
 
 namespace {
 
-int is_space_or_tab(unsigned char character) {
-  return character == ' ' || character == '\t';
-}
+/// The blanks libcsv skips before a tab-separated cell: spaces only.
 int is_space(unsigned char character) {
   return character == ' ';
 }
@@ -50,7 +48,8 @@ class CsvParser {
   explicit CsvParser(char delimiter) {
     if (csv_init(&parser_, CSV_STRICT | CSV_STRICT_FINI) != 0) throw std::bad_alloc();
     csv_set_delim(&parser_, static_cast<unsigned char>(delimiter));
-    csv_set_space_func(&parser_, delimiter == '\t' ? is_space : is_space_or_tab);
+    // libcsv skips spaces and tabs before a cell; a tab that separates cells must not be.
+    if (delimiter == '\t') csv_set_space_func(&parser_, is_space);
   }
   ~CsvParser() { csv_free(&parser_); }
   CsvParser(const CsvParser&) = delete;
@@ -75,23 +74,34 @@ bool CsvStream::read(const std::function<void(const CsvRecord&)>& on_record,
   between_records_ = true;
   line_ = 0;
   std::string text;
+  std::string accumulated;  // the earlier lines of a record that spans lines
+  bool continuing = false;
   while (std::getline(in, text)) {
     ++line_;
     if (line_ == 1 && text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
     if (between_records_) {
       if (text.empty() || text == "\r") continue;  // a blank line between records
       record_.line = line_;
-      record_.text.assign(text);
       between_records_ = false;
-    } else {
-      record_.text.append("\n").append(text);
+      continuing = false;
     }
-    if (!record_.text.empty() && record_.text.back() == '\r') record_.text.pop_back();
+    std::size_t length = text.size();
+    if (length > 0 && text[length - 1] == '\r') --length;
     text.push_back('\n');
+    if (continuing) {
+      accumulated.append("\n").append(text, 0, length);
+      record_.text = accumulated;
+    } else {
+      record_.text = std::string_view(text.data(), length);
+    }
     if (csv_parse(parser.get(), text.data(), text.size(), CsvCallbacks::on_cell,
                   CsvCallbacks::on_record_end, this) != text.size()) {
       malformed_line = record_.line;
       return false;
+    }
+    if (!between_records_ && !continuing) {  // the record goes on to the next line
+      accumulated.assign(text, 0, length);
+      continuing = true;
     }
   }
   if (in.bad()) {

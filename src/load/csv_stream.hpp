@@ -15,7 +15,7 @@ struct CsvRecord {
   std::uint32_t line = 0;          ///< 1-based line the record starts on (the header is line 1)
   std::vector<std::string> cells;  ///< trimmed; a cell that is not kept is left empty
   std::size_t cell_count = 0;      ///< how many cells the record has
-  std::string text;                ///< the record as written (its lines, joined by '\n')
+  std::string_view text;  ///< the record as written (its lines, joined by '\n'), while it is read
 };
 
 /// Reads a CSV file once, front to back, calling `on_record` for each record (the header

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <utility>
 
 #include "estab/suggest.hpp"
 #include "load/extract_cells.hpp"
@@ -98,6 +99,7 @@ class ExtractRowReader {
       problem_at(source_.file.where, "file",
                  fmt::format("'{}' is empty: it has no header row", source_.file.value));
     }
+    if (well_formed && columns_found_) report_duplicate_records();
     if (problems_beyond_limit_ > 0) {
       problems_.add({source_.path, 0, 0, "",
                      fmt::format("… and {} more problems in this extract", problems_beyond_limit_),
@@ -260,14 +262,7 @@ class ExtractRowReader {
     }
     if (const std::string* record_id = cell_of(record, ColumnRole::Record);
         record_id != nullptr && !record_id->empty()) {
-      const auto [first, inserted] = records_.emplace(hash_text(*record_id), record.line);
-      if (!inserted) {
-        const std::size_t index = *role_index_[static_cast<std::size_t>(ColumnRole::Record)];
-        cell_problem(
-            record.line, cell_column(record.text, source_.delimiter, index), header_names_[index],
-            fmt::format("'{}' appears twice (first at line {})", *record_id, first->second));
-        return;
-      }
+      records_.push_back({hash_text(*record_id), record.line});
     }
     const bool funded = source_.kind == ExtractKind::Funded;
     const std::optional<double> wte = number_cell(record, ColumnRole::Wte, funded);
@@ -302,8 +297,8 @@ class ExtractRowReader {
       return;
     }
     const std::string& cost_centre = *cell_of(record, ColumnRole::CostCentre);
-    const auto team = team_of_.find(cost_centre);
-    if (team == team_of_.end()) {
+    const std::optional<std::size_t> team = team_of(cost_centre);
+    if (!team) {
       unmapped(record, UnmappedReason::CostCentre, cost_centre, *wte);
       return;
     }
@@ -313,9 +308,8 @@ class ExtractRowReader {
     }
     const MapRule* rule = nullptr;
     for (const FoundRule& found : rules_) {
-      if (found.rule->team_indexes &&
-          !std::binary_search(found.rule->team_indexes->begin(), found.rule->team_indexes->end(),
-                              team->second)) {
+      if (found.rule->team_indexes && !std::binary_search(found.rule->team_indexes->begin(),
+                                                          found.rule->team_indexes->end(), *team)) {
         continue;
       }
       if (found.where.matches(record)) {
@@ -334,7 +328,18 @@ class ExtractRowReader {
       *result_.wte_used += *wte;
     }
     if (!values_count_) return;
-    add_to_line(record, team->second, rule->profession_index, *wte, cost, held);
+    add_to_line(record, *team, rule->profession_index, *wte, cost, held);
+  }
+
+  /// The team listing `cost_centre`; the last answer is kept, as rows come grouped.
+  std::optional<std::size_t> team_of(const std::string& cost_centre) {
+    if (!last_cost_centre_ || *last_cost_centre_ != cost_centre) {
+      const auto found = team_of_.find(cost_centre);
+      last_team_ =
+          found == team_of_.end() ? std::nullopt : std::optional<std::size_t>(found->second);
+      last_cost_centre_ = cost_centre;
+    }
+    return last_team_;
   }
 
   void add_to_line(const CsvRecord& record, std::size_t team_index, std::size_t profession_index,
@@ -382,11 +387,19 @@ class ExtractRowReader {
 
   CostCentreFigures& cost_centre_cell(const std::string& cost_centre, std::size_t team_index,
                                       std::size_t profession_index, const std::string* band) {
+    if (last_cell_ < cost_centres_.size()) {  // rows come grouped: most meet the last cell
+      const CostCentreFigures& last = cost_centres_[last_cell_];
+      if (last.profession_index == profession_index && last.cost_centre == cost_centre &&
+          (band == nullptr ? !last.band : last.band && *last.band == *band)) {
+        return cost_centres_[last_cell_];
+      }
+    }
     std::string key = cost_centre;
     key += '\x1f';
     key += std::to_string(profession_index);
     if (band != nullptr) key.append("\x1f").append(*band);
     auto [found, inserted] = totals_.cost_centre_cell_of.emplace(key, cost_centres_.size());
+    last_cell_ = found->second;
     if (inserted) {
       CostCentreFigures figures;
       figures.cost_centre = cost_centre;
@@ -396,6 +409,45 @@ class ExtractRowReader {
       cost_centres_.push_back(std::move(figures));
     }
     return cost_centres_[found->second];
+  }
+
+  /// Finds record ids used twice from their hashes, then reads the file again (only then) to
+  /// report each later use at its line and column, naming the first.
+  void report_duplicate_records() {
+    std::sort(records_.begin(), records_.end());
+    std::vector<std::uint64_t> repeated;
+    for (std::size_t index = 1; index < records_.size(); ++index) {
+      if (records_[index].first == records_[index - 1].first &&
+          (repeated.empty() || repeated.back() != records_[index].first)) {
+        repeated.push_back(records_[index].first);
+      }
+    }
+    records_.clear();
+    records_.shrink_to_fit();
+    if (repeated.empty()) return;
+    const std::size_t column = *role_index_[static_cast<std::size_t>(ColumnRole::Record)];
+    std::unordered_map<std::string, std::uint32_t> first_line;
+    CsvStream stream(source_.path, source_.delimiter);
+    std::vector<bool> kept(header_count_, false);
+    kept[column] = true;
+    bool header = true;
+    stream.keep_only(std::move(kept));
+    std::uint32_t malformed_line = 0;
+    stream.read(
+        [&](const CsvRecord& record) {
+          if (std::exchange(header, false) || record.cell_count != header_count_) return;
+          const std::string& id = record.cells[column];
+          if (id.empty() || !std::binary_search(repeated.begin(), repeated.end(), hash_text(id))) {
+            return;
+          }
+          const auto [first, inserted] = first_line.emplace(id, record.line);
+          if (!inserted) {
+            cell_problem(record.line, cell_column(record.text, source_.delimiter, column),
+                         header_names_[column],
+                         fmt::format("'{}' appears twice (first at line {})", id, first->second));
+          }
+        },
+        malformed_line);
   }
 
   void warn_unmapped() {
@@ -446,7 +498,10 @@ class ExtractRowReader {
   std::vector<std::size_t> where_columns_;  ///< in order of first use
   UnmappedIndex unmapped_index_;
   std::vector<std::uint32_t> unmapped_first_line_;
-  std::unordered_map<std::uint64_t, std::uint32_t> records_;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> records_;  ///< (hash of the id, line)
+  std::optional<std::string> last_cost_centre_;
+  std::optional<std::size_t> last_team_;
+  std::size_t last_cell_ = static_cast<std::size_t>(-1);
   std::size_t cell_problems_ = 0;
   std::size_t problems_beyond_limit_ = 0;
 };

@@ -56,25 +56,12 @@ std::size_t line_for(Team& team, std::size_t profession_index, const SourceLocat
   return team.lines.size() - 1;
 }
 
-/// Distinct persons per key: sorts `persons` by (key, person) and counts.
-template <typename KeyOf>
-void count_distinct(std::vector<PersonRow>& persons, KeyOf key_of,
-                    const std::function<void(std::size_t, std::size_t)>& record) {
-  std::sort(persons.begin(), persons.end(), [&](const PersonRow& left, const PersonRow& right) {
-    return std::make_tuple(key_of(left), left.person_hash) <
-           std::make_tuple(key_of(right), right.person_hash);
-  });
-  std::size_t index = 0;
-  while (index < persons.size()) {
-    const std::size_t key = key_of(persons[index]);
-    std::size_t distinct = 0;
-    std::uint64_t previous = 0;
-    for (; index < persons.size() && key_of(persons[index]) == key; ++index) {
-      if (distinct == 0 || persons[index].person_hash != previous) ++distinct;
-      previous = persons[index].person_hash;
-    }
-    record(key, distinct);
-  }
+/// Adds one to `counts[key]` for each distinct key of `keys` (one person's memberships).
+void count_once_each(std::vector<std::size_t>& keys, std::vector<std::size_t>& counts) {
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  for (const std::size_t key : keys) ++counts[key];
+  keys.clear();
 }
 
 class ExtractApplier {
@@ -196,47 +183,48 @@ class ExtractApplier {
                    true});
   }
 
+  /// Distinct persons in post per line, team, service, profession and the organisation: one
+  /// sort by person, then each person counts once at every level they are in.
   void count_headcounts() {
-    ExtractHeadcounts& counts = model_.extracts.headcounts;
     if (!totals_.any_person_column) return;
-    counts.teams.assign(model_.teams.size(), std::size_t{0});
-    counts.services.assign(model_.services.size() + 1, std::size_t{0});
-    counts.professions.assign(model_.professions.size(), std::size_t{0});
-    for (Team& team : model_.teams) {
-      for (StaffingLine& line : team.lines) line.extract.in_post_headcount = 0;
-    }
     std::vector<PersonRow>& persons = totals_.persons;
-    const std::size_t profession_count = model_.professions.size();
-    count_distinct(
-        persons,
-        [&](const PersonRow& row) {
-          return std::size_t{row.team_index} * profession_count + row.profession_index;
-        },
-        [&](std::size_t key, std::size_t distinct) {
-          Team& team = model_.teams[key / profession_count];
-          for (StaffingLine& line : team.lines) {
-            if (line.profession_index == key % profession_count) {
-              line.extract.in_post_headcount = distinct;
-            }
-          }
-        });
-    count_distinct(
-        persons, [](const PersonRow& row) { return std::size_t{row.team_index}; },
-        [&](std::size_t key, std::size_t distinct) { counts.teams[key] = distinct; });
+    std::sort(persons.begin(), persons.end(), [](const PersonRow& left, const PersonRow& right) {
+      return left.person_hash < right.person_hash;
+    });
     const std::size_t no_service = model_.services.size();
-    count_distinct(
-        persons,
-        [&](const PersonRow& row) {
-          return model_.teams[row.team_index].service_index.value_or(no_service);
-        },
-        [&](std::size_t key, std::size_t distinct) { counts.services[key] = distinct; });
-    count_distinct(
-        persons, [](const PersonRow& row) { return std::size_t{row.profession_index}; },
-        [&](std::size_t key, std::size_t distinct) { counts.professions[key] = distinct; });
-    count_distinct(
-        persons, [](const PersonRow&) { return std::size_t{0}; },
-        [&](std::size_t, std::size_t distinct) { counts.organisation = distinct; });
-    if (persons.empty()) counts.organisation = 0;
+    std::vector<std::size_t> line_counts(totals_.lines.size(), 0);
+    std::vector<std::size_t> team_counts(model_.teams.size(), 0);
+    std::vector<std::size_t> service_counts(model_.services.size() + 1, 0);
+    std::vector<std::size_t> profession_counts(model_.professions.size(), 0);
+    std::size_t organisation = 0;
+    std::vector<std::size_t> lines, teams, services, professions;
+    for (std::size_t index = 0; index < persons.size();) {
+      const std::uint64_t person = persons[index].person_hash;
+      for (; index < persons.size() && persons[index].person_hash == person; ++index) {
+        const PersonRow& row = persons[index];
+        lines.push_back(totals_.line_of.at(line_key(row.team_index, row.profession_index)));
+        teams.push_back(row.team_index);
+        services.push_back(model_.teams[row.team_index].service_index.value_or(no_service));
+        professions.push_back(row.profession_index);
+      }
+      ++organisation;
+      count_once_each(lines, line_counts);
+      count_once_each(teams, team_counts);
+      count_once_each(services, service_counts);
+      count_once_each(professions, profession_counts);
+    }
+    ExtractHeadcounts& counts = model_.extracts.headcounts;
+    counts.teams.assign(team_counts.begin(), team_counts.end());
+    counts.services.assign(service_counts.begin(), service_counts.end());
+    counts.professions.assign(profession_counts.begin(), profession_counts.end());
+    counts.organisation = organisation;
+    for (std::size_t team_index = 0; team_index < model_.teams.size(); ++team_index) {
+      for (StaffingLine& line : model_.teams[team_index].lines) {
+        const auto found = totals_.line_of.find(line_key(team_index, line.profession_index));
+        line.extract.in_post_headcount =
+            found == totals_.line_of.end() ? 0 : line_counts[found->second];
+      }
+    }
   }
 
   Model& model_;

@@ -441,6 +441,7 @@ Model read_model(Document document, std::vector<std::string> files, const LoadOp
   }
   check_lines(model, reader);
   problems.throw_if_any();
+  if (!sources.empty()) document = Document();  // freed: the extracts are read into its room
   read_extracts(sources, model, options.cite_rows, problems, warnings);
   problems.throw_if_any();
   NodeReader warner(document, model.files, warnings);
