@@ -186,3 +186,99 @@ TEST_CASE("an extract's file is found beside the YAML that names it, through ext
   CHECK(review.lines[0].in_post_wte == 0.0);  // no in-post extract any more: nothing in post
   CHECK_FALSE(review.lines[0].funded_budget.has_value());  // no cost column
 }
+
+namespace {
+
+/// Loads `yaml` written beside `csv` (as extract.csv) in a scratch folder of its own.
+Model load_with_extract(const std::string& name, const std::string& yaml, const std::string& csv) {
+  const std::filesystem::path folder = scratch_directory("extracts-" + name);
+  std::ofstream(folder / "extract.csv") << csv;
+  std::ofstream(folder / "review.yaml") << yaml;
+  return load_model_file((folder / "review.yaml").string());
+}
+
+/// Two teams and two professions, with `sources` appended.
+std::string two_teams(const std::string& sources) {
+  return "estab: 1\n"
+         "professions:\n"
+         "  - {id: rnld, registered: true}\n"
+         "  - {id: rmn, registered: true}\n"
+         "teams:\n"
+         "  - id: cldt\n    cost_centres: [\"100\"]\n"
+         "    staffing: [{profession: rnld, hours_per_week: 100}]\n"
+         "  - id: liaison\n    cost_centres: [\"200\"]\n"
+         "    staffing: [{profession: rmn, hours_per_week: 50}]\n" +
+         sources;
+}
+
+/// The diagnostics of loading, as text, or "" when it loads.
+std::string load_problems(const std::string& name, const std::string& yaml,
+                          const std::string& csv) {
+  try {
+    load_with_extract(name, yaml, csv);
+  } catch (const InputError& error) {
+    std::string text;
+    for (const Diagnostic& problem : error.diagnostics()) text += problem.to_string() + "\n";
+    return text;
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("a map rule may hold for some teams only: one subjective, two professions",
+          "[extracts]") {
+  const Model model = load_with_extract(
+      "per-team",
+      two_teams("sources:\n"
+                "  - kind: funded\n    file: extract.csv\n"
+                "    columns: {cost_centre: CC, wte: WTE}\n"
+                "    map:\n"
+                "      - {profession: rnld, where: {Subj: ['N?CX']}, teams: [cldt]}\n"
+                "      - {profession: rmn, where: {Subj: ['N?CX']}, teams: [liaison]}\n"),
+      "CC,Subj,WTE\n100,N5CX,3\n200,N5CX,2\n200,N6CX,1.5\n");
+  const ReviewResult review = compute_review(model);
+  REQUIRE(review.lines.size() == 2);
+  CHECK(review.lines[0].funded_wte == 3.0);
+  CHECK(review.lines[1].funded_wte == 3.5);
+  CHECK(model.warnings.empty());
+}
+
+TEST_CASE("a negative funded total, and a rule naming an unknown team, are located errors",
+          "[extracts]") {
+  const std::string negative =
+      load_problems("negative",
+                    two_teams("sources:\n"
+                              "  - kind: funded\n    file: extract.csv\n"
+                              "    columns: {cost_centre: CC, wte: WTE}\n"
+                              "    map: [{profession: rnld, where: {Subj: ['*']}}]\n"),
+                    "CC,Subj,WTE\n100,a,1\n100,b,(2.5)\n");
+  CHECK_THAT(negative, Catch::Contains("extract.csv:2:1: error: teams[cldt].staffing[rnld]: the "
+                                       "funded rows of this line total -1.50 WTE"));
+  const std::string unknown_team =
+      load_problems("unknown-team",
+                    two_teams("sources:\n"
+                              "  - kind: funded\n    file: extract.csv\n"
+                              "    columns: {cost_centre: CC, wte: WTE}\n"
+                              "    map: [{profession: rnld, where: {Subj: ['*']}, "
+                              "teams: [cdlt]}]\n"),
+                    "CC,Subj,WTE\n100,a,1\n");
+  CHECK_THAT(unknown_team, Catch::Contains("error: sources[0].map[0].teams: unknown team "
+                                           "'cdlt' (did you mean 'cldt'?)"));
+}
+
+TEST_CASE("a start snapshot is reconciled but gives no figures", "[extracts]") {
+  const Model model =
+      load_with_extract("snapshot",
+                        two_teams("sources:\n"
+                                  "  - kind: in_post\n    file: extract.csv\n    snapshot: start\n"
+                                  "    columns: {cost_centre: CC, wte: WTE, person: Person}\n"
+                                  "    map: [{profession: rnld, where: {Occ: [N*]}}]\n"),
+                        "CC,Occ,WTE,Person\n100,N1,1,p1\n100,N1,0.5,p2\n");
+  REQUIRE(model.extracts.reconciliation.size() == 1);
+  CHECK(*model.extracts.reconciliation[0].wte_used == 1.5);
+  const ReviewResult review = compute_review(model);
+  CHECK(review.lines[0].in_post_wte == 0.0);
+  CHECK_FALSE(review.lines[0].in_post_roles.has_value());
+  CHECK_FALSE(review.organisation.in_post_headcount.has_value());
+}
