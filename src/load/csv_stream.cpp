@@ -37,6 +37,9 @@ struct CsvCallbacks {
 
 namespace {
 
+/// A record (a quoted cell spanning lines) longer than this is taken for a quote left open.
+constexpr std::size_t kLongestRecord = std::size_t{1} << 20;
+
 /// The blanks libcsv skips before a tab-separated cell: spaces only.
 int is_space(unsigned char character) {
   return character == ' ';
@@ -80,7 +83,9 @@ bool CsvStream::read(const std::function<void(const CsvRecord&)>& on_record,
     ++line_;
     if (line_ == 1 && text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
     if (between_records_) {
-      if (text.empty() || text == "\r") continue;  // a blank line between records
+      // A blank line between records (libcsv skips one of only blanks without a record).
+      const std::string_view blanks = delimiter_ == '\t' ? " \r" : " \t\r";
+      if (text.find_first_not_of(blanks) == std::string::npos) continue;
       record_.line = line_;
       between_records_ = false;
       continuing = false;
@@ -89,6 +94,10 @@ bool CsvStream::read(const std::function<void(const CsvRecord&)>& on_record,
     if (length > 0 && text[length - 1] == '\r') --length;
     text.push_back('\n');
     if (continuing) {
+      if (accumulated.size() > kLongestRecord) {
+        malformed_line = record_.line;  // a quote left open would otherwise take in the file
+        return false;
+      }
       accumulated.append("\n").append(text, 0, length);
       record_.text = accumulated;
     } else {

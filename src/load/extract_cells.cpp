@@ -27,7 +27,9 @@ bool is_integer_part(std::string_view digits) {
   while (true) {
     const std::size_t comma = digits.find(',', group_start);
     const std::string_view group = digits.substr(group_start, comma - group_start);
-    const bool size_ok = first ? (!group.empty() && group.size() <= 3) : group.size() == 3;
+    // The first group has 1 to 3 digits and no leading zero: "0,500" is a decimal comma.
+    const bool size_ok =
+        first ? (!group.empty() && group.size() <= 3 && group[0] != '0') : group.size() == 3;
     if (!size_ok) return false;
     for (const char character : group) {
       if (!is_digit(character)) return false;
@@ -175,22 +177,36 @@ bool matches_pattern(std::string_view lower_pattern, std::string_view cell) {
     return character >= 'A' && character <= 'Z' ? static_cast<char>(character - 'A' + 'a')
                                                 : character;
   };
-  // Iterative wildcard matching with one backtracking point for the last `*`.
+  // The length of the UTF-8 character starting at `at`: `?` stands for one character.
+  const auto character_length = [cell](std::size_t at) {
+    std::size_t length = 1;
+    while (at + length < cell.size() &&
+           (static_cast<unsigned char>(cell[at + length]) & 0xC0) == 0x80) {
+      ++length;
+    }
+    return length;
+  };
+  // Iterative wildcard matching with one backtracking point for the last `*`; a `*` in the
+  // pattern is always a wildcard, even against a `*` in the cell.
   std::size_t pattern_at = 0;
   std::size_t cell_at = 0;
   std::size_t star = std::string_view::npos;
   std::size_t star_cell = 0;
   while (cell_at < cell.size()) {
-    if (pattern_at < lower_pattern.size() &&
-        (lower_pattern[pattern_at] == '?' || lower_pattern[pattern_at] == lower(cell[cell_at]))) {
-      ++pattern_at;
-      ++cell_at;
-    } else if (pattern_at < lower_pattern.size() && lower_pattern[pattern_at] == '*') {
+    const bool more = pattern_at < lower_pattern.size();
+    if (more && lower_pattern[pattern_at] == '*') {
       star = pattern_at++;
       star_cell = cell_at;
+    } else if (more && lower_pattern[pattern_at] == '?') {
+      ++pattern_at;
+      cell_at += character_length(cell_at);
+    } else if (more && lower_pattern[pattern_at] == lower(cell[cell_at])) {
+      ++pattern_at;
+      ++cell_at;
     } else if (star != std::string_view::npos) {
       pattern_at = star + 1;
-      cell_at = ++star_cell;
+      star_cell += character_length(star_cell);
+      cell_at = star_cell;
     } else {
       return false;
     }

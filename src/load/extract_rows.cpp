@@ -95,7 +95,7 @@ class ExtractRowReader {
                    "malformed quoting: a quoted cell must end with a quote followed by the "
                    "delimiter or the line's end (write a quote inside a cell as \"\")");
     }
-    if (!header_read_) {
+    if (!header_read_ && well_formed) {
       problem_at(source_.file.where, "file",
                  fmt::format("'{}' is empty: it has no header row", source_.file.value));
     }

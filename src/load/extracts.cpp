@@ -129,9 +129,7 @@ class ExtractApplier {
     if (totals_.any_in_post || adjusted) {
       const double sourced = extract.in_post_rows_wte + extract.in_post_adjustments;
       if (line.in_post_wte.where.known()) {
-        if (rows != nullptr && rows->has_in_post_rows) {
-          warn_stated(team, line, "in_post_wte", line.in_post_wte.value, sourced);
-        }
+        warn_stated(team, line, "in_post_wte", line.in_post_wte.value, sourced);
       } else {
         line.in_post_wte = {sourced, {}};  // unlocated: filled in, not stated
         extract.in_post_from_extract = true;
@@ -142,9 +140,7 @@ class ExtractApplier {
     }
     if (totals_.any_funded) {
       if (line.funded_wte.where.known()) {
-        if (rows != nullptr && rows->has_funded_rows) {
-          warn_stated(team, line, "funded_wte", line.funded_wte.value, extract.funded_rows_wte);
-        }
+        warn_stated(team, line, "funded_wte", line.funded_wte.value, extract.funded_rows_wte);
       } else {
         if (extract.funded_rows_wte < -1e-9) {
           const SourceLocation& where = rows->first_funded_row;

@@ -112,8 +112,9 @@ void read_columns(NodeReader& reader, NodeId node, const InputPath& path, Source
                                column_role_key(role)));
       continue;
     }
-    if (auto header = reader.text(value, role_path)) {
-      source.columns.push_back({role, {*header, document.location(value)}});
+    if (auto header = reader.text(value, role_path)) {  // located at its key
+      const NodeId key = document.find_key(node, column_role_key(role));
+      source.columns.push_back({role, {*header, document.location(key)}});
     }
   }
   for (const ColumnRole role : {ColumnRole::CostCentre, ColumnRole::Wte}) {
