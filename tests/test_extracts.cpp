@@ -81,10 +81,10 @@ TEST_CASE("extract patterns: whole cell, any case, * and ?", "[extracts]") {
 
 TEST_CASE("the CSV stream: quoting, CRLF, a byte order mark, blank lines and columns",
           "[extracts]") {
-  const std::string path =
-      scratch_file("stream.csv",
-                   "\xEF\xBB\xBF"
-                   "A;B;C\r\n1;\"two; with \"\"quotes\"\"\";3\r\n\r\n  \t\r\n4;\"five\nlines\";6\r\n");
+  const std::string path = scratch_file(
+      "stream.csv",
+      "\xEF\xBB\xBF"
+      "A;B;C\r\n1;\"two; with \"\"quotes\"\"\";3\r\n\r\n  \t\r\n4;\"five\nlines\";6\r\n");
   CsvStream stream(path, ';');
   std::vector<std::vector<std::string>> records;
   std::vector<std::uint32_t> lines;
@@ -285,4 +285,16 @@ TEST_CASE("a start snapshot is reconciled but gives no figures", "[extracts]") {
   CHECK(review.lines[0].in_post_wte == 0.0);
   CHECK_FALSE(review.lines[0].in_post_roles.has_value());
   CHECK_FALSE(review.organisation.in_post_headcount.has_value());
+}
+
+TEST_CASE("an extract with old Mac line ends, or a quote left open, is refused at its line",
+          "[extracts]") {
+  const std::string sources =
+      "sources:\n  - kind: funded\n    file: extract.csv\n"
+      "    columns: {cost_centre: CC, wte: WTE}\n"
+      "    map: [{profession: rnld, where: {Subj: ['*']}}]\n";
+  CHECK_THAT(load_problems("cr-only", two_teams(sources), "CC,Subj,WTE\r100,a,1\r"),
+             Catch::Contains("extract.csv:1:1: error: the lines end with a bare carriage return"));
+  CHECK_THAT(load_problems("open-quote", two_teams(sources), "CC,Subj,WTE\n100,\"a,1\n200,b,2\n"),
+             Catch::Contains("extract.csv:2:1: error: malformed quoting"));
 }

@@ -92,6 +92,11 @@ bool CsvStream::read(const std::function<void(const CsvRecord&)>& on_record,
     }
     std::size_t length = text.size();
     if (length > 0 && text[length - 1] == '\r') --length;
+    if (line_ == 1 && text.find('\r') < length) {  // old Mac line ends: the file is one line
+      malformed_line = 1;
+      cr_line_ends_ = true;
+      return false;
+    }
     text.push_back('\n');
     if (continuing) {
       if (accumulated.size() > kLongestRecord) {

@@ -34,6 +34,9 @@ class CsvStream {
   /// the quoting is malformed, with the line of the bad record in `malformed_line`.
   bool read(const std::function<void(const CsvRecord&)>& on_record, std::uint32_t& malformed_line);
 
+  /// After read returned false: the lines end with a bare CR, not with LF or CRLF.
+  bool cr_line_ends() const { return cr_line_ends_; }
+
  private:
   friend struct CsvCallbacks;
   std::string path_;
@@ -42,6 +45,7 @@ class CsvStream {
   CsvRecord record_;
   const std::function<void(const CsvRecord&)>* on_record_ = nullptr;
   bool between_records_ = true;
+  bool cr_line_ends_ = false;
   std::uint32_t line_ = 0;
 };
 

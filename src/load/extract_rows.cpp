@@ -90,7 +90,11 @@ class ExtractRowReader {
           }
         },
         malformed_line);
-    if (!well_formed) {
+    if (!well_formed && stream.cr_line_ends()) {
+      cell_problem(malformed_line, 1, "",
+                   "the lines end with a bare carriage return (an old Mac format): save the "
+                   "file as CSV with Windows (CRLF) or Unix (LF) line ends");
+    } else if (!well_formed) {
       cell_problem(malformed_line, 1, "",
                    "malformed quoting: a quoted cell must end with a quote followed by the "
                    "delimiter or the line's end (write a quote inside a cell as \"\")");
