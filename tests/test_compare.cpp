@@ -5,8 +5,10 @@
 // In the fixtures every line's absence is 10% of contracted time, so the exact uplift factor is
 // 1 / 0.9 and a line's required WTE is hours per week / 37.5 / 0.9; rn costs £50,000 per WTE
 // and hca has no cost.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -598,5 +600,35 @@ TEST_CASE("compare command: loads both files, renders and delivers", "[compare]"
     CHECK(alpha_rn.at("funded_wte") ==
           ordered_json({{"base", 2.0}, {"scenario", 4.0}, {"delta", 2.0}}));
     CHECK(document.at("lines").at(1).at("status") == "same");
+  }
+}
+
+TEST_CASE("the comparable records of a model, a team at a time, are those of its whole review",
+          "[compare]") {
+  for (const char* name : {"trust.yaml", "trust-extracts.yaml", "atu.yaml"}) {
+    INFO(name);
+    const estab::Model model = estab::load_model_file(estab::testing::example(name));
+    const estab::ComparableReview streamed = estab::comparable_review(model);
+    const estab::ComparableReview whole = estab::comparable_review(estab::compute_review(model));
+    const auto same = [](const estab::ComparableRecord& left,
+                         const estab::ComparableRecord& right) {
+      if (left.team != right.team || left.profession != right.profession ||
+          left.service != right.service || left.labels != right.labels ||
+          left.figures.size() != right.figures.size()) {
+        return false;
+      }
+      // Byte for byte, so that a null (NaN) equals a null.
+      return std::memcmp(left.figures.data(), right.figures.data(),
+                         left.figures.size() * sizeof(double)) == 0;
+    };
+    REQUIRE(streamed.lines.size() == whole.lines.size());
+    REQUIRE(streamed.teams.size() == whole.teams.size());
+    REQUIRE(streamed.services.size() == whole.services.size());
+    CHECK(std::equal(streamed.lines.begin(), streamed.lines.end(), whole.lines.begin(), same));
+    CHECK(std::equal(streamed.teams.begin(), streamed.teams.end(), whole.teams.begin(), same));
+    CHECK(std::equal(streamed.services.begin(), streamed.services.end(), whole.services.begin(),
+                     same));
+    CHECK(same(streamed.organisation, whole.organisation));
+    CHECK(streamed.label_texts == whole.label_texts);
   }
 }

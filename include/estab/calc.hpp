@@ -2,6 +2,7 @@
 /// The arithmetic of a staffing review: pure functions from a Model to results.
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -211,6 +212,22 @@ std::vector<CostCentreRecord> cost_centre_records(const Model& model);
 /// of the model or has a negative or non-finite factor, and InputError (one diagnostic per line)
 /// when the scaling takes a line's absence, or a share of its available time, to 100% or more.
 ReviewResult compute_review(const Model& model, const Scaling& scaling = {});
+
+/// Where stream_review hands out each line and each team as it is computed.
+struct ReviewSink {
+  std::function<void(const LineResult&)> line;  ///< each line, in file order
+  std::function<void(const TeamResult&)> team;  ///< each team, after its lines
+};
+
+/// The roll-ups above teams that stream_review returns.
+struct StreamedReview {
+  std::vector<ServiceResult> services;  ///< as ReviewResult::services
+  Totals organisation;
+};
+
+/// The figures of compute_review (no scaling), handed to `sink` a team at a time and never all
+/// held at once: for a consumer that keeps only part of each record, such as a comparison.
+StreamedReview stream_review(const Model& model, const ReviewSink& sink);
 
 /// The organisation's totals exactly as compute_review gives them, without keeping each line's
 /// result: what a sensitivity analysis needs from each scaled review. Throws as compute_review.

@@ -73,6 +73,10 @@ struct ComparableReview {
 /// Reduces a review to its comparable records.
 ComparableReview comparable_review(const ReviewResult& review);
 
+/// The comparable records of a model's review, computed a team at a time so that the whole
+/// review is never held: the same records as comparable_review(compute_review(model)).
+ComparableReview comparable_review(const Model& model);
+
 /// One compared record: a staffing line, a team, a service or the organisation.
 struct ComparedRecord {
   RollupLevel level = RollupLevel::Line;

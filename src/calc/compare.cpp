@@ -75,6 +75,8 @@ const ComparedTables& compared_tables() {
 template <typename Record>
 std::vector<double> figures_of(const Record& record, const FieldTable<Record>& table) {
   std::vector<double> figures;
+  figures.reserve(static_cast<std::size_t>(std::count_if(
+      table.begin(), table.end(), [](const Field<Record>& field) { return field.compared; })));
   for (const Field<Record>& field : table) {
     if (!field.compared) continue;
     const std::optional<double> value = field.read(record).as_number();
@@ -297,36 +299,74 @@ FieldChange ComparedRecord::field(std::string_view name) const {
   return change_at(static_cast<std::size_t>(found - names.begin()));
 }
 
-ComparableReview comparable_review(const ReviewResult& review) {
-  ComparableReview comparable;
-  LabelInterner interner(comparable.label_texts);
-  comparable.lines.reserve(review.lines.size());
-  for (const LineResult& line : review.lines) {
+namespace {
+
+/// Builds a ComparableReview record by record, in the review's order.
+class ComparableBuilder {
+ public:
+  ComparableBuilder() : interner_(comparable_.label_texts) {}
+
+  void add_line(const LineResult& line) {
     ComparableRecord record;
     record.team = *key_text(line, line_fields(), "team");
     record.profession = *key_text(line, line_fields(), "profession");
-    record.labels = interner.labels_of(line, line_fields());
+    record.labels = interner_.labels_of(line, line_fields());
     record.figures = figures_of(line, line_fields());
-    comparable.lines.push_back(std::move(record));
+    comparable_.lines.push_back(std::move(record));
   }
-  comparable.teams.reserve(review.teams.size());
-  for (const TeamResult& team : review.teams) {
+
+  void add_team(const TeamResult& team) {
     ComparableRecord record;
     record.team = *key_text(team, team_fields(), "team");
-    record.labels = interner.labels_of(team, team_fields());
+    record.labels = interner_.labels_of(team, team_fields());
     record.figures = figures_of(team, team_fields());
-    comparable.teams.push_back(std::move(record));
+    comparable_.teams.push_back(std::move(record));
   }
-  for (const ServiceResult& service : review.services) {
+
+  void add_service(const ServiceResult& service) {
     ComparableRecord record;
     record.service = key_text(service, service_fields(), "service");
-    record.labels = interner.labels_of(service, service_fields());
+    record.labels = interner_.labels_of(service, service_fields());
     record.figures = figures_of(service, service_fields());
-    comparable.services.push_back(std::move(record));
+    comparable_.services.push_back(std::move(record));
   }
-  comparable.organisation.labels.fill(kNoCompareLabel);
-  comparable.organisation.figures = figures_of(review.organisation, totals_fields());
-  return comparable;
+
+  ComparableReview finish(const Totals& organisation) {
+    comparable_.organisation.labels.fill(kNoCompareLabel);
+    comparable_.organisation.figures = figures_of(organisation, totals_fields());
+    return std::move(comparable_);
+  }
+
+  ComparableReview& comparable() { return comparable_; }
+
+ private:
+  ComparableReview comparable_;
+  LabelInterner interner_;
+};
+
+}  // namespace
+
+ComparableReview comparable_review(const ReviewResult& review) {
+  ComparableBuilder builder;
+  builder.comparable().lines.reserve(review.lines.size());
+  for (const LineResult& line : review.lines) builder.add_line(line);
+  builder.comparable().teams.reserve(review.teams.size());
+  for (const TeamResult& team : review.teams) builder.add_team(team);
+  for (const ServiceResult& service : review.services) builder.add_service(service);
+  return builder.finish(review.organisation);
+}
+
+ComparableReview comparable_review(const Model& model) {
+  ComparableBuilder builder;
+  std::size_t line_count = 0;
+  for (const Team& team : model.teams) line_count += team.lines.size();
+  builder.comparable().lines.reserve(line_count);
+  builder.comparable().teams.reserve(model.teams.size());
+  const StreamedReview rollups =
+      stream_review(model, {[&builder](const LineResult& line) { builder.add_line(line); },
+                            [&builder](const TeamResult& team) { builder.add_team(team); }});
+  for (const ServiceResult& service : rollups.services) builder.add_service(service);
+  return builder.finish(rollups.organisation);
 }
 
 Comparison compare_reviews(ComparableReview base, ComparableReview scenario,

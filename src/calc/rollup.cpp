@@ -314,6 +314,98 @@ Totals compute_organisation_totals(const Model& model, const Scaling& scaling) {
   return organisation;
 }
 
+namespace {
+
+/// Rolls staffing lines up, one team at a time in file order, into teams, services (and the
+/// teams without one), professions and the organisation. Services and the organisation take
+/// their skill mix from their teams.
+class ReviewRollup {
+ public:
+  explicit ReviewRollup(const Model& model)
+      : model_(model),
+        service_sums_(model.services.size()),
+        profession_builders_(model.professions.size()),
+        default_factor_(organisation_factor(model)) {}
+
+  /// Adds one team's lines (in file order) and returns the team's result.
+  TeamResult add_team(const Team& team, const std::vector<const LineResult*>& team_lines) {
+    TeamResult result = team_result(model_, team, team_lines, default_factor_);
+    result.totals.in_post_headcount = headcount_at(model_.extracts.headcounts.teams, team_count_++);
+    const std::optional<std::size_t> service_index = service_index_of(model_, team);
+    ServiceSums& service = service_index ? service_sums_[*service_index] : unassigned_sums_;
+    if (!service_index) any_team_without_service_ = true;
+    for (const LineResult* line : team_lines) {
+      service.lines.add(*line);
+      organisation_sums_.lines.add(*line);
+      if (line->line->profession_index < profession_builders_.size()) {
+        profession_builders_[line->line->profession_index].add(*line);
+      }
+    }
+    service.skill_mix.add(result.totals);
+    organisation_sums_.skill_mix.add(result.totals);
+    return result;
+  }
+
+  /// The services in declaration order, then the teams without one if there are any.
+  std::vector<ServiceResult> services() const {
+    std::vector<ServiceResult> services;
+    services.reserve(model_.services.size() + 1);
+    for (std::size_t index = 0; index < model_.services.size(); ++index) {
+      services.push_back({&model_.services[index], finish(service_sums_[index])});
+      services.back().totals.in_post_headcount =
+          headcount_at(model_.extracts.headcounts.services, index);
+    }
+    if (any_team_without_service_) {
+      services.push_back({nullptr, finish(unassigned_sums_)});
+      services.back().totals.in_post_headcount =
+          headcount_at(model_.extracts.headcounts.services, model_.services.size());
+    }
+    return services;
+  }
+
+  /// The organisation's totals.
+  Totals organisation() const {
+    Totals totals = finish(organisation_sums_);
+    totals.in_post_headcount = organisation_headcount(model_);
+    return totals;
+  }
+
+  /// Each profession's organisation-wide totals, in declaration order.
+  std::vector<ProfessionResult> professions() const {
+    std::vector<ProfessionResult> professions;
+    professions.reserve(model_.professions.size());
+    for (std::size_t index = 0; index < model_.professions.size(); ++index) {
+      professions.push_back({&model_.professions[index], profession_builders_[index].finish()});
+      professions.back().totals.in_post_headcount =
+          headcount_at(model_.extracts.headcounts.professions, index);
+    }
+    return professions;
+  }
+
+ private:
+  struct ServiceSums {
+    TotalsBuilder lines;
+    SkillMixRollup skill_mix;
+  };
+
+  Totals finish(const ServiceSums& sums) const {
+    Totals totals = sums.lines.finish();
+    sums.skill_mix.finish(totals, organisation_tolerance(model_));
+    return totals;
+  }
+
+  const Model& model_;
+  std::vector<ServiceSums> service_sums_;
+  ServiceSums unassigned_sums_;
+  bool any_team_without_service_ = false;
+  ServiceSums organisation_sums_;
+  std::vector<TotalsBuilder> profession_builders_;
+  double default_factor_ = 1.0;
+  std::size_t team_count_ = 0;
+};
+
+}  // namespace
+
 ReviewResult compute_review(const Model& model, const Scaling& scaling) {
   calc::check_scaling(model, scaling);
   ReviewResult review;
@@ -331,18 +423,7 @@ ReviewResult compute_review(const Model& model, const Scaling& scaling) {
   }
   scaling_problems.throw_if_any();
 
-  // Teams, and the lines and teams of each service (and of the teams without one), in file
-  // order. Services and the organisation take their skill mix from their teams.
-  struct ServiceSums {
-    TotalsBuilder lines;
-    SkillMixRollup skill_mix;
-  };
-  std::vector<ServiceSums> service_sums(model.services.size());
-  ServiceSums unassigned_sums;
-  bool any_team_without_service = false;
-  ServiceSums organisation_sums;
-  std::vector<TotalsBuilder> profession_builders(model.professions.size());
-  const double default_factor = organisation_factor(model);
+  ReviewRollup rollup(model);
   std::size_t line_position = 0;
   review.teams.reserve(model.teams.size());
   for (const Team& team : model.teams) {
@@ -350,53 +431,31 @@ ReviewResult compute_review(const Model& model, const Scaling& scaling) {
     for (std::size_t index = 0; index < team.lines.size(); ++index, ++line_position) {
       team_lines.push_back(&review.lines[line_position]);
     }
-    review.teams.push_back(team_result(model, team, team_lines, default_factor));
-    review.teams.back().totals.in_post_headcount =
-        headcount_at(model.extracts.headcounts.teams, review.teams.size() - 1);
-
-    const std::optional<std::size_t> service_index = service_index_of(model, team);
-    ServiceSums& service = service_index ? service_sums[*service_index] : unassigned_sums;
-    if (!service_index) any_team_without_service = true;
-    for (const LineResult* line : team_lines) {
-      service.lines.add(*line);
-      organisation_sums.lines.add(*line);
-      if (line->line->profession_index < profession_builders.size()) {
-        profession_builders[line->line->profession_index].add(*line);
-      }
-    }
-    service.skill_mix.add(review.teams.back().totals);
-    organisation_sums.skill_mix.add(review.teams.back().totals);
+    review.teams.push_back(rollup.add_team(team, team_lines));
   }
-
-  const double tolerance = organisation_tolerance(model);
-  const auto finish = [tolerance](const ServiceSums& sums) {
-    Totals totals = sums.lines.finish();
-    sums.skill_mix.finish(totals, tolerance);
-    return totals;
-  };
-  review.services.reserve(model.services.size() + 1);
-  for (std::size_t index = 0; index < model.services.size(); ++index) {
-    review.services.push_back({&model.services[index], finish(service_sums[index])});
-    review.services.back().totals.in_post_headcount =
-        headcount_at(model.extracts.headcounts.services, index);
-  }
-  if (any_team_without_service) {
-    review.services.push_back({nullptr, finish(unassigned_sums)});
-    review.services.back().totals.in_post_headcount =
-        headcount_at(model.extracts.headcounts.services, model.services.size());
-  }
-  review.organisation = finish(organisation_sums);
-  review.organisation.in_post_headcount = organisation_headcount(model);
-
-  review.professions.reserve(model.professions.size());
-  for (std::size_t index = 0; index < model.professions.size(); ++index) {
-    review.professions.push_back({&model.professions[index], profession_builders[index].finish()});
-    review.professions.back().totals.in_post_headcount =
-        headcount_at(model.extracts.headcounts.professions, index);
-  }
-
+  review.services = rollup.services();
+  review.organisation = rollup.organisation();
+  review.professions = rollup.professions();
   review.warnings = review_warnings(model, review);
   return review;
+}
+
+StreamedReview stream_review(const Model& model, const ReviewSink& sink) {
+  ReviewRollup rollup(model);
+  std::vector<LineResult> team_lines;
+  std::vector<const LineResult*> pointers;
+  for (const Team& team : model.teams) {
+    team_lines.clear();
+    pointers.clear();
+    team_lines.reserve(team.lines.size());
+    for (const StaffingLine& line : team.lines) {
+      team_lines.push_back(compute_line(model, team, line));
+      sink.line(team_lines.back());
+    }
+    for (const LineResult& line : team_lines) pointers.push_back(&line);
+    sink.team(rollup.add_team(team, pointers));
+  }
+  return {rollup.services(), rollup.organisation()};
 }
 
 }  // namespace estab

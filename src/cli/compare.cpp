@@ -42,7 +42,7 @@ ExitCode run_compare_command(const std::string& base_file, const std::string& sc
       const Model model = load_model_file(file, options);
       print_warnings(model, console);
       read.insert(read.end(), model.files.begin(), model.files.end());
-      comparable = comparable_review(compute_review(model));
+      comparable = comparable_review(model);
     }
     // The model and the review are freed; hand their pages back before the next side is read,
     // rather than leave them in the heap between the records kept.
