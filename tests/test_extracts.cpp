@@ -88,13 +88,12 @@ TEST_CASE("the CSV stream: quoting, CRLF, a byte order mark, blank lines and col
   CsvStream stream(path, ';');
   std::vector<std::vector<std::string>> records;
   std::vector<std::uint32_t> lines;
-  std::uint32_t malformed = 0;
-  REQUIRE(stream.read(
-      [&](const CsvRecord& record) {
-        records.emplace_back(record.cells.begin(), record.cells.begin() + record.cell_count);
-        lines.push_back(record.line);
-      },
-      malformed));
+  const CsvOutcome outcome = stream.read([&](const CsvRecord& record) {
+    records.emplace_back(record.cells.begin(), record.cells.begin() + record.cell_count);
+    lines.push_back(record.line);
+  });
+  REQUIRE(outcome.finished());
+  CHECK(outcome.lines_read == 6);
   REQUIRE(records.size() == 3);
   CHECK(records[0] == std::vector<std::string>{"A", "B", "C"});
   CHECK(records[1] == std::vector<std::string>{"1", "two; with \"quotes\"", "3"});
@@ -108,9 +107,9 @@ TEST_CASE("the CSV stream: quoting, CRLF, a byte order mark, blank lines and col
 TEST_CASE("a quote left open is malformed, at the line its record starts", "[extracts]") {
   const std::string path = scratch_file("open-quote.csv", "A,B\n1,\"never closed\n2,3\n");
   CsvStream stream(path, ',');
-  std::uint32_t malformed = 0;
-  CHECK_FALSE(stream.read([](const CsvRecord&) {}, malformed));
-  CHECK(malformed == 2);
+  const CsvOutcome outcome = stream.read([](const CsvRecord&) {});
+  CHECK(outcome.end == CsvEnd::Malformed);
+  CHECK(outcome.line == 2);
 }
 
 TEST_CASE("every row of an extract is accounted for, and lines take their figures", "[extracts]") {
@@ -297,4 +296,59 @@ TEST_CASE("an extract with old Mac line ends, or a quote left open, is refused a
              Catch::Contains("extract.csv:1:1: error: the lines end with a bare carriage return"));
   CHECK_THAT(load_problems("open-quote", two_teams(sources), "CC,Subj,WTE\n100,\"a,1\n200,b,2\n"),
              Catch::Contains("extract.csv:2:1: error: malformed quoting"));
+}
+
+TEST_CASE("a line, or a record, longer than 1 MiB is refused at the line it starts on",
+          "[extracts]") {
+  const std::string sources =
+      "sources:\n  - kind: funded\n    file: extract.csv\n"
+      "    columns: {cost_centre: CC, wte: WTE}\n"
+      "    map: [{profession: rnld, where: {Subj: ['*']}}]\n";
+  // The problems as written, from the extract's file name on (its folder is a scratch one).
+  const auto from_file_name = [](const std::string& text) {
+    const auto found = text.find("extract.csv");
+    return found == std::string::npos ? text : text.substr(found);
+  };
+  const std::string long_cell(kLongestCsvLine + 1, 'x');
+  CHECK(from_file_name(load_problems("long-line", two_teams(sources),
+                                     "CC,Subj,WTE\n100,a,1\n200," + long_cell + ",1\n300,c,1\n")) ==
+        "extract.csv:3:1: error: the record is longer than 1 MiB: a quote left open, or not a CSV "
+        "file\n");
+  std::string open_quote = "CC,Subj,WTE\n100,a,1\n200,\"open\n";
+  const std::string hundred(100, 'y');
+  while (open_quote.size() <= kLongestCsvLine + 200) open_quote += hundred + ",1\n";
+  CHECK(from_file_name(load_problems("long-record", two_teams(sources), open_quote)) ==
+        "extract.csv:3:1: error: the record is longer than 1 MiB: a quote left open, or not a CSV "
+        "file\n");
+  // A line of exactly the longest length is read.
+  const std::string longest_subjective(kLongestCsvLine - std::string("100,,1").size(), 's');
+  CHECK(load_problems("longest-line", two_teams(sources),
+                      "CC,Subj,WTE\n100," + longest_subjective + ",1\n") == "");
+  std::string bare_returns = "CC,Subj,WTE\r";
+  while (bare_returns.size() <= kLongestCsvLine + 10) bare_returns += "100,a,1\r";
+  CHECK_THAT(load_problems("cr-only-long", two_teams(sources), bare_returns),
+             Catch::Contains("extract.csv:1:1: error: the lines end with a bare carriage return"));
+}
+
+TEST_CASE("the CSV stream: a last line without its line end, lines across blocks", "[extracts]") {
+  std::string text = "A,B\n";
+  const std::string cell(1000, 'c');
+  for (int row = 0; row < 3000; ++row) text += cell + "," + std::to_string(row) + "\n";  // 3 MB
+  text += "last,row";
+  CsvStream stream(scratch_file("blocks.csv", text), ',');
+  std::size_t records = 0;
+  bool cells_whole = true;
+  std::string last;
+  const CsvOutcome outcome = stream.read([&](const CsvRecord& record) {
+    if (++records > 1 && records <= 3001) {
+      cells_whole = cells_whole && record.cells[0] == cell &&
+                    record.cells[1] == std::to_string(records - 2) && record.line == records;
+    }
+    last = record.cells[0] + "|" + record.cells[1];
+  });
+  REQUIRE(outcome.finished());
+  CHECK(records == 3002);
+  CHECK(cells_whole);
+  CHECK(last == "last|row");
+  CHECK(outcome.lines_read == 3002);
 }

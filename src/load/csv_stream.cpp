@@ -1,5 +1,5 @@
-// Streaming an extract through libcsv, one physical line at a time, so that each record's
-// first line is known.
+// Streaming an extract through libcsv, one physical line at a time from a block read ahead,
+// so that each record's first line is known.
 #include "load/csv_stream.hpp"
 
 #include <csv.h>
@@ -37,9 +37,6 @@ struct CsvCallbacks {
 
 namespace {
 
-/// A record (a quoted cell spanning lines) longer than this is taken for a quote left open.
-constexpr std::size_t kLongestRecord = std::size_t{1} << 20;
-
 /// The blanks libcsv skips before a tab-separated cell: spaces only.
 int is_space(unsigned char character) {
   return character == ' ';
@@ -63,69 +60,100 @@ class CsvParser {
   csv_parser parser_{};
 };
 
+FileError read_error(const std::string& path) {
+  return FileError(path, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+}
+
+/// Feeds `size` bytes to libcsv; false when the quoting is malformed.
+bool parse(CsvParser& parser, const char* text, std::size_t size, CsvStream& stream) {
+  return csv_parse(parser.get(), text, size, CsvCallbacks::on_cell, CsvCallbacks::on_record_end,
+                   &stream) == size;
+}
+
 }  // namespace
 
 CsvStream::CsvStream(std::string path, char delimiter)
     : path_(std::move(path)), delimiter_(delimiter) {}
 
-bool CsvStream::read(const std::function<void(const CsvRecord&)>& on_record,
-                     std::uint32_t& malformed_line) {
+CsvOutcome CsvStream::read(const std::function<void(const CsvRecord&)>& on_record) {
   std::ifstream in(path_, std::ios::binary);
-  if (!in) throw FileError(path_, fmt::format("cannot read '{}': {}", path_, std::strerror(errno)));
+  if (!in) throw read_error(path_);
   CsvParser parser(delimiter_);
   on_record_ = &on_record;
   between_records_ = true;
-  line_ = 0;
-  std::string text;
+  CsvOutcome outcome;
+  const std::string_view blanks = delimiter_ == '\t' ? " \r" : " \t\r";
+  std::vector<char> block(kLongestCsvLine + 1);  // a longest line and its '\n'
+  std::size_t start = 0;                         // of the next line in the block
+  std::size_t filled = 0;                        // bytes of the block read
+  bool at_eof = false;
   std::string accumulated;  // the earlier lines of a record that spans lines
   bool continuing = false;
-  while (std::getline(in, text)) {
-    ++line_;
-    if (line_ == 1 && text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  std::uint32_t& line = outcome.lines_read;
+  const auto fail = [&](CsvEnd end, std::uint32_t at) {
+    outcome.end = end;
+    outcome.line = at;
+    return outcome;
+  };
+  while (true) {
+    const auto* newline =
+        static_cast<const char*>(std::memchr(block.data() + start, '\n', filled - start));
+    if (newline == nullptr && !at_eof) {  // the line goes on past the block: read more
+      std::memmove(block.data(), block.data() + start, filled - start);
+      filled -= start;
+      start = 0;
+      if (filled == block.size()) {
+        const std::string_view taken(block.data(), filled);
+        if (line == 0 && taken.find('\r') != std::string_view::npos) {
+          return fail(CsvEnd::BareCarriageReturns, 1);
+        }
+        return fail(CsvEnd::LineTooLong, continuing ? record_.line : line + 1);
+      }
+      in.read(block.data() + filled, static_cast<std::streamsize>(block.size() - filled));
+      if (in.bad()) throw read_error(path_);
+      filled += static_cast<std::size_t>(in.gcount());
+      at_eof = in.eof();
+      continue;
+    }
+    if (start == filled) break;  // at the end of the file
+    const std::size_t line_end = newline != nullptr ? newline - block.data() : filled;
+    std::string_view text(block.data() + start, line_end - start);
+    start = newline != nullptr ? line_end + 1 : filled;
+    ++line;
+    if (line == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     if (between_records_) {
       // A blank line between records (libcsv skips one of only blanks without a record).
-      const std::string_view blanks = delimiter_ == '\t' ? " \r" : " \t\r";
-      if (text.find_first_not_of(blanks) == std::string::npos) continue;
-      record_.line = line_;
+      if (text.find_first_not_of(blanks) == std::string_view::npos) continue;
+      record_.line = line;
       between_records_ = false;
       continuing = false;
     }
-    std::size_t length = text.size();
-    if (length > 0 && text[length - 1] == '\r') --length;
-    if (line_ == 1 && text.find('\r') < length) {  // old Mac line ends: the file is one line
-      malformed_line = 1;
-      cr_line_ends_ = true;
-      return false;
+    const std::string_view content =
+        text.substr(0, text.size() - (!text.empty() && text.back() == '\r' ? 1 : 0));
+    if (line == 1 && content.find('\r') != std::string_view::npos) {
+      return fail(CsvEnd::BareCarriageReturns, 1);
     }
-    text.push_back('\n');
     if (continuing) {
-      if (accumulated.size() > kLongestRecord) {
-        malformed_line = record_.line;  // a quote left open would otherwise take in the file
-        return false;
-      }
-      accumulated.append("\n").append(text, 0, length);
+      if (accumulated.size() > kLongestCsvLine) return fail(CsvEnd::LineTooLong, record_.line);
+      accumulated.append("\n").append(content);
       record_.text = accumulated;
     } else {
-      record_.text = std::string_view(text.data(), length);
+      record_.text = content;
     }
-    if (csv_parse(parser.get(), text.data(), text.size(), CsvCallbacks::on_cell,
-                  CsvCallbacks::on_record_end, this) != text.size()) {
-      malformed_line = record_.line;
-      return false;
-    }
+    // The line with its '\n' (added when the file's last line has none).
+    const bool parsed = newline != nullptr ? parse(parser, text.data(), text.size() + 1, *this)
+                                           : parse(parser, text.data(), text.size(), *this) &&
+                                                 parse(parser, "\n", 1, *this);
+    if (!parsed) return fail(CsvEnd::Malformed, record_.line);
     if (!between_records_ && !continuing) {  // the record goes on to the next line
-      accumulated.assign(text, 0, length);
+      accumulated.assign(content);
       continuing = true;
     }
   }
-  if (in.bad()) {
-    throw FileError(path_, fmt::format("cannot read '{}': {}", path_, std::strerror(errno)));
-  }
   if (csv_fini(parser.get(), CsvCallbacks::on_cell, CsvCallbacks::on_record_end, this) != 0) {
-    malformed_line = record_.line;
-    return false;
+    return fail(CsvEnd::Malformed, record_.line);
   }
-  return true;
+  return outcome;
 }
 
 std::uint32_t cell_column(std::string_view record_text, char delimiter, std::size_t cell_index) {

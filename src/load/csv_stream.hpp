@@ -18,10 +18,32 @@ struct CsvRecord {
   std::string_view text;  ///< the record as written (its lines, joined by '\n'), while it is read
 };
 
-/// Reads a CSV file once, front to back, calling `on_record` for each record (the header
-/// first). The file is never held whole: only the current record is. RFC 4180 quoting, CRLF or
-/// LF line ends, a UTF-8 byte order mark and blank lines are handled. Throws FileError when the
-/// file cannot be read; reports malformed quoting through `on_malformed` (line) and stops.
+/// Why a read stopped.
+enum class CsvEnd {
+  Finished,             ///< every record was read
+  Malformed,            ///< a quote left open, or text after a closing quote
+  BareCarriageReturns,  ///< the lines end with a bare CR (an old Mac format)
+  LineTooLong,          ///< a line, or a record, longer than kLongestCsvLine bytes
+};
+
+/// How a read ended.
+struct CsvOutcome {
+  CsvEnd end = CsvEnd::Finished;
+  std::uint32_t line = 0;        ///< Malformed or LineTooLong: the line of the bad record
+  std::uint32_t lines_read = 0;  ///< the physical lines taken in, blank ones included
+
+  /// True when every record was read.
+  bool finished() const { return end == CsvEnd::Finished; }
+};
+
+/// A line (or a record spanning lines) longer than this is refused: no extract has one, and a
+/// quote left open would otherwise take in the rest of the file.
+constexpr std::size_t kLongestCsvLine = std::size_t{1} << 20;
+
+/// Reads a CSV file front to back, calling `on_record` for each record (the header first). The
+/// file is never held whole:
+/// only a block and the current record are. RFC 4180 quoting, CRLF or LF line ends, a UTF-8
+/// byte order mark and blank lines are handled. Throws FileError when the file cannot be read.
 class CsvStream {
  public:
   /// A stream over `path`, whose cells are separated by `delimiter`.
@@ -30,12 +52,8 @@ class CsvStream {
   /// Limits which cells are copied into CsvRecord::cells (by index); others are only counted.
   void keep_only(std::vector<bool> kept) { kept_ = std::move(kept); }
 
-  /// Reads every record; `on_record` may call keep_only after the header. Returns false when
-  /// the quoting is malformed, with the line of the bad record in `malformed_line`.
-  bool read(const std::function<void(const CsvRecord&)>& on_record, std::uint32_t& malformed_line);
-
-  /// After read returned false: the lines end with a bare CR, not with LF or CRLF.
-  bool cr_line_ends() const { return cr_line_ends_; }
+  /// Reads every record, stopping at the first that is malformed or too long.
+  CsvOutcome read(const std::function<void(const CsvRecord&)>& on_record);
 
  private:
   friend struct CsvCallbacks;
@@ -45,8 +63,6 @@ class CsvStream {
   CsvRecord record_;
   const std::function<void(const CsvRecord&)>* on_record_ = nullptr;
   bool between_records_ = true;
-  bool cr_line_ends_ = false;
-  std::uint32_t line_ = 0;
 };
 
 /// The 1-based column (in characters, on its own line) where cell `cell_index` of a record's

@@ -80,25 +80,15 @@ class ExtractRowReader {
 
   ExtractReconciliation read() {
     CsvStream stream(source_.path, source_.delimiter);
-    std::uint32_t malformed_line = 0;
-    const bool well_formed = stream.read(
-        [&](const CsvRecord& record) {
-          if (!header_read_) {
-            read_header(record, stream);
-          } else if (columns_found_) {
-            read_row(record);
-          }
-        },
-        malformed_line);
-    if (!well_formed && stream.cr_line_ends()) {
-      cell_problem(malformed_line, 1, "",
-                   "the lines end with a bare carriage return (an old Mac format): save the "
-                   "file as CSV with Windows (CRLF) or Unix (LF) line ends");
-    } else if (!well_formed) {
-      cell_problem(malformed_line, 1, "",
-                   "malformed quoting: a quoted cell must end with a quote followed by the "
-                   "delimiter or the line's end (write a quote inside a cell as \"\")");
-    }
+    const CsvOutcome outcome = stream.read([&](const CsvRecord& record) {
+      if (!header_read_) {
+        read_header(record, stream);
+      } else if (columns_found_) {
+        read_row(record);
+      }
+    });
+    const bool well_formed = outcome.finished();
+    report_outcome(outcome);
     if (!header_read_ && well_formed) {
       problem_at(source_.file.where, "file",
                  fmt::format("'{}' is empty: it has no header row", source_.file.value));
@@ -114,6 +104,28 @@ class ExtractRowReader {
   }
 
  private:
+  void report_outcome(const CsvOutcome& outcome) {
+    switch (outcome.end) {
+      case CsvEnd::BareCarriageReturns:
+        cell_problem(outcome.line, 1, "",
+                     "the lines end with a bare carriage return (an old Mac format): save the "
+                     "file as CSV with Windows (CRLF) or Unix (LF) line ends");
+        break;
+      case CsvEnd::Malformed:
+        cell_problem(outcome.line, 1, "",
+                     "malformed quoting: a quoted cell must end with a quote followed by the "
+                     "delimiter or the line's end (write a quote inside a cell as \"\")");
+        break;
+      case CsvEnd::LineTooLong:
+        cell_problem(outcome.line, 1, "",
+                     fmt::format("the record is longer than {} MiB: a quote left open, or not "
+                                 "a CSV file",
+                                 kLongestCsvLine >> 20));
+        break;
+      case CsvEnd::Finished: break;
+    }
+  }
+
   void problem_at(const SourceLocation& where, std::string_view key, std::string message) {
     problems_.add({model_.file_of(where), where.line, where.column,
                    fmt::format("sources[{}].{}", source_index_, key), std::move(message), false});
@@ -436,22 +448,19 @@ class ExtractRowReader {
     kept[column] = true;
     bool header = true;
     stream.keep_only(std::move(kept));
-    std::uint32_t malformed_line = 0;
-    stream.read(
-        [&](const CsvRecord& record) {
-          if (std::exchange(header, false) || record.cell_count != header_count_) return;
-          const std::string& id = record.cells[column];
-          if (id.empty() || !std::binary_search(repeated.begin(), repeated.end(), hash_text(id))) {
-            return;
-          }
-          const auto [first, inserted] = first_line.emplace(id, record.line);
-          if (!inserted) {
-            cell_problem(record.line, cell_column(record.text, source_.delimiter, column),
-                         header_names_[column],
-                         fmt::format("'{}' appears twice (first at line {})", id, first->second));
-          }
-        },
-        malformed_line);
+    stream.read([&](const CsvRecord& record) {
+      if (std::exchange(header, false) || record.cell_count != header_count_) return;
+      const std::string& id = record.cells[column];
+      if (id.empty() || !std::binary_search(repeated.begin(), repeated.end(), hash_text(id))) {
+        return;
+      }
+      const auto [first, inserted] = first_line.emplace(id, record.line);
+      if (!inserted) {
+        cell_problem(record.line, cell_column(record.text, source_.delimiter, column),
+                     header_names_[column],
+                     fmt::format("'{}' appears twice (first at line {})", id, first->second));
+      }
+    });
   }
 
   void warn_unmapped() {
