@@ -42,6 +42,19 @@ TEST_CASE("extract numbers: the forms finance and ESR reports write", "[extracts
   }
 }
 
+TEST_CASE("a cell that is not a number says why, where it can", "[extracts]") {
+  CHECK(number_hint("\xC2\xA3"
+                    "12") == " (remove the currency sign when you save the report)");
+  CHECK(number_hint("$1,000") == " (remove the currency sign when you save the report)");
+  CHECK(number_hint("0,5") == " (a decimal comma: write the number with a point, as 0.5)");
+  CHECK(number_hint("-12,75") == " (a decimal comma: write the number with a point, as 0.5)");
+  CHECK(number_hint("") == " (the cell is empty: write 0 for none)");
+  for (const char* plain : {"N/A", "1,00O", ",5", "12,345", "1e3", "0,5,5"}) {
+    INFO(plain);
+    CHECK(number_hint(plain).empty());
+  }
+}
+
 TEST_CASE("extract dates: ISO, ESR's DD-MON-YYYY and day-first slashes", "[extracts]") {
   const std::int32_t end_of_march = day_number(2026, 3, 31);
   CHECK(parse_extract_date("2026-03-31").day == end_of_march);

@@ -1,6 +1,7 @@
 // Numbers, dates and patterns in extract cells.
 #include "load/extract_cells.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -66,6 +67,18 @@ std::optional<double> parse_unsigned(std::string_view text) {
   return value;
 }
 
+/// True for `0,5` or `-12,75`: digits, one comma, then one or two digits.
+bool has_decimal_comma(std::string_view text) {
+  if (!text.empty() && text[0] == '-') text.remove_prefix(1);
+  const std::size_t comma = text.find(',');
+  if (comma == 0 || comma == std::string_view::npos) return false;
+  const std::string_view whole = text.substr(0, comma);
+  const std::string_view fraction = text.substr(comma + 1);
+  if (fraction.empty() || fraction.size() > 2) return false;
+  return std::all_of(whole.begin(), whole.end(), is_digit) &&
+         std::all_of(fraction.begin(), fraction.end(), is_digit);
+}
+
 /// The month number of a three-letter English month name in any case, or 0.
 unsigned month_of(std::string_view name) {
   static constexpr std::array<std::string_view, 12> kMonths = {
@@ -113,6 +126,17 @@ std::optional<double> parse_extract_number(std::string_view cell) {
   const std::optional<double> value = parse_unsigned(cell);
   if (!value) return std::nullopt;
   return negative ? -*value : *value;
+}
+
+std::string number_hint(std::string_view cell) {
+  if (cell.empty()) return " (the cell is empty: write 0 for none)";
+  for (const std::string_view sign : {"\xC2\xA3", "$", "\xE2\x82\xAC"}) {  // £ $ €
+    if (cell.find(sign) != std::string_view::npos) {
+      return " (remove the currency sign when you save the report)";
+    }
+  }
+  if (has_decimal_comma(cell)) return " (a decimal comma: write the number with a point, as 0.5)";
+  return "";
 }
 
 std::int32_t day_number(int year, unsigned month, unsigned day) {

@@ -13,6 +13,10 @@ namespace estab {
 /// `(1.00)` for −1. Nullopt for anything else (`0,5`, `£12`, `N/A`, `+1`, `1e3`, "").
 std::optional<double> parse_extract_number(std::string_view cell);
 
+/// Why a cell that parse_extract_number refused might not be a number, as " (…)" to append to
+/// the message, or "" when there is nothing more to say.
+std::string number_hint(std::string_view cell);
+
 /// A date cell, read as a day number (days since 1970-01-01).
 struct ExtractDate {
   bool valid = false;       ///< false: not a date in any accepted form

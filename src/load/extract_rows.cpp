@@ -221,7 +221,7 @@ class ExtractRowReader {
     const std::optional<double> value = parse_extract_number(cell);
     if (!value) {
       cell_problem(record.line, cell_column(record.text, source_.delimiter, index), header,
-                   fmt::format("expected a number, got \"{}\"", cell));
+                   fmt::format("expected a number, got \"{}\"{}", cell, number_hint(cell)));
       return std::nullopt;
     }
     if (*value < 0.0 && !negative_ok) {
