@@ -1,9 +1,11 @@
 // Unit tests of the command-line layer: exit codes, atomic output, the starter file.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
 
@@ -41,6 +43,37 @@ TEST_CASE("exit codes follow the documented list", "[cli]") {
   CHECK(run_estab({"review", "--format", "yaml", example("atu.yaml").c_str()}).exit_code == 2);
   CHECK(run_estab({"review", "/nonexistent/file.yaml"}).exit_code == 3);
   CHECK(run_estab({"--help"}).exit_code == 0);
+}
+
+TEST_CASE("the first 100 problems are printed and the rest counted; --all-errors prints all",
+          "[cli]") {
+  std::string text =
+      "estab: 1\nprofessions:\n  - {id: rn, registered: true}\nteams:\n  - id: ward\n"
+      "    staffing: [{profession: rn, hours_per_week: 30}]\n";
+  for (int index = 0; index < 150; ++index) text += "wrong_" + std::to_string(index) + ": 1\n";
+  const std::string path = (scratch_directory("cli-many-problems") / "many.yaml").string();
+  std::ofstream(path) << text;
+  const RunResult capped = run_estab({"validate", path.c_str()});
+  CHECK(capped.exit_code == 1);
+  CHECK(std::count(capped.err.begin(), capped.err.end(), '\n') == 102);
+  CHECK_THAT(capped.err, Catch::EndsWith(path +
+                                         ":106:1: error: unknown key 'wrong_99'\n"
+                                         "estab: … and 50 more problems (--all-errors lists every "
+                                         "one)\nestab: 150 problems in " +
+                                         path + "\n"));
+  const RunResult every = run_estab({"--all-errors", "validate", path.c_str()});
+  CHECK(every.exit_code == 1);
+  CHECK(std::count(every.err.begin(), every.err.end(), '\n') == 151);
+  CHECK_THAT(every.err, Catch::EndsWith(path +
+                                        ":156:1: error: unknown key 'wrong_149'\n"
+                                        "estab: 150 problems in " +
+                                        path + "\n"));
+  const RunResult json = run_estab({"validate", "--format", "json", path.c_str()});
+  const auto document = nlohmann::json::parse(json.out);
+  const auto& problems = document["files"][0]["problems"];
+  REQUIRE(problems.size() == 101);
+  CHECK(problems[100]["message"] == "… and 50 more problems (--all-errors lists every one)");
+  CHECK(problems[100]["line"] == 0);
 }
 
 TEST_CASE("the starter file written by init validates as written", "[cli]") {

@@ -236,3 +236,11 @@ TEST_CASE("a field list in the docs that drifts from the code is caught", "[fiel
         Catch::Contains("three cells"));
   }
 }
+
+TEST_CASE("a line's component fractions are found by name, 0 where it has none", "[fields]") {
+  estab::ResolvedAbsence absence;
+  absence.components = {{"sickness", 0.05}, {"parenting", 0.01}, {"sickness", 0.09}};
+  CHECK(estab::component_fractions(absence, {"parenting", "study_leave", "sickness"}) ==
+        std::vector<double>{0.01, 0.0, 0.05});
+  CHECK(estab::component_fractions(absence, {}).empty());
+}

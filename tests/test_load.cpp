@@ -1,6 +1,8 @@
 // Unit tests of loading: parsing, typed values, located problems and whole-model checks.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,19 @@ using namespace estab;
 using namespace estab::testing;
 
 namespace {
+
+/// The minimal valid file, its team named `team_name`.
+std::string named_team_file(const std::string& team_name) {
+  return "estab: 1\n"
+         "professions:\n"
+         "  - {id: rn, registered: true}\n"
+         "teams:\n"
+         "  - id: ward\n"
+         "    name: " +
+         team_name +
+         "\n"
+         "    staffing: [{profession: rn, hours_per_week: 30}]\n";
+}
 
 /// The minimal valid file, with `extra` appended at the top level.
 std::string minimal_file(const std::string& extra = "") {
@@ -170,6 +185,84 @@ TEST_CASE("binary input is refused before parsing", "[load]") {
   CHECK(problems_of(std::string("estab: 1\0", 9)).size() == 1);
 }
 
+TEST_CASE("well hidden invalid UTF-8 is refused: surrogates, overlong forms, past U+10FFFF",
+          "[load]") {
+  const std::string message =
+      "error: the file is not UTF-8 text (binary data or another encoding); save it as UTF-8 YAML";
+  for (const char* hidden :
+       {"\xED\xA0\x80", "\xE0\x80\xAF", "\xF0\x80\x80\xAF", "\xF4\x90\x80\x80"}) {
+    INFO(hidden);
+    CHECK(problems_of(named_team_file(std::string("\"a") + hidden + "b\"")) ==
+          std::vector<std::string>{"in.yaml:6:13: " + message});
+  }
+  // The largest code point and the last one before the surrogates are text.
+  CHECK_NOTHROW(load_model_text(named_team_file("\"\xF4\x8F\xBF\xBF \xED\x9F\xBF\""), "in.yaml"));
+}
+
+TEST_CASE("old Mac line ends and lines over 1 MiB are refused before parsing", "[load]") {
+  CHECK(problems_of("estab: 1\rteams: []\r") ==
+        std::vector<std::string>{"in.yaml:1:1: error: the lines end with a bare carriage return "
+                                 "(an old Mac format): save the file with Windows (CRLF) or Unix "
+                                 "(LF) line ends"});
+  const std::string long_line = "teams: [" + std::string(std::size_t{1} << 20, '0') + "]\n";
+  CHECK(problems_of("estab: 1\n" + long_line) ==
+        std::vector<std::string>{"in.yaml:2:1: error: the line is longer than 1 MiB: write the "
+                                 "file one entry per line, as estab init does"});
+}
+
+TEST_CASE("a binary file is refused from its first block, however large", "[load]") {
+  const std::filesystem::path path = scratch_directory("binary-head") / "zeros.yaml";
+  std::ofstream(path, std::ios::binary) << std::string(std::size_t{3} << 20, '\0');
+  try {
+    load_model_file(path.string());
+    FAIL("a file of NUL bytes loaded");
+  } catch (const InputError& error) {
+    REQUIRE(error.diagnostics().size() == 1);
+    CHECK(error.diagnostics()[0].line == 1);
+    CHECK(error.diagnostics()[0].column == 1);
+  }
+}
+
+TEST_CASE("names and ids: no control characters (C0 or C1), at most 1000 bytes", "[load]") {
+  CHECK(problems_of(named_team_file("\"a\xC2\x9B"
+                                    "2Jb\"")) ==
+        std::vector<std::string>{"in.yaml:6:11: error: teams[ward].name: must not contain control "
+                                 "characters (such as a line break or escape)"});
+  CHECK(problems_of(minimal_file("assumptions: {additional: {\"a\\eb\": 1%}}\n")) ==
+        std::vector<std::string>{"in.yaml:9:28: error: assumptions.additional: a component name "
+                                 "must not contain control characters (such as a line break or "
+                                 "escape)"});
+  CHECK(problems_of(named_team_file(std::string(1001, 'n'))) ==
+        std::vector<std::string>{"in.yaml:6:11: error: teams[ward].name: is 1001 bytes long; a "
+                                 "name or id may be up to 1000"});
+  CHECK_NOTHROW(load_model_text(named_team_file(std::string(1000, 'n')), "in.yaml"));
+}
+
+TEST_CASE("problems beyond the first 100 are counted, not kept, unless every one is asked for",
+          "[load]") {
+  std::string keys;
+  for (int index = 0; index < 150; ++index) keys += "wrong_" + std::to_string(index) + ": 1\n";
+  const std::string path = (scratch_directory("many-problems") / "many.yaml").string();
+  std::ofstream(path) << minimal_file(keys);
+  try {
+    load_model_file(path);
+    FAIL("a file with 150 unknown keys loaded");
+  } catch (const InputError& error) {
+    CHECK(error.diagnostics().size() == 100);
+    CHECK(error.unlisted() == 50);
+    CHECK(error.diagnostics().back().line == 108);  // the first 100, in reading order
+  }
+  LoadOptions every;
+  every.every_problem = true;
+  try {
+    load_model_file(path, every);
+    FAIL("a file with 150 unknown keys loaded");
+  } catch (const InputError& error) {
+    CHECK(error.diagnostics().size() == 150);
+    CHECK(error.unlisted() == 0);
+  }
+}
+
 TEST_CASE("a missing file is a FileError, not an InputError", "[load]") {
   CHECK_THROWS_AS(load_model_file("/nonexistent/estab.yaml"), FileError);
 }
@@ -180,6 +273,27 @@ TEST_CASE("did-you-mean suggests only close matches", "[load]") {
   CHECK(edit_distance("abc", "acb") == 1);
   CHECK(did_you_mean("sicknes", {"sickness", "parenting"}) == " (did you mean 'sickness'?)");
   CHECK(did_you_mean("zzz", {"sickness", "parenting"}).empty());
+}
+
+TEST_CASE("bounded edit distance agrees with the full one up to its limit", "[load]") {
+  const std::vector<std::string> words = {
+      "",         "a",         "rn",       "rnld",     "rnId", "sickness", "sicknes", "ssickness",
+      "parental", "parenting", "svc-0001", "svc-1000", "abc",  "acb",      "bca",     "SICKNESS"};
+  for (const std::string& from : words) {
+    for (const std::string& to : words) {
+      for (std::size_t limit = 0; limit <= 4; ++limit) {
+        INFO(from << " → " << to << " within " << limit);
+        CHECK(edit_distance_within(from, to, limit) ==
+              std::min(edit_distance(from, to), limit + 1));
+      }
+    }
+  }
+  // A word too long to be a typo gets no suggestion, and costs nothing to refuse.
+  const std::string long_word(std::size_t{10} << 20, 'k');
+  CHECK(did_you_mean(long_word, {std::string_view(long_word).substr(0, 64)}).empty());
+  CHECK(did_you_mean(std::string(64, 'k') + "x", {std::string(64, 'k')}).empty());
+  CHECK(did_you_mean(std::string(63, 'k') + "x", {std::string(64, 'k')}) ==
+        " (did you mean '" + std::string(64, 'k') + "'?)");
 }
 
 TEST_CASE("the document tree keeps every mark", "[load]") {

@@ -1,6 +1,7 @@
 #pragma once
 /// Located input problems: the one error type every input check reports through.
 
+#include <cstddef>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -34,13 +35,17 @@ struct Diagnostic {
 /// Thrown when an input file has one or more problems; carries every problem found.
 class InputError : public std::runtime_error {
  public:
-  explicit InputError(std::vector<Diagnostic> diagnostics);
+  /// The problems listed, and how many more were found but not kept.
+  explicit InputError(std::vector<Diagnostic> diagnostics, std::size_t unlisted = 0);
 
-  /// Every problem, in the order they were found.
+  /// The problems listed, in reading order.
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  /// How many problems were found beyond those listed.
+  std::size_t unlisted() const { return unlisted_; }
 
  private:
   std::vector<Diagnostic> diagnostics_;
+  std::size_t unlisted_ = 0;
 };
 
 /// Thrown when a file cannot be read or written (missing, unreadable, disk full).
@@ -90,22 +95,40 @@ class RequestError : public UsageError {
   std::string reason_;
 };
 
+/// How many problems a check keeps and lists, unless told to keep every one.
+inline constexpr std::size_t kMostListedProblems = 100;
+
 /// Collects diagnostics while a file is checked, so that all of them are reported at once.
+/// Beyond its limit a problem is only counted, so that a file full of mistakes costs no more
+/// than a file with a few.
 class DiagnosticList {
  public:
-  /// Records one problem.
-  void add(Diagnostic diagnostic) { items_.push_back(std::move(diagnostic)); }
+  /// Records one problem, or counts it when the list is full.
+  void add(Diagnostic diagnostic) {
+    if (items_.size() >= limit_) {
+      ++unlisted_;
+      return;
+    }
+    items_.push_back(std::move(diagnostic));
+  }
+  /// False when the next problem would only be counted: a message (and its "did you mean")
+  /// need not be built for it.
+  bool listing() const { return items_.size() < limit_; }
+  /// Keeps every problem, however many.
+  void keep_every_one() { limit_ = static_cast<std::size_t>(-1); }
   /// True when no problem has been recorded.
-  bool empty() const { return items_.empty(); }
-  /// Number of problems recorded.
-  std::size_t size() const { return items_.size(); }
+  bool empty() const { return items_.empty() && unlisted_ == 0; }
+  /// Number of problems recorded, listed or counted.
+  std::size_t size() const { return items_.size() + unlisted_; }
   /// Throws InputError with every recorded problem, if there is any.
   void throw_if_any();
-  /// The recorded problems.
+  /// The problems kept.
   const std::vector<Diagnostic>& items() const { return items_; }
 
  private:
   std::vector<Diagnostic> items_;
+  std::size_t limit_ = kMostListedProblems;
+  std::size_t unlisted_ = 0;
 };
 
 }  // namespace estab

@@ -120,7 +120,8 @@ std::string absence_column_name(std::string_view component);
 /// order, then each `additional` name (sorted); a column each in CSV and XLSX.
 std::vector<std::string> absence_column_names(const ReviewResult& review);
 
-/// A line's fraction for one component name; 0 where the line does not have it.
-double component_fraction(const ResolvedAbsence& absence, std::string_view component);
+/// A line's fraction for each of `names`, in their order; 0 where the line does not have one.
+std::vector<double> component_fractions(const ResolvedAbsence& absence,
+                                        const std::vector<std::string>& names);
 
 }  // namespace estab

@@ -14,6 +14,7 @@ struct LoadOptions {
   std::vector<std::string> overrides;  ///< `--set PATH=VALUE` assignments, in order
   bool warnings_are_errors = false;    ///< a warning stops the load as a problem would
   bool cite_rows = false;              ///< keep the extract rows each line's WTE was summed from
+  bool every_problem = false;  ///< keep every problem, not only the first kMostListedProblems
 };
 
 /// Reads, parses and validates an input file, following `extends` and applying overrides.

@@ -1,6 +1,7 @@
 #pragma once
 // "Did you mean" suggestions for misspelt keys and ids.
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,13 @@ namespace estab {
 
 /// Edit distance (insertions, deletions, substitutions, adjacent swaps) between two words.
 std::size_t edit_distance(std::string_view from, std::string_view to);
+
+/// edit_distance(from, to) when it is at most `limit`, otherwise limit + 1, found without
+/// comparing further once the distance is known to exceed `limit`.
+std::size_t edit_distance_within(std::string_view from, std::string_view to, std::size_t limit);
+
+/// Words longer than this are never taken for typos of a name, and get no suggestion.
+inline constexpr std::size_t kLongestSuggestedWord = 64;
 
 /// The closest candidate to `word`, or "" when none is close enough to be a likely typo.
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates);

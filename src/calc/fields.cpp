@@ -8,6 +8,8 @@
 #include <initializer_list>
 #include <set>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 namespace estab {
 
@@ -377,11 +379,20 @@ std::vector<std::string> absence_column_names(const ReviewResult& review) {
   return names;
 }
 
-double component_fraction(const ResolvedAbsence& absence, std::string_view component) {
-  const auto found = std::find_if(
-      absence.components.begin(), absence.components.end(),
-      [component](const AbsenceComponent& resolved) { return resolved.component == component; });
-  return found == absence.components.end() ? 0.0 : found->fraction;
+std::vector<double> component_fractions(const ResolvedAbsence& absence,
+                                        const std::vector<std::string>& names) {
+  std::unordered_map<std::string_view, double> fraction_of;
+  fraction_of.reserve(absence.components.size());
+  for (const AbsenceComponent& resolved : absence.components) {
+    fraction_of.emplace(resolved.component, resolved.fraction);  // of a repeated name the first
+  }
+  std::vector<double> fractions;
+  fractions.reserve(names.size());
+  for (const std::string& name : names) {
+    const auto found = fraction_of.find(name);
+    fractions.push_back(found == fraction_of.end() ? 0.0 : found->second);
+  }
+  return fractions;
 }
 
 }  // namespace estab

@@ -102,6 +102,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   bool strict = false;
   app.add_flag("--strict", strict,
                "Treat every warning about the input as an error (exit 1), for scripted runs");
+  bool all_errors = false;
+  app.add_flag("--all-errors", all_errors,
+               "List every problem in the input, not only the first 100");
   app.fallthrough();
 
   std::vector<std::pair<CLI::App*, ReportKind>> report_commands;
@@ -206,31 +209,37 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     return code == 0 ? to_int(ExitCode::Success) : to_int(ExitCode::Usage);
   }
 
+  const auto load_options = [&] {
+    LoadOptions options;
+    options.overrides = overrides;
+    options.warnings_are_errors = strict;
+    options.every_problem = all_errors;
+    return options;
+  };
   Console console{out, err, false, colour_permitted()};
   console.out_is_terminal = &out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
   try {
     if (validate->parsed()) {
-      return to_int(run_validate(validate_files, kFormats.at(format),
-                                 LoadOptions{overrides, strict}, output_file, console));
+      return to_int(
+          run_validate(validate_files, kFormats.at(format), load_options(), output_file, console));
     }
     if (init->parsed()) return to_int(run_init(init_directory, init_force, console));
     if (compare->parsed()) {
       return to_int(run_compare_command(input_file, scenario_file, kFormats.at(format),
-                                        kLevels.at(level), show_all, output_file,
-                                        LoadOptions{overrides, strict}, console));
+                                        kLevels.at(level), show_all, output_file, load_options(),
+                                        console));
     }
     if (explain->parsed()) {
       return to_int(run_explain_command(input_file, explain_team, explain_profession,
-                                        kFormats.at(format), output_file,
-                                        LoadOptions{overrides, strict}, console));
+                                        kFormats.at(format), output_file, load_options(), console));
     }
     if (sources->parsed()) {
       return to_int(run_sources_command(input_file, kFormats.at(format), output_file,
-                                        LoadOptions{overrides, strict}, console));
+                                        load_options(), console));
     }
     if (sensitivity->parsed()) {
       return to_int(run_sensitivity_command(input_file, change_text, kFormats.at(format),
-                                            output_file, LoadOptions{overrides, strict}, console));
+                                            output_file, load_options(), console));
     }
     for (const auto& [command, kind] : report_commands) {
       if (!command->parsed()) continue;
@@ -240,8 +249,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       request.format = kFormats.at(format);
       request.level = kLevels.at(level);
       request.output_file = output_file;
-      request.load_options.overrides = overrides;
-      request.load_options.warnings_are_errors = strict;
+      request.load_options = load_options();
       if (fail_on == "amber") request.fail_on = Rag::Amber;
       if (fail_on == "red") request.fail_on = Rag::Red;
       return to_int(run_report(request, console));

@@ -27,8 +27,13 @@ void print_problems(const InputError& error, Console& console) {
       files.push_back(problem.file);
     }
   }
-  console.err << fmt::format("estab: {} {} in {}\n", problems.size(),
-                             problems.size() == 1 ? "problem" : "problems", fmt::join(files, ", "));
+  const std::size_t count = problems.size() + error.unlisted();
+  if (error.unlisted() > 0) {
+    console.err << fmt::format("estab: … and {} more {} (--all-errors lists every one)\n",
+                               error.unlisted(), error.unlisted() == 1 ? "problem" : "problems");
+  }
+  console.err << fmt::format("estab: {} {} in {}\n", count, count == 1 ? "problem" : "problems",
+                             fmt::join(files, ", "));
 }
 
 }  // namespace

@@ -34,6 +34,7 @@ ExitCode run_compare_command(const std::string& base_file, const std::string& sc
   check_output_is_not_input(output_file, {base_file, scenario_file});
   LoadOptions base_options;  // the overrides are the scenario's; strictness holds for both
   base_options.warnings_are_errors = scenario_options.warnings_are_errors;
+  base_options.every_problem = scenario_options.every_problem;
   std::vector<std::string> read;  // every file read, bases included
   const auto comparable_side = [&read, &console](const std::string& file,
                                                  const LoadOptions& options) {

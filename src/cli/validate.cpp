@@ -1,4 +1,6 @@
 // `estab validate`: check files and report every problem, or a one-line summary per file.
+#include <fmt/format.h>
+
 #include <sstream>
 
 #include "cli/commands.hpp"
@@ -27,6 +29,13 @@ ExitCode run_validate(const std::vector<std::string>& files, OutputFormat format
       result.professions = model.professions.size();
     } catch (const InputError& error) {
       result.problems = error.diagnostics();
+      if (error.unlisted() > 0) {
+        result.problems.push_back({file, 0, 0, "",
+                                   fmt::format("… and {} more problems (--all-errors lists every "
+                                               "one)",
+                                               error.unlisted()),
+                                   false});
+      }
       report_failure(console);
       if (worst == ExitCode::Success) worst = ExitCode::InvalidInput;
     } catch (...) {

@@ -213,6 +213,14 @@ std::size_t find_invalid_text(std::string_view text) {
       const auto byte = static_cast<unsigned char>(text[index + next]);
       if ((byte & 0xC0) != 0x80) return index;
     }
+    if (continuation_bytes >= 2) {
+      // Overlong forms, UTF-16 surrogates (U+D800 to U+DFFF) and code points past U+10FFFF.
+      const auto second = static_cast<unsigned char>(text[index + 1]);
+      if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) ||
+          (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) {
+        return index;
+      }
+    }
     index += continuation_bytes + 1;
   }
   return std::string_view::npos;
@@ -276,9 +284,33 @@ Document parse_yaml_text(const TextPiece& piece, std::uint32_t file_index,
   return document;
 }
 
+void check_head(std::string_view head, const std::string& file_name) {
+  // A multi-byte character cut at the end of the head is judged with the rest of the file.
+  const std::size_t bad_byte = find_invalid_text(head);
+  if (bad_byte != std::string_view::npos && bad_byte + 4 <= head.size()) {
+    check_text(head.substr(0, bad_byte + 1), 0, file_name);
+  }
+}
+
 void check_text(std::string_view text, std::uint32_t file_index, const std::string& file_name) {
   if (text.size() >= std::numeric_limits<std::uint32_t>::max()) {
     throw InputError({Diagnostic{file_name, 0, 0, "", "the file is larger than 4 GB"}});
+  }
+  if (text.find('\n') == std::string_view::npos && text.find('\r') != std::string_view::npos) {
+    throw InputError({located(file_name, SourceLocation{file_index, 1, 1},
+                              "the lines end with a bare carriage return (an old Mac format): "
+                              "save the file with Windows (CRLF) or Unix (LF) line ends")});
+  }
+  std::uint32_t line = 1;
+  for (std::size_t start = 0; start < text.size(); ++line) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    if (end - start > kLongestYamlLine) {
+      throw InputError({located(file_name, SourceLocation{file_index, line, 1},
+                                fmt::format("the line is longer than {} MiB: write the file one "
+                                            "entry per line, as estab init does",
+                                            kLongestYamlLine >> 20))});
+    }
+    start = end + 1;
   }
   const std::size_t bad_byte = find_invalid_text(text);
   if (bad_byte != std::string_view::npos) {

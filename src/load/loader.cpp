@@ -410,6 +410,7 @@ Model read_model(Document document, std::vector<std::string> files, const LoadOp
   apply_overrides(document, options.overrides, model.files);
   remove_stated_nulls(document);  // `key: ~` leaves the key unstated, in a file or an overlay
   DiagnosticList problems;
+  if (options.every_problem) problems.keep_every_one();
   NodeReader reader(document, model.files, problems);
   const NodeId root = document.root();
   if (!reader.expect_map(root, InputPath())) problems.throw_if_any();
@@ -460,6 +461,7 @@ Model load_model_text(std::string_view text, const std::string& file_name,
                       const LoadOptions& options) {
   std::vector<std::string> files;
   DiagnosticList warnings;
+  warnings.keep_every_one();
   Document document = load_document(text, file_name, files, &warnings);
   return read_model(std::move(document), std::move(files), options, std::move(warnings));
 }
@@ -467,6 +469,7 @@ Model load_model_text(std::string_view text, const std::string& file_name,
 Model load_model_file(const std::string& path, const LoadOptions& options) {
   std::vector<std::string> files;
   DiagnosticList warnings;
+  warnings.keep_every_one();
   Document document;
   {
     const std::string text = read_text_file(path);  // freed before the model is read

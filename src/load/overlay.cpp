@@ -167,6 +167,12 @@ class OverlayMerger {
       if (removes(overlay_item->second, item_path)) continue;
       merged_.append_child(result, merge_map(item, overlay_item->second, key.child, item_path));
     }
+    std::vector<std::string_view> base_names;
+    for (NodeId base_item = base_.first_child(base_list); base_item != kNoNode;
+         base_item = base_.next_sibling(base_item)) {
+      const std::string_view base_name = item_name(base_, base_item, item_key);
+      if (!base_name.empty()) base_names.push_back(base_name);
+    }
     index = 0;
     for (NodeId item = overlay_.first_child(overlay_list); item != kNoNode;
          item = overlay_.next_sibling(item), ++index) {
@@ -174,18 +180,13 @@ class OverlayMerger {
       if (!name.empty() && matched.count(name) != 0) continue;
       const InputPath item_path = path.item(name, index);
       if (removes(item, item_path)) {
-        std::vector<std::string_view> base_names;
-        for (NodeId base_item = base_.first_child(base_list); base_item != kNoNode;
-             base_item = base_.next_sibling(base_item)) {
-          const std::string_view base_name = item_name(base_, base_item, item_key);
-          if (!base_name.empty()) base_names.push_back(base_name);
-        }
-        reader_.error(item, item_path,
-                      fmt::format("cannot remove '{}': the base file has no such entry{}", name,
-                                  did_you_mean(name, base_names)));
+        reader_.error(
+            item, item_path,
+            fmt::format("cannot remove '{}': the base file has no such entry{}", name,
+                        reader_.listing() ? did_you_mean(name, base_names) : std::string()));
         continue;
       }
-      warn_if_misspelt(item, item_path, name, base_list, key);
+      warn_if_misspelt(item, item_path, name, base_list, base_names, key);
       merged_.append_child(result, copy_without_remove(item));
     }
     return result;
@@ -194,16 +195,12 @@ class OverlayMerger {
   /// Warns about an overlay entry that the base lacks when its id is close to one the base has:
   /// most likely a misspelling that would add an entry instead of changing one.
   void warn_if_misspelt(NodeId item, const InputPath& item_path, std::string_view name,
-                        NodeId base_list, const SchemaKey& key) {
-    const std::string_view item_key = list_item_key(key.holds);
-    std::vector<std::string_view> base_names;
-    for (NodeId base_item = base_.first_child(base_list); base_item != kNoNode;
-         base_item = base_.next_sibling(base_item)) {
-      const std::string_view base_name = item_name(base_, base_item, item_key);
-      if (!base_name.empty()) base_names.push_back(base_name);
-    }
+                        NodeId base_list, const std::vector<std::string_view>& base_names,
+                        const SchemaKey& key) {
+    // Past this many added entries, more are taken for a deliberate addition, not a typo.
+    if (name.empty() || ++entries_added_ > kMostListedProblems) return;
     const std::string suggestion = did_you_mean(name, base_names);
-    if (name.empty() || suggestion.empty()) return;
+    if (suggestion.empty()) return;
     const char* kind = key.name == "teams"         ? "team"
                        : key.name == "professions" ? "profession"
                        : key.name == "services"    ? "service"
@@ -220,6 +217,7 @@ class OverlayMerger {
   NodeReader reader_;
   NodeReader warner_;  ///< records warnings rather than problems
   Document merged_;
+  std::size_t entries_added_ = 0;  ///< overlay entries the base lacks, so far
 };
 
 }  // namespace

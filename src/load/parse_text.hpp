@@ -10,9 +10,18 @@
 
 namespace estab {
 
-/// Throws InputError unless `text` can be parsed at all: under 4 GB, UTF-8 without NUL bytes,
-/// and from a file whose index fits a mark.
+/// The longest line of YAML read: no estab file needs one, and a longer one costs the parser
+/// seconds before it can say anything.
+inline constexpr std::size_t kLongestYamlLine = std::size_t{1} << 20;
+
+/// Throws InputError unless `text` can be parsed at all: under 4 GB, strict UTF-8 without NUL
+/// bytes, lines ending in LF or CRLF of at most kLongestYamlLine bytes, and from a file whose
+/// index fits a mark.
 void check_text(std::string_view text, std::uint32_t file_index, const std::string& file_name);
+
+/// Throws InputError as check_text does when the first bytes of a file already show that it
+/// is not UTF-8 text, so that a large binary file is refused before it is read whole.
+void check_head(std::string_view head, const std::string& file_name);
 
 /// Text to parse, and where it sits in its file.
 struct TextPiece {

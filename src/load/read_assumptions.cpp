@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <unordered_set>
 
 #include "estab/suggest.hpp"
 #include "load/schema.hpp"
@@ -83,23 +84,23 @@ namespace {
 void read_additional(NodeReader& reader, Document::NodeId node, const InputPath& path,
                      std::vector<NamedAllowance>& additional) {
   const Document& document = reader.document();
+  std::unordered_set<std::string_view> names;
   for (Document::NodeId key = document.first_child(node); key != Document::kNoNode;) {
     const Document::NodeId value = document.next_sibling(key);
     if (value == Document::kNoNode) break;
     const std::string_view name = document.text(key);
     const bool is_fixed =
         std::find(kAssumptionKeys.begin(), kAssumptionKeys.end(), name) != kAssumptionKeys.end();
-    const bool is_duplicate =
-        std::any_of(additional.begin(), additional.end(),
-                    [name](const NamedAllowance& named) { return named.name == name; });
     if (document.kind(key) != NodeKind::Scalar || name.empty()) {
       reader.error(key, path, "a component name must be plain text, got " + reader.describe(key));
+    } else if (std::string problem = text_problem(name); !problem.empty()) {
+      reader.error(key, path, "a component name " + problem);
     } else if (is_fixed) {
       reader.error(key, path,
                    fmt::format("'{}' is a standard component: set it beside 'additional', not "
                                "inside it",
                                name));
-    } else if (is_duplicate) {
+    } else if (!names.insert(name).second) {
       reader.error(key, path, fmt::format("component '{}' appears twice", name));
     } else if (auto allowance =
                    read_allowance(reader, value, path.child(name), AllowanceUse::Absence)) {

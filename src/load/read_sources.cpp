@@ -75,7 +75,9 @@ std::optional<std::size_t> find_declared(NodeReader& reader, NodeId node, const 
                                          std::string_view what) {
   const auto found = ids.find(id);
   if (found != ids.end()) return found->second;
-  reader.error(node, path, fmt::format("unknown {} '{}'{}", what, id, did_you_mean(id, names)));
+  reader.error(node, path,
+               fmt::format("unknown {} '{}'{}", what, id,
+                           reader.listing() ? did_you_mean(id, names) : std::string()));
   return std::nullopt;
 }
 
@@ -164,7 +166,8 @@ void read_map(NodeReader& reader, NodeId list, const InputPath& path, const Mode
         if (found == team_ids.end()) {
           reader.error_at(
               team.where, teams_path,
-              fmt::format("unknown team '{}'{}", team.value, did_you_mean(team.value, team_names)));
+              fmt::format("unknown team '{}'{}", team.value,
+                          reader.listing() ? did_you_mean(team.value, team_names) : std::string()));
           complete = false;
         } else {
           indexes.push_back(found->second);

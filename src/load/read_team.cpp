@@ -156,7 +156,8 @@ std::optional<StaffingLine> read_line(NodeReader& reader, NodeId node, const Inp
       if (found == declared.professions.end()) {
         reader.error(profession, line_path.child("profession"),
                      fmt::format("unknown profession '{}'{}", *id,
-                                 did_you_mean(*id, declared.profession_ids)));
+                                 reader.listing() ? did_you_mean(*id, declared.profession_ids)
+                                                  : std::string()));
       } else {
         line.profession_index = found->second;
         known_profession = true;
@@ -234,7 +235,8 @@ Team read_team(NodeReader& reader, NodeId node, const InputPath& teams_path, std
             service, team_path.child("service"),
             fmt::format("unknown service '{}'{}", *id,
                         declared.service_ids.empty() ? std::string(" (no services are declared)")
-                                                     : did_you_mean(*id, declared.service_ids)));
+                        : reader.listing()           ? did_you_mean(*id, declared.service_ids)
+                                                     : std::string()));
       } else {
         team.service_index = found->second;
       }

@@ -129,7 +129,9 @@ void NodeReader::check_keys(NodeId map, const InputPath& path,
       } else if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
         const std::string shown =
             name.size() > 60 ? std::string(name.substr(0, 60)) + "..." : std::string(name);
-        error(key, path, fmt::format("unknown key '{}'{}", shown, did_you_mean(name, allowed)));
+        error(key, path,
+              fmt::format("unknown key '{}'{}", shown,
+                          listing() ? did_you_mean(name, allowed) : std::string()));
       }
     }
     if (value == Document::kNoNode) break;
@@ -247,18 +249,29 @@ std::optional<bool> NodeReader::boolean(NodeId node, const InputPath& path) {
   return std::nullopt;
 }
 
+std::string text_problem(std::string_view text) {
+  for (std::size_t index = 0; index < text.size(); ++index) {
+    const auto byte = static_cast<unsigned char>(text[index]);
+    const bool c0 = (byte < 0x20 && byte != '\t') || byte == 0x7F;
+    const bool c1 = byte == 0xC2 && index + 1 < text.size() &&
+                    static_cast<unsigned char>(text[index + 1]) >= 0x80 &&
+                    static_cast<unsigned char>(text[index + 1]) <= 0x9F;  // U+0080 to U+009F
+    if (c0 || c1) return "must not contain control characters (such as a line break or escape)";
+  }
+  if (text.size() > kLongestText) {
+    return fmt::format("is {} bytes long; a name or id may be up to {}", text.size(), kLongestText);
+  }
+  return {};
+}
+
 std::optional<std::string> NodeReader::text(NodeId node, const InputPath& path, bool non_empty) {
   if (document_.kind(node) != NodeKind::Scalar) {
     error(node, path, "expected text, got " + describe(node));
     return std::nullopt;
   }
   std::string value(document_.text(node));
-  const bool has_control = std::any_of(value.begin(), value.end(), [](char character) {
-    const auto byte = static_cast<unsigned char>(character);
-    return (byte < 0x20 && character != '\t') || byte == 0x7F;
-  });
-  if (has_control) {
-    error(node, path, "must not contain control characters (such as a line break or escape)");
+  if (std::string problem = text_problem(value); !problem.empty()) {
+    error(node, path, std::move(problem));
     return std::nullopt;
   }
   if (non_empty && value.find_first_not_of(" \t") == std::string::npos) {

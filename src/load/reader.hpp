@@ -52,6 +52,12 @@ struct NumberRule {
 /// The largest number any input may hold, so that no product or total can overflow.
 inline constexpr double kLargestNumber = 1e12;
 
+/// The longest name or id, in bytes: far beyond any real one, well within a spreadsheet cell.
+inline constexpr std::size_t kLongestText = 1000;
+
+/// Why `text` cannot be a name or id (a control character, or too long), or "" when it can.
+std::string text_problem(std::string_view text);
+
 /// Reads values from one Document and records every problem in a DiagnosticList.
 class NodeReader {
  public:
@@ -67,6 +73,8 @@ class NodeReader {
   void error(NodeId node, const InputPath& path, std::string message);
   /// Records a problem at a location.
   void error_at(SourceLocation where, const InputPath& path, std::string message);
+  /// False when another problem would only be counted, so its message need not be built.
+  bool listing() const { return problems_.listing(); }
 
   /// Checks that a node is a map; reports and returns false otherwise.
   bool expect_map(NodeId node, const InputPath& path);

@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
+#include "load/parse_text.hpp"
 #include "load/reader.hpp"
 
 namespace estab {
@@ -115,10 +117,24 @@ std::string read_text_file(const std::string& path) {
                                       "{} MB",
                                       path, size >> 20, kLargestInputBytes >> 20));
   }
-  std::string contents(size_error ? 0 : static_cast<std::size_t>(size), '\0');
-  file.read(contents.data(), static_cast<std::streamsize>(contents.size()));
-  if (file.bad() || static_cast<std::size_t>(file.gcount()) != contents.size()) {
-    throw FileError(path, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+  // Read a block at a time: a file whose size is not known in advance (such as one under
+  // /proc) is read to its end, and a binary one is refused from its first block.
+  std::string contents;
+  if (!size_error) contents.reserve(static_cast<std::size_t>(size));
+  std::vector<char> block(std::size_t{1} << 20);
+  while (true) {
+    file.read(block.data(), static_cast<std::streamsize>(block.size()));
+    if (file.bad()) {
+      throw FileError(path, fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+    }
+    contents.append(block.data(), static_cast<std::size_t>(file.gcount()));
+    if (contents.size() == static_cast<std::size_t>(file.gcount())) check_head(contents, path);
+    if (contents.size() > kLargestInputBytes) {
+      throw FileError(path, fmt::format("cannot read '{}': it is over {} MB; estab reads files of "
+                                        "up to {} MB",
+                                        path, kLargestInputBytes >> 20, kLargestInputBytes >> 20));
+    }
+    if (file.eof()) break;
   }
   return contents;
 }

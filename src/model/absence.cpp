@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -67,16 +69,15 @@ struct NamedSource {
 /// sorted by name.
 std::vector<NamedSource> merged_additional(const LevelsForLine& levels) {
   std::vector<NamedSource> merged;
-  for (std::size_t position = levels.count; position-- > 0;) {  // organisation inwards
+  std::unordered_map<std::string_view, std::size_t> position_of;  // name → index in merged
+  for (std::size_t position = levels.count; position-- > 0;) {    // organisation inwards
     const AssumptionLevelRef& level = levels.levels[position];
     for (const NamedAllowance& named : level.assumptions->additional) {
-      const auto same_name =
-          std::find_if(merged.begin(), merged.end(),
-                       [&](const NamedSource& source) { return *source.name == named.name; });
-      if (same_name != merged.end()) {
-        *same_name = {&named.name, level.level, &named.allowance};
-      } else {
+      const auto [found, inserted] = position_of.emplace(named.name, merged.size());
+      if (inserted) {
         merged.push_back({&named.name, level.level, &named.allowance});
+      } else {
+        merged[found->second] = {&named.name, level.level, &named.allowance};
       }
     }
   }

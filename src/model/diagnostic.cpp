@@ -31,8 +31,10 @@ std::string summarise(const std::vector<Diagnostic>& diagnostics) {
 
 }  // namespace
 
-InputError::InputError(std::vector<Diagnostic> diagnostics)
-    : std::runtime_error(summarise(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+InputError::InputError(std::vector<Diagnostic> diagnostics, std::size_t unlisted)
+    : std::runtime_error(summarise(diagnostics)),
+      diagnostics_(std::move(diagnostics)),
+      unlisted_(unlisted) {}
 
 FileError::FileError(std::string path, const std::string& message)
     : std::runtime_error(message), path_(std::move(path)) {}
@@ -59,7 +61,7 @@ RequestError::RequestError(Request request, std::string subject, std::string rea
       reason_(std::move(reason)) {}
 
 void DiagnosticList::throw_if_any() {
-  if (items_.empty()) return;
+  if (empty()) return;
   // Report in reading order: by file (in the order first seen), then line, then column.
   std::vector<std::string> file_order;
   for (const Diagnostic& item : items_) {
@@ -76,7 +78,7 @@ void DiagnosticList::throw_if_any() {
                    [&rank](const Diagnostic& left, const Diagnostic& right) {
                      return rank(left) < rank(right);
                    });
-  throw InputError(std::move(items_));
+  throw InputError(std::move(items_), unlisted_);
 }
 
 }  // namespace estab

@@ -82,8 +82,8 @@ void append_fields(CsvRecord& csv, const Record& record, const FieldTable<Record
                    const std::vector<std::string>& component_names = {}) {
   for (const Field<Record>& field : table) {
     if (field.unit == FieldUnit::Components) {
-      for (const std::string& name : component_names) {
-        csv.number(component_fraction(absence_of(record), name));
+      for (const double fraction : component_fractions(absence_of(record), component_names)) {
+        csv.number(fraction);
       }
     } else {
       append_field(csv, field.read(record));
@@ -115,8 +115,8 @@ std::vector<XlsxCell> field_cells(const Record& record, const FieldTable<Record>
   std::vector<XlsxCell> cells;
   for (const Field<Record>& field : table) {
     if (field.unit == FieldUnit::Components) {
-      for (const std::string& name : component_names) {
-        cells.emplace_back(component_fraction(absence_of(record), name));
+      for (const double fraction : component_fractions(absence_of(record), component_names)) {
+        cells.emplace_back(fraction);
       }
     } else {
       cells.push_back(field_cell(field.read(record)));

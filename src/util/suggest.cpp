@@ -31,15 +31,53 @@ std::size_t edit_distance(std::string_view from, std::string_view to) {
   return at(rows - 1, columns - 1);
 }
 
+std::size_t edit_distance_within(std::string_view from, std::string_view to, std::size_t limit) {
+  const std::size_t length_gap =
+      from.size() > to.size() ? from.size() - to.size() : to.size() - from.size();
+  if (length_gap > limit) return limit + 1;
+  // Three rows of the table edit_distance fills: the one before last, the last, and this one.
+  const std::size_t columns = to.size() + 1;
+  std::vector<std::size_t> before_last(columns, 0);
+  std::vector<std::size_t> last(columns, 0);
+  std::vector<std::size_t> current(columns, 0);
+  for (std::size_t column = 0; column < columns; ++column) last[column] = column;
+  for (std::size_t row = 1; row <= from.size(); ++row) {
+    current[0] = row;
+    std::size_t row_best = row;
+    for (std::size_t column = 1; column < columns; ++column) {
+      const bool same = std::tolower(static_cast<unsigned char>(from[row - 1])) ==
+                        std::tolower(static_cast<unsigned char>(to[column - 1]));
+      std::size_t best =
+          std::min({last[column] + 1, current[column - 1] + 1, last[column - 1] + (same ? 0 : 1)});
+      if (row > 1 && column > 1 && from[row - 1] == to[column - 2] &&
+          from[row - 2] == to[column - 1]) {
+        best = std::min(best, before_last[column - 2] + 1);
+      }
+      current[column] = best;
+      row_best = std::min(row_best, best);
+    }
+    // A cell never costs less than the cheapest one of the row before (or of the one before
+    // that, through a swap): once two rows in turn exceed the limit, so does the end.
+    if (row_best > limit && *std::min_element(last.begin(), last.end()) > limit) {
+      return limit + 1;
+    }
+    std::swap(before_last, last);
+    std::swap(last, current);
+  }
+  return std::min(last[columns - 1], limit + 1);
+}
+
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
+  if (word.size() > kLongestSuggestedWord) return {};
   const std::size_t limit = std::max<std::size_t>(1, std::min<std::size_t>(3, word.size() / 3));
   std::string_view best;
   std::size_t best_distance = limit + 1;
   for (std::string_view candidate : candidates) {
-    const std::size_t distance = edit_distance(word, candidate);
+    const std::size_t distance = edit_distance_within(word, candidate, best_distance - 1);
     if (distance < best_distance) {
       best = candidate;
       best_distance = distance;
+      if (distance == 0) break;
     }
   }
   if (best.empty() && word.size() >= 3) {
