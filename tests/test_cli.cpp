@@ -1,7 +1,12 @@
 // Unit tests of the command-line layer: exit codes, atomic output, the starter file.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -76,6 +81,18 @@ TEST_CASE("the first 100 problems are printed and the rest counted; --all-errors
   CHECK(problems[100]["line"] == 0);
 }
 
+TEST_CASE("JSON output is JSON whatever bytes the file name holds", "[cli]") {
+  const std::string path =
+      (scratch_directory("cli-latin1-name") / "caf\xE9\xFF.yaml").string();  // not UTF-8
+  std::ofstream(path) << "estab: 1\nteams: 7\n";
+  const RunResult json = run_estab({"validate", "--format", "json", path.c_str()});
+  CHECK(json.exit_code == 1);
+  nlohmann::json document;
+  REQUIRE_NOTHROW(document = nlohmann::json::parse(json.out));
+  const std::string file = document["files"][0]["file"];
+  CHECK_THAT(file, Catch::EndsWith("caf\xEF\xBF\xBD\xEF\xBF\xBD.yaml"));  // U+FFFD twice
+}
+
 TEST_CASE("the starter file written by init validates as written", "[cli]") {
   const Model model = load_model_text(cli::starter_file_text(), "estab.yaml");
   CHECK(model.teams.size() == 1);
@@ -98,6 +115,72 @@ TEST_CASE("atomic writes replace the whole file and leave nothing behind", "[cli
                       std::filesystem::directory_iterator()) == 1);
   CHECK_THROWS_AS(cli::write_file_atomically((directory / "no" / "such.csv").string(), "x"),
                   FileError);
+}
+
+TEST_CASE("a symbolic link is kept and its target replaced; a long name still fits", "[cli]") {
+  namespace fs = std::filesystem;
+  const auto directory = scratch_directory("atomic-link");
+  fs::create_directories(directory / "real");
+  const auto target = directory / "real" / "out.csv";
+  std::ofstream(target) << "old\n";
+  fs::create_symlink(fs::path("real") / "out.csv", directory / "link.csv");
+  cli::write_file_atomically((directory / "link.csv").string(), "new\n");
+  CHECK(fs::is_symlink(fs::symlink_status(directory / "link.csv")));
+  CHECK(read_all(target) == "new\n");
+  // A dangling link gets its target created, as a shell's `>` would.
+  fs::create_symlink(fs::path("real") / "made.csv", directory / "dangling.csv");
+  cli::write_file_atomically((directory / "dangling.csv").string(), "made\n");
+  CHECK(read_all(directory / "real" / "made.csv") == "made\n");
+  // The temporary name beside a 250-byte name stays within the 255 a folder allows.
+  const auto long_name = directory / (std::string(246, 'n') + ".csv");
+  cli::write_file_atomically(long_name.string(), "long\n");
+  CHECK(read_all(long_name) == "long\n");
+  CHECK(std::distance(fs::directory_iterator(directory / "real"), fs::directory_iterator()) == 2);
+}
+
+TEST_CASE("a device or a pipe is written to in place, and its write errors reported", "[cli]") {
+  namespace fs = std::filesystem;
+  if (fs::exists("/dev/full")) {
+    CHECK_THROWS_WITH(cli::write_file_atomically("/dev/full", "x"),
+                      "cannot write '/dev/full': No space left on device");
+  }
+  const auto fifo = scratch_directory("atomic-fifo") / "pipe";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const pid_t reader = ::fork();
+  REQUIRE(reader >= 0);
+  if (reader == 0) {  // the child reads the pipe into a file
+    std::ifstream in(fifo);
+    std::ofstream(fifo.string() + ".read") << in.rdbuf();
+    ::_exit(0);
+  }
+  cli::write_file_atomically(fifo.string(), "through the pipe\n");
+  int status = 0;
+  ::waitpid(reader, &status, 0);
+  CHECK(fs::is_fifo(fifo));
+  CHECK(read_all(fifo.string() + ".read") == "through the pipe\n");
+}
+
+TEST_CASE("a signal that ends the program part way through a write leaves no file behind",
+          "[cli]") {
+  namespace fs = std::filesystem;
+  for (const int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+    INFO(signal_number);
+    const auto directory = scratch_directory("atomic-signal-" + std::to_string(signal_number));
+    const pid_t writer = ::fork();
+    REQUIRE(writer >= 0);
+    if (writer == 0) {
+      for (const int reset : {SIGINT, SIGTERM, SIGHUP}) std::signal(reset, SIG_DFL);  // not Catch's
+      cli::AtomicOutputFile file((directory / "out.csv").string());
+      file.stream() << std::string(std::size_t{3} << 20, 'x');
+      std::raise(signal_number);
+      ::_exit(0);  // not reached: the signal ends the program
+    }
+    int status = 0;
+    ::waitpid(writer, &status, 0);
+    CHECK(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == signal_number);
+    CHECK(fs::is_empty(directory));
+  }
 }
 
 TEST_CASE("an output file is replaced only when it is committed", "[cli]") {

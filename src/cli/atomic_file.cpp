@@ -8,12 +8,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <streambuf>
 #include <vector>
 
+#include "cli/signal_guard.hpp"
 #include "estab/diagnostic.hpp"
 
 namespace estab::cli {
@@ -34,6 +36,28 @@ mode_t permissions_for(const std::string& path) {
   const mode_t mask = ::umask(0);
   ::umask(mask);
   return 0666 & ~mask;
+}
+
+/// The file `path` names after following symbolic links (as many as the system would), so
+/// that a link is kept and the file it points to is replaced.
+std::filesystem::path link_target(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  std::error_code error;
+  for (int hop = 0; hop < 40 && fs::is_symlink(fs::symlink_status(target, error)); ++hop) {
+    const fs::path link = fs::read_symlink(target, error);
+    if (error) break;
+    target = link.is_absolute() ? link : target.parent_path() / link;
+  }
+  return target;
+}
+
+/// The temporary file's name beside `file_name`, kept within the longest name a folder takes.
+std::string temporary_name(const std::string& file_name) {
+  constexpr std::size_t kLongestName = 255;              // NAME_MAX on Linux file systems
+  constexpr std::size_t kAdded = sizeof(".tmp-XXXXXX");  // with the leading dot
+  const std::size_t kept = std::min(file_name.size(), kLongestName - kAdded);
+  return "." + file_name.substr(0, kept) + ".tmp-XXXXXX";
 }
 
 }  // namespace
@@ -87,21 +111,37 @@ AtomicOutputFile::AtomicOutputFile(std::string path) : path_(std::move(path)) {
   namespace fs = std::filesystem;
   std::error_code status_error;
   if (fs::is_directory(path_, status_error)) fail(path_, EISDIR);
-  const fs::path target(path_);
-  const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string pattern = (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  std::vector<char> name(pattern.begin(), pattern.end());
-  name.push_back('\0');
-  descriptor_ = ::mkstemp(name.data());
-  if (descriptor_ < 0) fail(path_, errno);
-  temporary_ = name.data();
+  const fs::path target = link_target(path_);
+  struct stat existing {};
+  if (::stat(target.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
+    // A device or a pipe cannot be replaced: it is written to directly, as `>` would.
+    descriptor_ = ::open(target.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (descriptor_ < 0) fail(path_, errno);
+  } else {
+    const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string pattern = (directory / temporary_name(target.filename().string())).string();
+    std::vector<char> name(pattern.begin(), pattern.end());
+    name.push_back('\0');
+    {
+      const SignalGuard::Blocked blocked;  // no signal between creating and registering it
+      descriptor_ = ::mkstemp(name.data());
+      if (descriptor_ < 0) fail(path_, errno);
+      temporary_ = name.data();
+      replaced_ = target.string();
+      SignalGuard::watch(temporary_);
+    }
+  }
   buffer_ = std::make_unique<Buffer>(descriptor_);
   stream_ = std::make_unique<std::ostream>(buffer_.get());
 }
 
 AtomicOutputFile::~AtomicOutputFile() {
   if (descriptor_ >= 0) ::close(descriptor_);
-  if (!temporary_.empty()) ::unlink(temporary_.c_str());
+  if (!temporary_.empty()) {
+    const SignalGuard::Blocked blocked;
+    ::unlink(temporary_.c_str());
+    SignalGuard::forget();
+  }
 }
 
 std::ostream& AtomicOutputFile::stream() {
@@ -112,19 +152,31 @@ void AtomicOutputFile::commit() {
   auto abandon = [&](int error_number) {
     ::close(descriptor_);
     descriptor_ = -1;
-    ::unlink(temporary_.c_str());
-    temporary_.clear();
+    if (!temporary_.empty()) {
+      const SignalGuard::Blocked blocked;
+      ::unlink(temporary_.c_str());
+      SignalGuard::forget();
+      temporary_.clear();
+    }
     fail(path_, error_number);
   };
   stream_->flush();
   if (buffer_->error() != 0) abandon(buffer_->error());
   if (!*stream_) abandon(EIO);
-  if (::fchmod(descriptor_, permissions_for(path_)) != 0) abandon(errno);
+  if (temporary_.empty()) {  // written in place: a device or a pipe
+    const int descriptor = descriptor_;
+    descriptor_ = -1;
+    if (::close(descriptor) != 0) abandon(errno);
+    return;
+  }
+  if (::fchmod(descriptor_, permissions_for(replaced_)) != 0) abandon(errno);
   if (::fsync(descriptor_) != 0) abandon(errno);
   const int descriptor = descriptor_;
   descriptor_ = -1;
   if (::close(descriptor) != 0) abandon(errno);
-  if (::rename(temporary_.c_str(), path_.c_str()) != 0) abandon(errno);
+  const SignalGuard::Blocked blocked;
+  if (::rename(temporary_.c_str(), replaced_.c_str()) != 0) abandon(errno);
+  SignalGuard::forget();
   temporary_.clear();
 }
 

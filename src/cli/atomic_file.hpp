@@ -10,7 +10,9 @@ namespace estab::cli {
 
 /// An output file being written: the text goes to a temporary file beside `path`, which
 /// commit() flushes and renames over it. Until then the old file is untouched; an uncommitted
-/// file is removed when the object is destroyed, so no temporary file is left.
+/// file is removed when the object is destroyed, or when SIGINT, SIGTERM or SIGHUP ends the
+/// program, so no temporary file is left. A symbolic link is followed and the file it points
+/// to replaced; a device or a pipe is written to directly.
 class AtomicOutputFile {
  public:
   /// Creates the temporary file; throws FileError when it cannot be created.
@@ -29,7 +31,8 @@ class AtomicOutputFile {
  private:
   class Buffer;
   std::string path_;
-  std::string temporary_;
+  std::string replaced_;   ///< the regular file replaced: `path_` after its links are followed
+  std::string temporary_;  ///< empty when the file is written in place (a device or a pipe)
   int descriptor_ = -1;
   std::unique_ptr<Buffer> buffer_;
   std::unique_ptr<std::ostream> stream_;

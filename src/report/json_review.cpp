@@ -90,7 +90,7 @@ ordered_json sources_json(const Model& model) {
 }
 
 void write_json(std::ostream& out, const ordered_json& document) {
-  out << document.dump(2) << '\n';
+  out << dump_json(document, 2) << '\n';
 }
 
 void write_review_json(std::ostream& out, const ReviewResult& review) {

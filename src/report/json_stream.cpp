@@ -4,8 +4,12 @@
 
 namespace estab::report {
 
+std::string dump_json(const nlohmann::ordered_json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 std::string dumped_at_depth(const nlohmann::ordered_json& value, std::size_t depth) {
-  const std::string text = value.dump(2);
+  const std::string text = dump_json(value, 2);
   const std::string indent(2 * depth, ' ');
   std::string result;
   result.reserve(text.size() + text.size() / 8);

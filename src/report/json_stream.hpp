@@ -11,6 +11,11 @@
 
 namespace estab::report {
 
+/// The JSON text of `value`, indented by `indent` (-1: on one line). Bytes that are not UTF-8
+/// (a file name in another encoding, a message cut inside a character) become U+FFFD, so that
+/// the output is JSON whatever the input held.
+std::string dump_json(const nlohmann::ordered_json& value, int indent);
+
 /// The JSON text of `value` as dump(2) writes it when it sits `depth` levels deep: every line
 /// after the first indented by two spaces a level (a raw line break only ever separates).
 std::string dumped_at_depth(const nlohmann::ordered_json& value, std::size_t depth);
@@ -50,7 +55,7 @@ class StreamedObject {
 
  private:
   void start_member(std::string_view key) {
-    out_ << (empty_ ? "{\n  " : ",\n  ") << nlohmann::ordered_json(key).dump() << ": ";
+    out_ << (empty_ ? "{\n  " : ",\n  ") << dump_json(nlohmann::ordered_json(key), -1) << ": ";
     empty_ = false;
   }
 
