@@ -93,6 +93,14 @@ TEST_CASE("JSON output is JSON whatever bytes the file name holds", "[cli]") {
   CHECK_THAT(file, Catch::EndsWith("caf\xEF\xBF\xBD\xEF\xBF\xBD.yaml"));  // U+FFFD twice
 }
 
+TEST_CASE("a --change out of range is named as written, not as rounded", "[cli]") {
+  const RunResult result =
+      run_estab({"sensitivity", example("atu.yaml").c_str(), "--change", "100.0000001%"});
+  CHECK(result.exit_code == 2);
+  CHECK(result.err ==
+        "estab: error: --change must be more than 0% and less than 100%, got 100.0000001%\n");
+}
+
 TEST_CASE("the starter file written by init validates as written", "[cli]") {
   const Model model = load_model_text(cli::starter_file_text(), "estab.yaml");
   CHECK(model.teams.size() == 1);

@@ -37,6 +37,36 @@ TEST_CASE("override: --set PATH=~ (or empty, or null) removes the key", "[overla
   CHECK_FALSE(load_with_sets(kBase, {"review.period=~"}).review.period.has_value());
 }
 
+TEST_CASE("override: --set cannot add, remove or rename teams, lines or other entries",
+          "[overlay]") {
+  CHECK(usage_error_of(kBase, {"teams=[]"}) ==
+        "--set teams=[]: --set cannot add or remove entries of teams: set a value of one, e.g. "
+        "teams[ID].KEY=VALUE, or write an overlay");
+  CHECK(usage_error_of(kBase, {"teams[ward].staffing=[{profession: rn}]"}) ==
+        "--set teams[ward].staffing=[{profession: rn}]: --set cannot add or remove entries of "
+        "teams[ward].staffing: set a value of one, e.g. teams[ward].staffing[ID].KEY=VALUE, or "
+        "write an overlay");
+  CHECK(usage_error_of(kBase, {"teams[ward]={id: other}"}) ==
+        "--set teams[ward]={id: other}: the new entry must keep id: 'ward' (--set cannot rename "
+        "an entry; write an overlay that removes it and adds one under the new name)");
+  CHECK(usage_error_of(kBase, {"teams[ward].staffing[rn]={hours_per_week: 4}"}) ==
+        "--set teams[ward].staffing[rn]={hours_per_week: 4}: the new entry must keep "
+        "profession: 'rn' (--set cannot rename an entry; write an overlay that removes it and "
+        "adds one under the new name)");
+  CHECK(usage_error_of(kBase, {"teams[ward].id=other"}) ==
+        "--set teams[ward].id=other: teams[ward].id names the entry: --set cannot rename it; "
+        "write an overlay that removes the entry and adds it under the new name");
+  CHECK(usage_error_of(kBase, {"teams[ward].staffing[rn].profession=hca"}) ==
+        "--set teams[ward].staffing[rn].profession=hca: teams[ward].staffing[rn].profession "
+        "names the entry: --set cannot rename it; write an overlay that removes the entry and "
+        "adds it under the new name");
+  // The value of a list with no ids (a roster) may be replaced whole.
+  const Model model =
+      load_with_sets(kBase, {"teams[ward].staffing[rn].roster=[{shift: day, staff: 2, "
+                             "paid_hours: 7.5}]"});
+  CHECK(line_of(model, "ward", "rn").roster.size() == 1);
+}
+
 TEST_CASE("override: --set reaches into an allowance written as a mapping", "[overlay]") {
   SECTION("a key of the allowance, replacing a percentage") {
     const Model model = load_with_sets(kBase, {"assumptions.sickness.days=12"});
@@ -360,9 +390,9 @@ teams:
   }
   SECTION("a later --set can refer to an entry an earlier one replaced") {
     const Model model =
-        load_file(overlay, {"teams[crisis]={id: crisis-two, staffing: [{profession: rn}]}",
-                            "teams[crisis-two].staffing[rn].hours_per_week=12"});
-    CHECK(ids_of(model.teams) == std::vector<std::string>{"ward", "cldt", "crisis-two"});
-    CHECK(line_of(model, "crisis-two", "rn").hours_per_week->value == 12.0);
+        load_file(overlay, {"teams[crisis]={id: crisis, staffing: [{profession: rn}]}",
+                            "teams[crisis].staffing[rn].hours_per_week=12"});
+    CHECK(ids_of(model.teams) == std::vector<std::string>{"ward", "cldt", "crisis"});
+    CHECK(line_of(model, "crisis", "rn").hours_per_week->value == 12.0);
   }
 }

@@ -67,7 +67,14 @@ ExitCode run_sensitivity_command(const std::string& input_file, const std::strin
                                  OutputFormat format, const std::string& output_file,
                                  const LoadOptions& load_options, Console& console) {
   const double change = parse_change(change_text);
-  check_sensitivity_change(change);  // a usage problem is reported before the file is read
+  try {
+    check_sensitivity_change(change);  // a usage problem is reported before the file is read
+  } catch (const RequestError&) {
+    // Named as written: 100.0000001% rounds to "100%", which would hide why it is refused.
+    throw RequestError(
+        Request::Change, "",
+        "must be more than 0% and less than 100%, got " + std::string(trimmed(change_text)));
+  }
   check_output_is_not_input(output_file, {input_file});
   const Model model = load_model_file(input_file, load_options);
   print_warnings(model, console);

@@ -134,7 +134,8 @@ void apply_override(Document& document, const std::string& assignment,
   NodeId node = document.root();
   std::string where = "the file";
   std::string walked;
-  bool inside_allowance = false;  // within an allowance written as a mapping, e.g. {days: 12}
+  bool inside_allowance = false;      // within an allowance written as a mapping, e.g. {days: 12}
+  std::string_view section_item_key;  // the key naming the list entry `node` is, if it is one
   for (std::size_t index = 0; index < steps.size(); ++index) {
     const PathStep& step = steps[index];
     const bool last = index + 1 == steps.size();
@@ -166,13 +167,37 @@ void apply_override(Document& document, const std::string& assignment,
                                          "an overlay with 'remove: true' for {}",
                                          walked));
         }
+        if (const std::string_view item_key = list_item_key(key->holds); !item_key.empty()) {
+          const NodeId name =
+              document.kind(value) == NodeKind::Map ? document.find(value, item_key) : kNoNode;
+          if (name == kNoNode || document.kind(name) != NodeKind::Scalar ||
+              document.text(name) != *step.selector) {
+            refuse(assignment, fmt::format("the new entry must keep {}: '{}' (--set cannot "
+                                           "rename an entry; write an overlay that removes it "
+                                           "and adds one under the new name)",
+                                           item_key, *step.selector));
+          }
+        }
         document.replace_child(current, item, value);
         return;
       }
       node = item;
       section = key->child;
+      section_item_key = list_item_key(key->holds);
       where = walked;
       continue;
+    }
+    if (last && !list_item_key(key->holds).empty()) {
+      refuse(assignment, fmt::format("--set cannot add or remove entries of {}: set a value of "
+                                     "one, e.g. {}[ID].KEY=VALUE, or write an overlay",
+                                     walked, walked));
+    }
+    if (last && index > 0 && steps[index - 1].selector && !section_item_key.empty() &&
+        step.key == section_item_key) {
+      refuse(assignment, fmt::format("{} names the entry: --set cannot rename it; write an "
+                                     "overlay that removes the entry and adds it under the new "
+                                     "name",
+                                     walked));
     }
     if (last) {
       if (key_node == kNoNode) {
@@ -211,6 +236,7 @@ void apply_override(Document& document, const std::string& assignment,
     }
     node = current;
     section = key->child;
+    section_item_key = {};
     where = walked;
   }
 }
