@@ -311,6 +311,23 @@ TEST_CASE("an extract with old Mac line ends, or a quote left open, is refused a
              Catch::Contains("extract.csv:2:1: error: malformed quoting"));
 }
 
+TEST_CASE("a cell that reaches the output must be clean UTF-8 text", "[extracts]") {
+  const std::string sources =
+      "sources:\n  - kind: funded\n    file: extract.csv\n"
+      "    columns: {cost_centre: CC, wte: WTE}\n"
+      "    map: [{profession: rnld, where: {Subj: ['*']}}]\n";
+  const std::string problems =
+      load_problems("unclean", two_teams(sources),
+                    "CC,Subj,WTE\n100,a,1\n1\xC2\x9B"
+                    "0,a,1\n100,caf\xED\xA0\x80,1\n100,\"two\nlines\",1\n");
+  const std::string message =
+      "the cell is not UTF-8 text, or holds a control character (such as a line break): save "
+      "the extract as UTF-8 CSV, with each cell on one line";
+  CHECK_THAT(problems, Catch::Contains("extract.csv:3:1: error: CC: " + message));
+  CHECK_THAT(problems, Catch::Contains("extract.csv:4:5: error: Subj: " + message));
+  CHECK_THAT(problems, Catch::Contains("extract.csv:5:5: error: Subj: " + message));
+}
+
 TEST_CASE("a line, or a record, longer than 1 MiB is refused at the line it starts on",
           "[extracts]") {
   const std::string sources =

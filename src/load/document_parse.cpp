@@ -330,6 +330,18 @@ Document parse_yaml_text(const TextPiece& piece, std::uint32_t file_index,
   return document;
 }
 
+bool is_clean_text(std::string_view text) {
+  for (std::size_t index = 0; index < text.size(); ++index) {
+    const auto byte = static_cast<unsigned char>(text[index]);
+    if ((byte < 0x20 && byte != '\t') || byte == 0x7F) return false;
+    if (byte == 0xC2 && index + 1 < text.size() &&
+        static_cast<unsigned char>(text[index + 1]) <= 0x9F) {
+      return false;  // U+0080 to U+009F (a continuation byte is at least 0x80)
+    }
+  }
+  return find_invalid_text(text) == std::string_view::npos;
+}
+
 void check_head(std::string_view head, const std::string& file_name) {
   // A multi-byte character cut at the end of the head is judged with the rest of the file.
   const std::size_t bad_byte = find_invalid_text(head);

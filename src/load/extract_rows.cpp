@@ -10,6 +10,7 @@
 #include "estab/suggest.hpp"
 #include "load/extract_cells.hpp"
 #include "load/extracts.hpp"
+#include "load/parse_text.hpp"
 
 namespace estab {
 
@@ -247,6 +248,26 @@ class ExtractRowReader {
     return value;
   }
 
+  /// False, with a problem at the first bad cell, when a cell that reaches the output (a cost
+  /// centre, a band, a map rule's) is not clean text.
+  bool cells_clean(const CsvRecord& record) {
+    const auto clean = [&](std::size_t index) {
+      if (is_clean_text(record.cells[index])) return true;
+      cell_problem(record.line, cell_column(record.text, source_.delimiter, index),
+                   header_names_[index],
+                   "the cell is not UTF-8 text, or holds a control character (such as a line "
+                   "break): save the extract as UTF-8 CSV, with each cell on one line");
+      return false;
+    };
+    for (const ColumnRole role : {ColumnRole::CostCentre, ColumnRole::Band}) {
+      if (const auto& index = role_index_[static_cast<std::size_t>(role)];
+          index && !clean(*index)) {
+        return false;
+      }
+    }
+    return std::all_of(where_columns_.begin(), where_columns_.end(), clean);
+  }
+
   void unmapped(const CsvRecord& record, UnmappedReason reason, const std::string& cost_centre,
                 double wte) {
     std::string value = where_value(record);
@@ -276,6 +297,7 @@ class ExtractRowReader {
           fmt::format("has {} cells where the header has {}", record.cell_count, header_count_));
       return;
     }
+    if (!cells_clean(record)) return;
     if (const std::string* record_id = cell_of(record, ColumnRole::Record);
         record_id != nullptr && !record_id->empty()) {
       records_.push_back({hash_text(*record_id), record.line});

@@ -19,6 +19,10 @@ inline constexpr std::size_t kLongestYamlLine = std::size_t{1} << 20;
 /// index fits a mark.
 void check_text(std::string_view text, std::uint32_t file_index, const std::string& file_name);
 
+/// True when `text` is strict UTF-8 without control characters (C0 but tab, DEL, or C1): text
+/// that may reach every output as it is.
+bool is_clean_text(std::string_view text);
+
 /// Throws InputError as check_text does when the first bytes of a file already show that it
 /// is not UTF-8 text, so that a large binary file is refused before it is read whole.
 void check_head(std::string_view head, const std::string& file_name);
