@@ -144,6 +144,11 @@ TEST_CASE("a symbolic link is kept and its target replaced; a long name still fi
   cli::write_file_atomically(long_name.string(), "long\n");
   CHECK(read_all(long_name) == "long\n");
   CHECK(std::distance(fs::directory_iterator(directory / "real"), fs::directory_iterator()) == 2);
+  // Links that go round in a loop are refused, as the shell refuses them.
+  fs::create_symlink("loop-b.csv", directory / "loop-a.csv");
+  fs::create_symlink("loop-a.csv", directory / "loop-b.csv");
+  CHECK_THROWS_WITH(cli::write_file_atomically((directory / "loop-a.csv").string(), "x"),
+                    Catch::EndsWith("loop-a.csv': Too many levels of symbolic links"));
 }
 
 TEST_CASE("a device or a pipe is written to in place, and its write errors reported", "[cli]") {

@@ -105,6 +105,7 @@ LineResult compute_line(const Model& model, const Team& team, const StaffingLine
   calc::check_scaling(model, scaling);
   LineResult result = calc::compute_line_unchecked(model, team, line, scaling);
   DiagnosticList problems;
+  problems.keep_every_one();  // at most a few per line: bounded by the model's size
   calc::record_scaling_problems(model, result, scaling, problems);
   problems.throw_if_any();
   return result;

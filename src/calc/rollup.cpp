@@ -294,6 +294,7 @@ std::vector<std::string> review_warnings(const Model& model, const ReviewResult&
 Totals compute_organisation_totals(const Model& model, const Scaling& scaling) {
   calc::check_scaling(model, scaling);
   DiagnosticList scaling_problems;
+  scaling_problems.keep_every_one();   // at most one per line
   TotalsBuilder organisation_builder;  // lines added in file order, as compute_review adds them
   SkillMixRollup organisation_skill_mix;
   for (const Team& team : model.teams) {
@@ -415,6 +416,7 @@ ReviewResult compute_review(const Model& model, const Scaling& scaling) {
   for (const Team& team : model.teams) line_count += team.lines.size();
   review.lines.reserve(line_count);  // LineResult pointers below stay valid
   DiagnosticList scaling_problems;   // every line a scaling breaks, not just the first
+  scaling_problems.keep_every_one();
   for (const Team& team : model.teams) {
     for (const StaffingLine& line : team.lines) {
       review.lines.push_back(calc::compute_line_unchecked(model, team, line, scaling));

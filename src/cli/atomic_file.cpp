@@ -44,7 +44,8 @@ std::filesystem::path link_target(const std::string& path) {
   namespace fs = std::filesystem;
   fs::path target(path);
   std::error_code error;
-  for (int hop = 0; hop < 40 && fs::is_symlink(fs::symlink_status(target, error)); ++hop) {
+  for (int hop = 0; fs::is_symlink(fs::symlink_status(target, error)); ++hop) {
+    if (hop == 40) fail(path, ELOOP);  // as many links as the system follows
     const fs::path link = fs::read_symlink(target, error);
     if (error) break;
     target = link.is_absolute() ? link : target.parent_path() / link;
@@ -115,7 +116,7 @@ AtomicOutputFile::AtomicOutputFile(std::string path) : path_(std::move(path)) {
   struct stat existing {};
   if (::stat(target.c_str(), &existing) == 0 && !S_ISREG(existing.st_mode)) {
     // A device or a pipe cannot be replaced: it is written to directly, as `>` would.
-    descriptor_ = ::open(target.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    descriptor_ = ::open(target.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOCTTY);
     if (descriptor_ < 0) fail(path_, errno);
   } else {
     const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -131,8 +132,18 @@ AtomicOutputFile::AtomicOutputFile(std::string path) : path_(std::move(path)) {
       SignalGuard::watch(temporary_);
     }
   }
-  buffer_ = std::make_unique<Buffer>(descriptor_);
-  stream_ = std::make_unique<std::ostream>(buffer_.get());
+  try {
+    buffer_ = std::make_unique<Buffer>(descriptor_);
+    stream_ = std::make_unique<std::ostream>(buffer_.get());
+  } catch (...) {  // no memory for the buffer: nothing may be left behind
+    ::close(descriptor_);
+    if (!temporary_.empty()) {
+      const SignalGuard::Blocked blocked;
+      ::unlink(temporary_.c_str());
+      SignalGuard::forget();
+    }
+    throw;
+  }
 }
 
 AtomicOutputFile::~AtomicOutputFile() {

@@ -30,11 +30,11 @@ ExitCode run_validate(const std::vector<std::string>& files, OutputFormat format
     } catch (const InputError& error) {
       result.problems = error.diagnostics();
       if (error.unlisted() > 0) {
-        result.problems.push_back({file, 0, 0, "",
-                                   fmt::format("… and {} more problems (--all-errors lists every "
-                                               "one)",
-                                               error.unlisted()),
-                                   false});
+        result.problems.push_back(
+            {file, 0, 0, "",
+             fmt::format("… and {} more {} (--all-errors lists every one)", error.unlisted(),
+                         error.unlisted() == 1 ? "problem" : "problems"),
+             false});
       }
       report_failure(console);
       if (worst == ExitCode::Success) worst = ExitCode::InvalidInput;

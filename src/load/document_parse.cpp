@@ -226,6 +226,10 @@ std::size_t find_invalid_text(std::string_view text) {
   return std::string_view::npos;
 }
 
+/// What is said of a file that is not UTF-8 text.
+constexpr const char* kNotUtf8 =
+    "the file is not UTF-8 text (binary data or another encoding); save it as UTF-8 YAML";
+
 /// Flow collections this deep are refused before parsing; shallower ones (down to kMaxNesting)
 /// are left to the parser, which locates the level exactly.
 constexpr std::size_t kDeepestFlowScanned = 1000;
@@ -267,7 +271,11 @@ std::size_t find_deep_flow(std::string_view text) {
       token_start = false;
       continue;
     }
-    token_start = character == ':' || character == ',' || character == '-' || character == '?';
+    const bool blank_after = index + 1 == text.size() || text[index + 1] == ' ' ||
+                             text[index + 1] == '\t' || text[index + 1] == '\n' ||
+                             text[index + 1] == '\r';
+    token_start = character == ',' ||
+                  ((character == ':' || character == '-' || character == '?') && blank_after);
   }
   return std::string_view::npos;
 }
@@ -346,7 +354,7 @@ void check_head(std::string_view head, const std::string& file_name) {
   // A multi-byte character cut at the end of the head is judged with the rest of the file.
   const std::size_t bad_byte = find_invalid_text(head);
   if (bad_byte != std::string_view::npos && bad_byte + 4 <= head.size()) {
-    check_text(head.substr(0, bad_byte + 1), 0, file_name);
+    throw InputError({located(file_name, locate_offset(head, bad_byte, 0), kNotUtf8)});
   }
 }
 
@@ -379,9 +387,7 @@ void check_text(std::string_view text, std::uint32_t file_index, const std::stri
   }
   const std::size_t bad_byte = find_invalid_text(text);
   if (bad_byte != std::string_view::npos) {
-    throw InputError({located(file_name, locate_offset(text, bad_byte, file_index),
-                              "the file is not UTF-8 text (binary data or another encoding); "
-                              "save it as UTF-8 YAML")});
+    throw InputError({located(file_name, locate_offset(text, bad_byte, file_index), kNotUtf8)});
   }
   if (file_index > std::numeric_limits<std::uint16_t>::max()) {
     throw InputError({Diagnostic{file_name, 0, 0, "", "too many input files"}});

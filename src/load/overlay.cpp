@@ -167,6 +167,7 @@ class OverlayMerger {
       if (removes(overlay_item->second, item_path)) continue;
       merged_.append_child(result, merge_map(item, overlay_item->second, key.child, item_path));
     }
+    entries_added_ = 0;
     std::vector<std::string_view> base_names;
     for (NodeId base_item = base_.first_child(base_list); base_item != kNoNode;
          base_item = base_.next_sibling(base_item)) {
@@ -217,7 +218,7 @@ class OverlayMerger {
   NodeReader reader_;
   NodeReader warner_;  ///< records warnings rather than problems
   Document merged_;
-  std::size_t entries_added_ = 0;  ///< overlay entries the base lacks, so far
+  std::size_t entries_added_ = 0;  ///< entries of the list being merged that its base lacks
 };
 
 }  // namespace

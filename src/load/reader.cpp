@@ -259,7 +259,8 @@ std::string text_problem(std::string_view text) {
     if (c0 || c1) return "must not contain control characters (such as a line break or escape)";
   }
   if (text.size() > kLongestText) {
-    return fmt::format("is {} bytes long; a name or id may be up to {}", text.size(), kLongestText);
+    return fmt::format("is {} bytes long; text here may be up to {} bytes", text.size(),
+                       kLongestText);
   }
   return {};
 }

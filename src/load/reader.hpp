@@ -52,7 +52,8 @@ struct NumberRule {
 /// The largest number any input may hold, so that no product or total can overflow.
 inline constexpr double kLargestNumber = 1e12;
 
-/// The longest name or id, in bytes: far beyond any real one, well within a spreadsheet cell.
+/// The longest text value (a name, an id, a title, a path), in bytes: far beyond any real one,
+/// well within a spreadsheet cell.
 inline constexpr std::size_t kLongestText = 1000;
 
 /// Why `text` cannot be a name or id (a control character, or too long), or "" when it can.
