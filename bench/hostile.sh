@@ -16,19 +16,8 @@ DATA="$ROOT/bench/data/hostile"
 T_SECONDS=2
 T_MIB=300
 
-log() { printf '%s\n' "$*" >&2; }
-command -v /usr/bin/time >/dev/null || { log "bench: /usr/bin/time is missing (apt-get install time)"; exit 1; }
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/estab-bench.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-if [[ -n ${BENCH_ESTAB:-} ]]; then
-  ESTAB=$(realpath "$BENCH_ESTAB")
-else
-  log "bench: building a Release binary in bench/build-release"
-  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DESTAB_BUILD_TESTS=OFF >"$TMP/build.txt" 2>&1 &&
-    nice cmake --build "$BUILD" --target estab >>"$TMP/build.txt" 2>&1 ||
-    { log "bench: the build failed:"; tail -40 "$TMP/build.txt" >&2; exit 1; }
-  ESTAB="$BUILD/estab"
-fi
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 log "bench: generating the hostile files in bench/data/hostile"
 python3 bench/generate_hostile.py "$DATA" >/dev/null
 

@@ -40,37 +40,9 @@ T_GROWTH=2.2      # 2x the teams must take at most 2.2x the time
 T_COMPARE_TIME_RATIO=1.5   # compare: wall time / wall time of the two reviews, one after the other
 T_COMPARE_RSS_RATIO=1.3    # compare: peak RSS / peak RSS of one review
 
-log() { printf '%s\n' "$*" >&2; }
-
-# --- tools ------------------------------------------------------------------------------------
-if [[ ! -x /usr/bin/time ]]; then
-  log "bench: /usr/bin/time is missing; installing the Debian 'time' package"
-  if [[ $(id -u) -eq 0 ]]; then
-    apt-get update -qq >&2 && apt-get install -y -qq time >&2
-  else
-    sudo apt-get update -qq >&2 && sudo apt-get install -y -qq time >&2
-  fi
-fi
-command -v python3 >/dev/null || { log "bench: python3 is required"; exit 1; }
-command -v ninja >/dev/null || { log "bench: ninja is required (apt-get install ninja-build)"; exit 1; }
-
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/estab-bench.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-
-# --- build ------------------------------------------------------------------------------------
-if [[ -n ${BENCH_ESTAB:-} ]]; then
-  ESTAB=$(realpath "$BENCH_ESTAB")
-  [[ -x $ESTAB ]] || { log "bench: BENCH_ESTAB=$BENCH_ESTAB is not an executable file"; exit 1; }
-  log "bench: measuring $ESTAB (BENCH_ESTAB; nothing is built)"
-else
-  log "bench: building a Release binary in bench/build-release"
-  if ! cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DESTAB_BUILD_TESTS=OFF \
-         >"$TMP/build.txt" 2>&1 ||
-     ! nice cmake --build "$BUILD" --target estab >>"$TMP/build.txt" 2>&1; then
-    log "bench: the build failed:"; tail -40 "$TMP/build.txt" >&2; exit 1
-  fi
-  ESTAB="$BUILD/estab"
-fi
+# --- tools and the binary to measure ---------------------------------------------------------
+# shellcheck source=bench/common.sh
+source "$BENCH/common.sh"
 
 # --- data -------------------------------------------------------------------------------------
 mkdir -p "$DATA"
