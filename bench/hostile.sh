@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: the cost of hostile input. Each file of bench/generate_hostile.py (at most about
 # 10 MB, except 100 MB of NUL bytes) is checked with `estab validate`, and the file of 2,000
-# absence components on 2,000 lines is also reviewed. Target: every run within 2 s and 300 MB, with
+# absence components on 2,000 lines is also reviewed and run through sensitivity. Target: every run within 2 s and 300 MB, with
 # exit code 1 for the files that are wrong and 0 for those that are not.
 # Run from the repository root:  bench/hostile.sh
 #
@@ -41,5 +41,6 @@ done
 measure 0 "validate additional-100k" "$ESTAB" validate "$DATA/additional-100k.yaml"
 measure 0 "validate additional-2k-lines-2k" "$ESTAB" validate "$DATA/additional-2k-lines-2k.yaml"
 measure 0 "review additional-2k-lines-2k" "$ESTAB" review "$DATA/additional-2k-lines-2k.yaml" --format csv --output "$TMP/review.csv"
+measure 0 "sensitivity additional-2k-lines-2k" "$ESTAB" sensitivity "$DATA/additional-2k-lines-2k.yaml" --format csv --output "$TMP/sensitivity.csv"
 [[ ${BENCH_STRICT:-0} == 1 && $failed == 1 ]] && exit 1
 exit 0

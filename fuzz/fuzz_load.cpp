@@ -13,6 +13,12 @@
 // Environment:
 //   ESTAB_FUZZ_STRICT_RANGE=1  treat std::range_error as a finding too (input limits are meant
 //                              to make the guard unreachable).
+//   ESTAB_FUZZ_BOUNDS=1        also check the cost bound (time and heap per input byte, see
+//                              bounds.hpp) and render every output format, Markdown, HTML and
+//                              XLSX included.
+//
+// Always checked: the text rule (every output and every message is strict UTF-8 without
+// control characters other than line feed and tab) and that every JSON document dumps strictly.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -20,7 +26,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
+#include <limits>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -30,10 +38,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bounds.hpp"
 #include "estab/calc.hpp"
 #include "estab/compare.hpp"
 #include "estab/diagnostic.hpp"
 #include "estab/document.hpp"
+#include "estab/explain.hpp"
 #include "estab/load.hpp"
 #include "estab/report.hpp"
 #include "estab/sensitivity.hpp"
@@ -45,6 +55,10 @@
 namespace {
 
 bool g_strict_range = false;
+bool g_bounds = false;
+bool g_bounds_verbose = false;  ///< ESTAB_FUZZ_BOUNDS=2: print each stage's cost
+/// Bytes of output checked since the last reset: the render bound grows with them.
+std::size_t g_written = 0;
 
 [[noreturn]] void finding(const std::string& what) {
   std::fprintf(stderr, "\n==estab-fuzz== FINDING: %s\n", what.c_str());
@@ -92,11 +106,26 @@ bool has_non_finite_word(const std::string& lowered) {
 }
 
 /// Renders text output; when the input itself never spells nan or inf, neither may the output.
-void check_text(const std::string& output, bool input_mentions_non_finite,
-                const std::string& what) {
+void check_text(const std::string& output, bool input_mentions_non_finite, const std::string& what,
+                bool coloured = false) {
+  g_written += output.size();
   if (!input_mentions_non_finite && has_non_finite_word(lower(output))) {
     finding("'nan' or 'inf' in " + what + " output");
   }
+  if (const auto breach = estab_fuzz::text_rule_breach(output, coloured)) {
+    finding(what + " output breaks the text rule: " + *breach);
+  }
+}
+
+/// Dumps a JSON document as the CLI does (strict: invalid UTF-8 throws) and checks the text.
+void check_json_text(const nlohmann::ordered_json& value, const std::string& what) {
+  std::string dumped;
+  try {
+    dumped = value.dump(2);
+  } catch (const nlohmann::json::exception& error) {
+    finding(what + " JSON does not dump: " + error.what());
+  }
+  check_text(dumped, true, what + " json");
 }
 
 std::vector<std::string> set_lines(std::string_view text) {
@@ -123,15 +152,103 @@ std::string render_to_string(Render render) {
   return out.str();
 }
 
-void exercise(std::string_view text) {
+/// With ESTAB_FUZZ_BOUNDS=1: a finding when the stage just timed broke its bound.
+void check_cost(const std::string& stage, const estab_fuzz::StageClock& clock,
+                double allowed_seconds, std::size_t allowed_heap_bytes) {
+  if (!g_bounds) return;
+  if (g_bounds_verbose) {
+    std::fprintf(stderr, "==estab-fuzz== %s: %.3f s (bound %.3f s), heap %zu bytes\n",
+                 stage.c_str(), clock.seconds(), allowed_seconds,
+                 estab_fuzz::HeapMeter::peak_above_baseline());
+  }
+  if (const auto breach = estab_fuzz::cost_breach(stage, clock.seconds(), allowed_seconds,
+                                                  estab_fuzz::HeapMeter::peak_above_baseline(),
+                                                  allowed_heap_bytes)) {
+    finding(*breach);
+  }
+}
+
+/// The bound of a check (a load that succeeds, or fails with its messages) of `input_bytes`.
+void check_check_cost(const estab_fuzz::StageClock& clock, std::size_t input_bytes) {
+  check_cost("checking the input", clock,
+             estab_fuzz::kBaseSeconds +
+                 estab_fuzz::kCheckSecondsPerByte * static_cast<double>(input_bytes),
+             estab_fuzz::kBaseHeapBytes + estab_fuzz::kHeapBytesPerByte * input_bytes);
+}
+
+/// Every problem of a failed load, as `estab validate` prints it in each format, keeps the text
+/// rule and never shows nan or inf that the input did not spell.
+void check_problems(const estab::InputError& error, std::string_view text) {
+  if (error.diagnostics().empty()) finding("InputError without a diagnostic");
+  const bool mentions = has_non_finite_word(lower(text));
+  for (const estab::Diagnostic& diagnostic : error.diagnostics()) {
+    check_text(diagnostic.to_string(), mentions, "a diagnostic");
+  }
+  estab::ValidationResult result;
+  result.file = ESTAB_FUZZ_INPUT_NAME;
+  result.problems = error.diagnostics();
+  for (estab::OutputFormat format :
+       {estab::OutputFormat::Table, estab::OutputFormat::Csv, estab::OutputFormat::Json}) {
+    const std::string rendered = render_to_string(
+        [&](std::ostream& out) { estab::render_validation(out, {result}, format); });
+    check_text(rendered, mentions, "validate");
+    if (format == estab::OutputFormat::Json) {
+      try {
+        check_json(nlohmann::ordered_json::parse(rendered), "validate");
+      } catch (const nlohmann::json::exception& problem) {
+        finding(std::string("validate JSON does not parse: ") + problem.what());
+      }
+    }
+  }
+}
+
+/// With ESTAB_FUZZ_BOUNDS=1, the formats the default run leaves out: the review as Markdown,
+/// HTML and XLSX, the sources view, and the explanation of every line.
+void exercise_every_format(const estab::Model& model, const estab::ReviewResult& review,
+                           bool mentions) {
+  const estab::RenderOptions plain;
+  for (estab::OutputFormat format : {estab::OutputFormat::Markdown, estab::OutputFormat::Html}) {
+    const std::string rendered = render_to_string(
+        [&](std::ostream& out) { estab::render_review(out, review, format, plain); });
+    check_text(rendered, mentions, "review markdown/html");
+  }
+  g_written += render_to_string([&](std::ostream& out) {
+                 estab::render_review(out, review, estab::OutputFormat::Xlsx, plain);
+               }).size();
+  for (estab::OutputFormat format :
+       {estab::OutputFormat::Table, estab::OutputFormat::Markdown, estab::OutputFormat::Csv}) {
+    const std::string rendered = render_to_string(
+        [&](std::ostream& out) { estab::render_sources(out, model, format, plain); });
+    check_text(rendered, mentions, "sources");
+  }
+  check_json_text(estab::sources_to_json(model), "sources");
+  for (const estab::LineResult& line : review.lines) {
+    const estab::Explanation explanation = estab::explain_line(model, line);
+    check_json_text(estab::explanation_to_json(explanation), "explain");
+    for (estab::OutputFormat format : {estab::OutputFormat::Table, estab::OutputFormat::Csv}) {
+      const std::string rendered = render_to_string(
+          [&](std::ostream& out) { estab::render_explanation(out, explanation, format, plain); });
+      check_text(rendered, mentions, "explain");
+    }
+  }
+}
+
+void exercise(std::string_view text, const estab_fuzz::StageClock& check_clock) {
   estab::LoadOptions options;
   options.overrides = set_lines(text);
   const estab::Model model = estab::load_model_text(text, ESTAB_FUZZ_INPUT_NAME, options);
+  check_check_cost(check_clock, text.size());
   const bool mentions = has_non_finite_word(lower(text));
 
+  estab_fuzz::HeapMeter::reset_peak();
+  g_written = 0;
+  const estab_fuzz::StageClock render_clock;
+  const estab_fuzz::StageClock review_clock;
   const estab::ReviewResult review = estab::compute_review(model);
+  const double review_seconds = review_clock.seconds();
   const nlohmann::ordered_json json = estab::review_to_json(review);
   check_json(json, "review");
+  check_json_text(json, "review");
   const std::string dumped = json.dump();
   check_json(nlohmann::ordered_json::parse(dumped), "review(reparsed)");
 
@@ -140,6 +257,8 @@ void exercise(std::string_view text) {
     finding("review JSON differs between two identical runs");
   }
   check_json(estab::uplift_to_json(review), "uplift");
+  check_json_text(estab::uplift_to_json(review), "uplift");
+  check_json_text(estab::explainable_lines_to_json(review), "explainable lines");
 
   estab::RenderOptions render_options;
   for (estab::OutputFormat format :
@@ -153,22 +272,23 @@ void exercise(std::string_view text) {
       if (format != estab::OutputFormat::Csv && level != estab::RollupLevel::Line) continue;
       render_options.level = level;
       render_options.colour = format == estab::OutputFormat::Table;
+      const bool coloured = render_options.colour;
       check_text(render_to_string([&](std::ostream& out) {
                    estab::render_review(out, review, format, render_options);
                  }),
-                 mentions, std::string("review ") + name);
+                 mentions, std::string("review ") + name, coloured);
       check_text(render_to_string([&](std::ostream& out) {
                    estab::render_establishment(out, review, format, render_options);
                  }),
-                 mentions, std::string("establishment ") + name);
+                 mentions, std::string("establishment ") + name, coloured);
       check_text(render_to_string([&](std::ostream& out) {
                    estab::render_gaps(out, review, format, render_options);
                  }),
-                 mentions, std::string("gaps ") + name);
+                 mentions, std::string("gaps ") + name, coloured);
       check_text(render_to_string([&](std::ostream& out) {
                    estab::render_uplift(out, review, format, render_options);
                  }),
-                 mentions, std::string("uplift ") + name);
+                 mentions, std::string("uplift ") + name, coloured);
     }
   }
 
@@ -205,6 +325,7 @@ void exercise(std::string_view text) {
     const estab::Comparison comparison =
         estab::compare_reviews(review, scaled, "base.yaml", "scenario.yaml");
     check_json(estab::comparison_to_json(comparison), "compare");
+    check_json_text(estab::comparison_to_json(comparison), "compare");
     for (estab::OutputFormat format : {estab::OutputFormat::Table, estab::OutputFormat::Csv}) {
       check_text(render_to_string([&](std::ostream& out) {
                    estab::render_comparison(out, comparison, format, render_options, true);
@@ -212,13 +333,22 @@ void exercise(std::string_view text) {
                  mentions, "compare");
     }
   }
+  if (g_bounds) exercise_every_format(model, review, mentions);
+  check_cost("the review in every format", render_clock,
+             estab_fuzz::kBaseSeconds +
+                 estab_fuzz::kRenderSecondsPerByte * static_cast<double>(text.size() + g_written),
+             std::numeric_limits<std::size_t>::max());
 
   // Sensitivity: the default 10%, and a large change chosen by the input's length.
   constexpr double kChanges[] = {0.1, 0.5, 0.9, 0.999};
+  const double scaled_reviews =
+      2.0 * static_cast<double>(estab::sensitivity_assumptions(model).size());
   for (double change : {estab::kDefaultSensitivityChange, kChanges[text.size() % 4]}) {
+    const estab_fuzz::StageClock sensitivity_clock;
     try {
       const estab::SensitivityResult sensitivity = estab::run_sensitivity(model, change);
       check_json(estab::sensitivity_to_json(sensitivity), "sensitivity");
+      check_json_text(estab::sensitivity_to_json(sensitivity), "sensitivity");
       for (estab::OutputFormat format : {estab::OutputFormat::Table, estab::OutputFormat::Csv}) {
         check_text(render_to_string([&](std::ostream& out) {
                      estab::render_sensitivity(out, sensitivity, format, render_options);
@@ -228,12 +358,21 @@ void exercise(std::string_view text) {
     } catch (const estab::InputError&) {
       // Documented: a scaled absence reaching 100% on some line.
     }
+    check_cost("sensitivity", sensitivity_clock,
+               estab_fuzz::kBaseSeconds +
+                   estab_fuzz::kSensitivityReviewsSlack * scaled_reviews * review_seconds,
+               std::numeric_limits<std::size_t>::max());
   }
 }
 
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
   const char* strict = std::getenv("ESTAB_FUZZ_STRICT_RANGE");
   g_strict_range = strict != nullptr && std::string_view(strict) == "1";
+  const char* bounds = std::getenv("ESTAB_FUZZ_BOUNDS");
+  g_bounds =
+      bounds != nullptr && (std::string_view(bounds) == "1" || std::string_view(bounds) == "2");
+  g_bounds_verbose = g_bounds && std::string_view(bounds) == "2";
+  if (g_bounds) estab_fuzz::HeapMeter::install();
   return 0;
 }
 
@@ -246,7 +385,7 @@ void check_pieces(std::string_view text) {
     whole = estab::Document::parse(text, 0, ESTAB_FUZZ_INPUT_NAME);
   } catch (const estab::InputError&) {
   }
-  for (const std::size_t pieces : {2, 3}) {
+  for (const std::size_t pieces : {std::size_t{2}, std::size_t{3}}) {
     std::optional<estab::Document> split;
     try {
       split = estab::Document::parse_in_pieces(text, 0, ESTAB_FUZZ_INPUT_NAME, pieces, 1);
@@ -270,18 +409,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (text.find(special) != std::string_view::npos) return -1;
   }
   check_pieces(text);
+  estab_fuzz::HeapMeter::reset_peak();
+  const estab_fuzz::StageClock check_clock;
   try {
-    exercise(text);
+    exercise(text, check_clock);
   } catch (const estab::InputError& error) {
-    if (error.diagnostics().empty()) finding("InputError without a diagnostic");
-    // A diagnostic must never show a figure as nan or inf when the input did not.
-    if (!has_non_finite_word(lower(text))) {
-      for (const estab::Diagnostic& diagnostic : error.diagnostics()) {
-        if (has_non_finite_word(lower(diagnostic.to_string()))) {
-          finding("'nan' or 'inf' in a diagnostic: " + diagnostic.to_string());
-        }
-      }
-    }
+    check_problems(error, text);
+    check_check_cost(check_clock, text.size());
   } catch (const estab::FileError&) {
   } catch (const estab::UsageError&) {
   } catch (const std::range_error& error) {

@@ -6,6 +6,7 @@
 #   ESTAB_FUZZ_BIN      the fuzzer binary   (default: build-fuzz/fuzz/estab_fuzz_load)
 #   ESTAB_FUZZ_CORPUS   the working corpus  (default: fuzz/corpus; grows across runs)
 #   ESTAB_FUZZ_STRICT_RANGE=1  treat std::range_error as a finding (default 1 here)
+#   ESTAB_FUZZ_BOUNDS=1 also check the cost bound and render every format (see README.md)
 # Seeds are (re)made in fuzz/seeds; crashes, hangs and leaks go to fuzz/artifacts/.
 set -euo pipefail
 

@@ -309,6 +309,48 @@ TEST_CASE("additional components merge per name and follow the fixed ones by nam
   CHECK(absence.total == near(default_year_days(35) + 0.0005 + 0.001 + 0.003));
 }
 
+TEST_CASE("a resolver shares one merge between lines and re-sums it per headcount", "[calc]") {
+  Model model;
+  model.professions.push_back(profession("rn", true));
+  model.teams.push_back(team_of("ward"));
+  model.teams[0].lines.push_back(line_of(0, 37.5));
+  model.teams[0].lines.push_back(line_of(0, 20.0));
+  model.teams[0].lines.push_back(line_of(0, 10.0));
+  model.assumptions.additional = {{"union_duties", percent(0.002)},
+                                  {"mentoring", allowance_in(AllowanceUnit::HoursPerHead, 7.5)}};
+  model.teams[0].lines[1].assumptions.headcount_per_wte = at(1.4);
+  model.teams[0].lines[2].assumptions.additional = {{"union_duties", percent(0.004)}};
+  const double hours_per_wte = model.review.contracted_hours_per_wte();
+  const double fixed = default_year_days(35);
+
+  estab::AbsenceResolver resolver(model, estab::Scaling{});
+  for (int pass = 0; pass < 2; ++pass) {  // the second pass reads what the first one kept
+    const std::vector<double> expected = {fixed + (0.002 + 7.5 / hours_per_wte),
+                                          fixed + (0.002 + 7.5 * 1.4 / hours_per_wte),
+                                          fixed + (7.5 / hours_per_wte + 0.004)};
+    for (std::size_t index = 0; index < expected.size(); ++index) {
+      const StaffingLine& line = model.teams[0].lines[index];
+      const estab::ResolvedAbsence total_only = resolver.resolve_total(model.teams[0], line);
+      const estab::ResolvedAbsence listed = resolver.resolve(model.teams[0], line);
+      CHECK(listed.components.size() == estab::kFixedComponentCount + 2);
+      CHECK(total_only.components.size() == estab::kFixedComponentCount);
+      CHECK(listed.total == near(expected[index]));
+      CHECK(total_only.total == listed.total);
+      CHECK(estab::resolve_absence(model, model.teams[0], line).total == listed.total);
+    }
+  }
+
+  estab::Scaling scaling;
+  scaling.target = estab::Scaling::Target::Component;
+  scaling.component = "union_duties";
+  scaling.factor = 2.0;
+  estab::AbsenceResolver scaled(model, scaling);
+  CHECK(scaled.resolve_total(model.teams[0], model.teams[0].lines[0]).total ==
+        near(fixed + 0.004 + 7.5 / hours_per_wte));
+  CHECK(scaled.resolve_total(model.teams[0], model.teams[0].lines[2]).total ==
+        near(fixed + 0.008 + 7.5 / hours_per_wte));
+}
+
 // ---------------------------------------------------------------------------------------------
 // docs/METHOD.md §7 demand
 

@@ -81,6 +81,30 @@ TEST_CASE("the first 100 problems are printed and the rest counted; --all-errors
   CHECK(problems[100]["line"] == 0);
 }
 
+TEST_CASE("warnings past the first 100 are counted, and --all-errors lists them", "[cli]") {
+  std::string text = "estab: 1\nprofessions:\n  - {id: rn, registered: true}\nteams:\n";
+  for (int index = 0; index < 120; ++index) {  // a sickness of 30% warns once per line
+    text += "  - id: t" + std::to_string(index) +
+            "\n    staffing: [{profession: rn, hours_per_week: 30, assumptions: {sickness: 30%}}]\n";
+  }
+  const std::string path = (scratch_directory("cli-many-warnings") / "warns.yaml").string();
+  std::ofstream(path) << text;
+  const RunResult capped = run_estab({"validate", path.c_str()});
+  CHECK(capped.exit_code == 0);
+  CHECK(std::count(capped.err.begin(), capped.err.end(), '\n') == 101);
+  CHECK_THAT(capped.err,
+             Catch::EndsWith("estab: … and 20 more warnings (--all-errors lists every one)\n"));
+  const RunResult every = run_estab({"--all-errors", "validate", path.c_str()});
+  CHECK(std::count(every.err.begin(), every.err.end(), '\n') == 120);
+  CHECK_THAT(every.err, Catch::EndsWith(path + ":244:77: warning: teams[t119].staffing[rn]."
+                                               "assumptions.sickness: sickness of 30.0% of "
+                                               "contracted time is above 20%, where NHS services "
+                                               "usually run at 3% to 6%\n"));
+  const RunResult strict = run_estab({"--strict", "validate", path.c_str()});
+  CHECK(strict.exit_code == 1);
+  CHECK_THAT(strict.err, Catch::Contains("… and 20 more problems"));
+}
+
 TEST_CASE("JSON output is JSON whatever bytes the file name holds", "[cli]") {
   const std::string path =
       (scratch_directory("cli-latin1-name") / "caf\xE9\xFF.yaml").string();  // not UTF-8
@@ -91,6 +115,28 @@ TEST_CASE("JSON output is JSON whatever bytes the file name holds", "[cli]") {
   REQUIRE_NOTHROW(document = nlohmann::json::parse(json.out));
   const std::string file = document["files"][0]["file"];
   CHECK_THAT(file, Catch::EndsWith("caf\xEF\xBF\xBD\xEF\xBF\xBD.yaml"));  // U+FFFD twice
+}
+
+TEST_CASE("problems keep control characters out of every validate format", "[cli]") {
+  const std::string path = (scratch_directory("cli-control-key") / "keys.yaml").string();
+  std::ofstream(path) << "estab: 1\nprofessions:\n  - {id: rn, registered: true}\nteams:\n"
+                         "  - id: ward\n    staffing:\n      - profession: rn\n"
+                         "        hours_per_\x7f\x1b[2J: 1\n";
+  const std::string expected = "unknown key 'hours_per_??[2J'";
+  const RunResult table = run_estab({"validate", path.c_str()});
+  CHECK(table.exit_code == 1);
+  CHECK_THAT(table.err, Catch::Contains(expected));
+  const RunResult json = run_estab({"validate", "--format", "json", path.c_str()});
+  nlohmann::json document;
+  REQUIRE_NOTHROW(document = nlohmann::json::parse(json.out));
+  bool found = false;
+  for (const auto& problem : document["files"][0]["problems"]) {
+    const std::string message = problem["message"];
+    found = found || message.rfind(expected, 0) == 0;
+  }
+  CHECK(found);
+  CHECK(json.out.find('\x7f') == std::string::npos);
+  CHECK(json.out.find("\\u001b") == std::string::npos);
 }
 
 TEST_CASE("a --change out of range is named as written, not as rounded", "[cli]") {

@@ -353,6 +353,16 @@ TEST_CASE("terminal text is made printable and measured in code points", "[repor
   CHECK(printable("a\xc2\x9b"
                   "b") == "a?b");  // C1 CSI
   CHECK(printable("£1,234 café") == "£1,234 café");
+  // Each byte that is not UTF-8 (in a surrogate, an overlong '/', a lone continuation, Latin-1)
+  // is one U+FFFD, and a cut never splits a character.
+  CHECK(printable("a\xed\xa0\x80"
+                  "b\xe0\x80\xaf"
+                  "c\x80"
+                  "d\xe9") == "a���b���c�d�");
+  CHECK(printable("caf\xc3\xa9s", 4) == "caf...");
+  CHECK(printable("caf\xc3\xa9s", 5) == "caf\xc3\xa9...");
+  CHECK(estab::utf8_character_length("\xf0\x9f\x98\x80", 0) == 4);
+  CHECK(estab::utf8_character_length("\xf4\x90\x80\x80", 0) == 0);  // past U+10FFFF
   CHECK(display_width("£1,234") == 6);
   CHECK(display_width("café") == 4);
 }

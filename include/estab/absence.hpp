@@ -3,6 +3,7 @@
 /// contracted time each one takes: the rules of the input that loading checks and every
 /// computation uses.
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,7 @@ struct AbsenceComponent {
 /// Every absence component of a line after the per-component merge, and their sum.
 struct ResolvedAbsence {
   std::vector<AbsenceComponent> components;  ///< the eight fixed ones, then additional by name
-  double total = 0.0;                        ///< the absence fraction `a`
+  double total = 0.0;  ///< the absence fraction `a`: the fixed components' sum plus the others'
   double headcount_per_wte = 1.0;
   AssumptionLevel headcount_source = AssumptionLevel::Default;
 };
@@ -51,6 +52,32 @@ struct Scaling {
   Target target = Target::None;
   std::string component;  ///< for Component: "sickness", …, or an `additional` name
   double factor = 1.0;    ///< e.g. 0.9 or 1.1
+};
+
+/// Resolves the absence of many lines of one model under one scaling, working out once what
+/// lines that inherit the same `additional` lists share: their merge, and its sum.
+class AbsenceResolver {
+ public:
+  /// A resolver for the lines of `model` (which must outlive it) under `scaling`.
+  AbsenceResolver(const Model& model, Scaling scaling);
+  ~AbsenceResolver();
+  AbsenceResolver(const AbsenceResolver&) = delete;
+  AbsenceResolver& operator=(const AbsenceResolver&) = delete;
+
+  /// The line's absence with every component listed, as resolve_absence gives it.
+  ResolvedAbsence resolve(const Team& team, const StaffingLine& line);
+  /// The line's total and headcount, listing only the eight fixed components: for totals.
+  ResolvedAbsence resolve_total(const Team& team, const StaffingLine& line);
+  /// The scaling every line is resolved under.
+  const Scaling& scaling() const { return scaling_; }
+
+ private:
+  struct Merges;
+  ResolvedAbsence resolve_listing(const Team& team, const StaffingLine& line, bool list_additional);
+
+  const Model& model_;
+  Scaling scaling_;
+  std::unique_ptr<Merges> merges_;
 };
 
 /// Resolves a line's absence with `scaling` applied: a Component target multiplies that

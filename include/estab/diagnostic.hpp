@@ -116,6 +116,10 @@ class DiagnosticList {
   bool listing() const { return items_.size() < limit_; }
   /// Keeps every problem, however many.
   void keep_every_one() { limit_ = static_cast<std::size_t>(-1); }
+  /// True when every problem is kept (`--all-errors`).
+  bool keeps_every_one() const { return limit_ == static_cast<std::size_t>(-1); }
+  /// Number of problems counted but not kept.
+  std::size_t unlisted() const { return unlisted_; }
   /// True when no problem has been recorded.
   bool empty() const { return items_.empty() && unlisted_ == 0; }
   /// Number of problems recorded, listed or counted.

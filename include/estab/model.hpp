@@ -235,8 +235,9 @@ struct Team {
 
 /// A whole validated input: everything a review is computed from.
 struct Model {
-  std::vector<std::string> files;    ///< file table; SourceLocation::file_index points here
-  std::vector<Diagnostic> warnings;  ///< what was read but is probably not what was meant
+  std::vector<std::string> files;     ///< file table; SourceLocation::file_index points here
+  std::vector<Diagnostic> warnings;   ///< what was read but is probably not what was meant
+  std::size_t unlisted_warnings = 0;  ///< warnings counted beyond the first 100, not kept
   ReviewSettings review;
   AssumptionSet assumptions;  ///< organisation defaults
   SkillMixTarget skill_mix;   ///< organisation target

@@ -23,9 +23,14 @@ std::string format_shortest(double value);
 /// A run of decimal digits with a comma between each group of three: "1234567" → "1,234,567".
 std::string group_thousands(std::string_view digits);
 
-/// Text safe for a terminal: control characters (C0, DEL, C1) become '?', so that input text
-/// can never move the cursor or start an escape sequence; text longer than `limit` bytes is
-/// cut there and ends in "...".
+/// The length in bytes of the strict UTF-8 character at `offset` (no overlong form, surrogate
+/// or code point past U+10FFFF), or 0 when the bytes there are not one.
+std::size_t utf8_character_length(std::string_view text, std::size_t offset);
+
+/// Text safe for a terminal, CSV and JSON: control characters (C0, DEL, C1) become '?' and
+/// each byte that is not UTF-8 becomes U+FFFD, so that input text can never move the cursor or
+/// start an escape sequence; text longer than `limit` bytes is cut before the character that would
+/// pass it and ends in "...".
 std::string printable(std::string_view text, std::size_t limit = std::string_view::npos);
 
 /// The number of columns `text` takes on a terminal: one per UTF-8 code point.

@@ -97,13 +97,16 @@ DemandBreakdown line_demand(const StaffingLine& line, const ReviewSettings& revi
 }
 
 LineResult compute_line(const Model& model, const Team& team, const StaffingLine& line) {
-  return calc::compute_line_unchecked(model, team, line, Scaling{});
+  AbsenceResolver resolver(model, Scaling{});
+  return calc::compute_line_unchecked(model, team, line, resolver, calc::AbsenceListing::Every);
 }
 
 LineResult compute_line(const Model& model, const Team& team, const StaffingLine& line,
                         const Scaling& scaling) {
   calc::check_scaling(model, scaling);
-  LineResult result = calc::compute_line_unchecked(model, team, line, scaling);
+  AbsenceResolver resolver(model, scaling);
+  LineResult result =
+      calc::compute_line_unchecked(model, team, line, resolver, calc::AbsenceListing::Every);
   DiagnosticList problems;
   problems.keep_every_one();  // at most a few per line: bounded by the model's size
   calc::record_scaling_problems(model, result, scaling, problems);
@@ -112,7 +115,9 @@ LineResult compute_line(const Model& model, const Team& team, const StaffingLine
 }
 
 LineResult calc::compute_line_unchecked(const Model& model, const Team& team,
-                                        const StaffingLine& line, const Scaling& scaling) {
+                                        const StaffingLine& line, AbsenceResolver& resolver,
+                                        calc::AbsenceListing listing) {
+  const Scaling& scaling = resolver.scaling();
   const ReviewSettings& review = model.review;
   LineResult result;
   result.team = &team;
@@ -124,7 +129,8 @@ LineResult calc::compute_line_unchecked(const Model& model, const Team& team,
     result.service = &model.services[*team.service_index];
   }
 
-  result.absence = resolve_absence(model, team, line, scaling);
+  result.absence = listing == calc::AbsenceListing::Every ? resolver.resolve(team, line)
+                                                          : resolver.resolve_total(team, line);
   const double absence_fraction = result.absence.total;
   if (!(absence_fraction < 1.0)) {
     // Only a what-if scaling can get here (the loader refuses such input); the caller reports

@@ -297,10 +297,12 @@ Totals compute_organisation_totals(const Model& model, const Scaling& scaling) {
   scaling_problems.keep_every_one();   // at most one per line
   TotalsBuilder organisation_builder;  // lines added in file order, as compute_review adds them
   SkillMixRollup organisation_skill_mix;
+  AbsenceResolver resolver(model, scaling);
   for (const Team& team : model.teams) {
     TotalsBuilder team_builder;
     for (const StaffingLine& line : team.lines) {
-      const LineResult result = calc::compute_line_unchecked(model, team, line, scaling);
+      const LineResult result = calc::compute_line_unchecked(model, team, line, resolver,
+                                                             calc::AbsenceListing::FixedOnly);
       calc::record_scaling_problems(model, result, scaling, scaling_problems);
       organisation_builder.add(result);
       team_builder.add(result);
@@ -417,9 +419,11 @@ ReviewResult compute_review(const Model& model, const Scaling& scaling) {
   review.lines.reserve(line_count);  // LineResult pointers below stay valid
   DiagnosticList scaling_problems;   // every line a scaling breaks, not just the first
   scaling_problems.keep_every_one();
+  AbsenceResolver resolver(model, scaling);
   for (const Team& team : model.teams) {
     for (const StaffingLine& line : team.lines) {
-      review.lines.push_back(calc::compute_line_unchecked(model, team, line, scaling));
+      review.lines.push_back(
+          calc::compute_line_unchecked(model, team, line, resolver, calc::AbsenceListing::Every));
       calc::record_scaling_problems(model, review.lines.back(), scaling, scaling_problems);
     }
   }
@@ -446,12 +450,14 @@ StreamedReview stream_review(const Model& model, const ReviewSink& sink) {
   ReviewRollup rollup(model);
   std::vector<LineResult> team_lines;
   std::vector<const LineResult*> pointers;
+  AbsenceResolver resolver(model, Scaling{});
   for (const Team& team : model.teams) {
     team_lines.clear();
     pointers.clear();
     team_lines.reserve(team.lines.size());
     for (const StaffingLine& line : team.lines) {
-      team_lines.push_back(compute_line(model, team, line));
+      team_lines.push_back(
+          calc::compute_line_unchecked(model, team, line, resolver, calc::AbsenceListing::Every));
       sink.line(team_lines.back());
     }
     for (const LineResult& line : team_lines) pointers.push_back(&line);

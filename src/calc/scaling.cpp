@@ -68,6 +68,26 @@ void record_share_problem(const Model& model, const LineResult& line, const Scal
                                    scaling_phrase(scaling), share_key, share_fraction * 100.0)));
 }
 
+/// True when some level of `model` states an `additional` component named `name` (one pass,
+/// nothing allocated: sensitivity checks a scaling per assumption).
+bool names_additional(const Model& model, const std::string& name) {
+  const auto states = [&name](const AssumptionSet& assumptions) {
+    return std::any_of(assumptions.additional.begin(), assumptions.additional.end(),
+                       [&name](const NamedAllowance& named) { return named.name == name; });
+  };
+  if (states(model.assumptions)) return true;
+  for (const Profession& profession : model.professions) {
+    if (states(profession.assumptions)) return true;
+  }
+  for (const Team& team : model.teams) {
+    if (states(team.assumptions)) return true;
+    for (const StaffingLine& line : team.lines) {
+      if (states(line.assumptions)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> additional_component_names(const Model& model) {
@@ -93,8 +113,7 @@ void check_scaling(const Model& model, const Scaling& scaling) {
   for (std::size_t index = 0; index < kFixedComponentCount; ++index) {
     if (scaling.component == component_key(static_cast<Component>(index))) return;
   }
-  const std::vector<std::string> additional = additional_component_names(model);
-  if (!std::binary_search(additional.begin(), additional.end(), scaling.component)) {
+  if (!names_additional(model, scaling.component)) {
     throw UsageError(fmt::format("there is no absence component '{}' to scale", scaling.component));
   }
 }

@@ -19,10 +19,14 @@ std::vector<std::string> additional_component_names(const Model& model);
 /// and, for a Component target, one of the eight fixed components or an `additional` name.
 void check_scaling(const Model& model, const Scaling& scaling);
 
-/// Computes one line with `scaling` applied, without checking the result; problems that the
-/// scaling causes are found by `record_scaling_problems`.
+/// Which absence components a computed line lists: every one, or (for totals, where only the
+/// sum counts) the eight fixed ones.
+enum class AbsenceListing { Every, FixedOnly };
+
+/// Computes one line under the resolver's scaling, without checking the result; problems that
+/// the scaling causes are found by `record_scaling_problems`.
 LineResult compute_line_unchecked(const Model& model, const Team& team, const StaffingLine& line,
-                                  const Scaling& scaling);
+                                  AbsenceResolver& resolver, AbsenceListing listing);
 
 /// Records, located at the line (or at the share of available time), a scaled absence of 100%
 /// or more and a non-caseload or non-activity share that reaches 100% of available time.

@@ -104,7 +104,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                "Treat every warning about the input as an error (exit 1), for scripted runs");
   bool all_errors = false;
   app.add_flag("--all-errors", all_errors,
-               "List every problem in the input, not only the first 100");
+               "List every problem and warning in the input, not only the first 100");
   app.fallthrough();
 
   std::vector<std::pair<CLI::App*, ReportKind>> report_commands;

@@ -82,6 +82,11 @@ ExitCode report_failure(Console& console) {
 
 void print_warnings(const Model& model, Console& console) {
   for (const Diagnostic& warning : model.warnings) console.err << warning.to_string() << '\n';
+  if (model.unlisted_warnings > 0) {
+    console.err << fmt::format("estab: … and {} more {} (--all-errors lists every one)\n",
+                               model.unlisted_warnings,
+                               model.unlisted_warnings == 1 ? "warning" : "warnings");
+  }
 }
 
 void check_output_is_not_input(const std::string& output_file,

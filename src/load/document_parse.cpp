@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "estab/document.hpp"
+#include "estab/text.hpp"
 #include "load/parse_text.hpp"
 
 namespace estab {
@@ -194,34 +195,9 @@ SourceLocation locate_offset(std::string_view text, std::size_t offset, std::uin
 std::size_t find_invalid_text(std::string_view text) {
   std::size_t index = 0;
   while (index < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[index]);
-    if (lead == 0) return index;
-    std::size_t continuation_bytes = 0;
-    if (lead < 0x80) {
-      continuation_bytes = 0;
-    } else if (lead >= 0xC2 && lead <= 0xDF) {
-      continuation_bytes = 1;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      continuation_bytes = 2;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      continuation_bytes = 3;
-    } else {
-      return index;
-    }
-    for (std::size_t next = 1; next <= continuation_bytes; ++next) {
-      if (index + next >= text.size()) return index;
-      const auto byte = static_cast<unsigned char>(text[index + next]);
-      if ((byte & 0xC0) != 0x80) return index;
-    }
-    if (continuation_bytes >= 2) {
-      // Overlong forms, UTF-16 surrogates (U+D800 to U+DFFF) and code points past U+10FFFF.
-      const auto second = static_cast<unsigned char>(text[index + 1]);
-      if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) ||
-          (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) {
-        return index;
-      }
-    }
-    index += continuation_bytes + 1;
+    const std::size_t length = utf8_character_length(text, index);
+    if (length == 0 || text[index] == '\0') return index;
+    index += length;
   }
   return std::string_view::npos;
 }

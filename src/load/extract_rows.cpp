@@ -134,7 +134,7 @@ class ExtractRowReader {
 
   void cell_problem(std::uint32_t line, std::uint32_t column, std::string_view header,
                     std::string message) {
-    if (++cell_problems_ > kMostCellProblems) {
+    if (!problems_.keeps_every_one() && ++cell_problems_ > kMostCellProblems) {
       ++problems_beyond_limit_;
       return;
     }

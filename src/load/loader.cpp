@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 #include "estab/absence.hpp"
@@ -208,27 +209,15 @@ void check_lines(const Model& model, NodeReader& reader) {
   // An impossible absence is reported once per distinct set of assumptions, at its first line,
   // with the number of other lines that share it.
   struct ImpossibleSet {
-    std::pair<std::vector<const Allowance*>, double> stated;
     std::size_t lines = 0;
     bool reported = false;
   };
-  std::vector<ImpossibleSet> impossible_sets;
-  const auto set_of =
-      [&impossible_sets](const std::pair<std::vector<const Allowance*>, double>& stated) {
-        return std::find_if(impossible_sets.begin(), impossible_sets.end(),
-                            [&](const ImpossibleSet& set) { return set.stated == stated; });
-      };
+  std::map<std::pair<std::vector<const Allowance*>, double>, ImpossibleSet> impossible_sets;
+  AbsenceResolver resolver(model, Scaling{});
   for (const Team& team : model.teams) {
     for (const StaffingLine& line : team.lines) {
-      const ResolvedAbsence absence = resolve_absence(model, team, line);
-      if (absence.total < 1.0) continue;
-      auto stated = stated_allowances(absence);
-      const auto same = set_of(stated);
-      if (same != impossible_sets.end()) {
-        ++same->lines;
-      } else {
-        impossible_sets.push_back({std::move(stated), 1, false});
-      }
+      if (resolver.resolve_total(team, line).total < 1.0) continue;
+      ++impossible_sets[stated_allowances(resolver.resolve(team, line))].lines;
     }
   }
   const InputPath teams_path = InputPath().child("teams");
@@ -240,9 +229,10 @@ void check_lines(const Model& model, NodeReader& reader) {
       const StaffingLine& line = team.lines[line_index];
       const InputPath line_path =
           staffing_path.item(model.professions[line.profession_index].id, line_index);
-      const ResolvedAbsence absence = resolve_absence(model, team, line);
+      ResolvedAbsence absence = resolver.resolve_total(team, line);
       if (!(absence.total < 1.0)) {
-        const auto set = set_of(stated_allowances(absence));
+        absence = resolver.resolve(team, line);
+        ImpossibleSet* set = &impossible_sets[stated_allowances(absence)];
         if (set->reported) continue;
         set->reported = true;
         const std::size_t others = set->lines - 1;
@@ -451,7 +441,10 @@ Model read_model(Document document, std::vector<std::string> files, const LoadOp
     model.warnings.push_back(warning);
     model.warnings.back().warning = !options.warnings_are_errors;
   }
-  if (options.warnings_are_errors && !model.warnings.empty()) throw InputError(model.warnings);
+  model.unlisted_warnings = warnings.unlisted();
+  if (options.warnings_are_errors && !warnings.empty()) {
+    throw InputError(model.warnings, model.unlisted_warnings);
+  }
   return model;
 }
 
@@ -461,19 +454,19 @@ Model load_model_text(std::string_view text, const std::string& file_name,
                       const LoadOptions& options) {
   std::vector<std::string> files;
   DiagnosticList warnings;
-  warnings.keep_every_one();
-  Document document = load_document(text, file_name, files, &warnings);
+  if (options.every_problem) warnings.keep_every_one();
+  Document document = load_document(text, file_name, files, &warnings, options.every_problem);
   return read_model(std::move(document), std::move(files), options, std::move(warnings));
 }
 
 Model load_model_file(const std::string& path, const LoadOptions& options) {
   std::vector<std::string> files;
   DiagnosticList warnings;
-  warnings.keep_every_one();
+  if (options.every_problem) warnings.keep_every_one();
   Document document;
   {
     const std::string text = read_text_file(path);  // freed before the model is read
-    document = load_document(text, path, files, &warnings);
+    document = load_document(text, path, files, &warnings, options.every_problem);
   }
   return read_model(std::move(document), std::move(files), options, std::move(warnings));
 }

@@ -224,9 +224,11 @@ class OverlayMerger {
 }  // namespace
 
 Document merge_overlay(const Document& base, const Document& overlay,
-                       const std::vector<std::string>& files, DiagnosticList* warnings) {
+                       const std::vector<std::string>& files, DiagnosticList* warnings,
+                       bool every_problem) {
   DiagnosticList unused_warnings;
   DiagnosticList problems;
+  if (every_problem) problems.keep_every_one();
   NodeReader base_reader(base, files, problems);
   NodeReader overlay_reader(overlay, files, problems);
   const bool base_is_map = base_reader.expect_map(base.root(), InputPath());

@@ -35,8 +35,8 @@ std::string canonical_name(const std::string& path) {
 
 class ChainLoader {
  public:
-  ChainLoader(std::vector<std::string>& files, DiagnosticList* warnings)
-      : files_(files), warnings_(warnings) {}
+  ChainLoader(std::vector<std::string>& files, DiagnosticList* warnings, bool every_problem)
+      : files_(files), warnings_(warnings), every_problem_(every_problem) {}
 
   Document load(std::string_view text, const std::string& file_name) {
     const auto file_index = static_cast<std::uint32_t>(files_.size());
@@ -84,12 +84,13 @@ class ChainLoader {
     const Document base = load(base_text, base_file);
     chain_.pop_back();
     chain_names_.pop_back();
-    return merge_overlay(base, document, files_, warnings_);
+    return merge_overlay(base, document, files_, warnings_, every_problem_);
   }
 
  private:
   std::vector<std::string>& files_;
   DiagnosticList* warnings_;              ///< where warnings go, if anywhere
+  bool every_problem_;                    ///< keep every problem of a merge, not the first 100
   std::vector<std::string> chain_;        ///< canonical paths of the files being loaded
   std::vector<std::string> chain_names_;  ///< the same files as they were named
 };
@@ -140,8 +141,9 @@ std::string read_text_file(const std::string& path) {
 }
 
 Document load_document(std::string_view text, const std::string& file_name,
-                       std::vector<std::string>& files, DiagnosticList* warnings) {
-  ChainLoader loader(files, warnings);
+                       std::vector<std::string>& files, DiagnosticList* warnings,
+                       bool every_problem) {
+  ChainLoader loader(files, warnings, every_problem);
   return loader.load(text, file_name);
 }
 

@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -148,14 +150,63 @@ double available_time_fraction(const Allowance& allowance, const ReviewSettings&
   return 0.0;
 }
 
-ResolvedAbsence resolve_absence(const Model& model, const Team& team, const StaffingLine& line) {
-  return resolve_absence(model, team, line, Scaling{});
+namespace {
+
+/// The lists of `additional` components a line inherits, one per level (null where a level
+/// states none): lines with the same lists share one merge.
+using AdditionalKey = std::array<const AssumptionSet*, 4>;
+
+/// Hashes an AdditionalKey.
+struct AdditionalKeyHash {
+  std::size_t operator()(const AdditionalKey& key) const {
+    std::size_t hash = 0;
+    for (const AssumptionSet* level : key) {
+      hash = hash * 1000003U ^ std::hash<const AssumptionSet*>()(level);
+    }
+    return hash;
+  }
+};
+
+/// One distinct merge, and its scaled sum at the headcount it was last asked for.
+struct AdditionalMerge {
+  std::vector<NamedSource> sources;
+  std::optional<double> summed_at_headcount;
+  double sum = 0.0;
+};
+
+/// The key of the lists a line's levels state.
+AdditionalKey additional_key(const LevelsForLine& levels) {
+  AdditionalKey key{};
+  for (std::size_t position = 0; position < levels.count; ++position) {
+    const AssumptionSet* assumptions = levels.levels[position].assumptions;
+    if (!assumptions->additional.empty()) key[position] = assumptions;
+  }
+  return key;
 }
 
-ResolvedAbsence resolve_absence(const Model& model, const Team& team, const StaffingLine& line,
-                                const Scaling& scaling) {
-  const ReviewSettings& review = model.review;
-  const LevelsForLine levels = levels_for(model, team, line);
+}  // namespace
+
+struct AbsenceResolver::Merges {
+  std::unordered_map<AdditionalKey, AdditionalMerge, AdditionalKeyHash> by_key;
+};
+
+AbsenceResolver::AbsenceResolver(const Model& model, Scaling scaling)
+    : model_(model), scaling_(std::move(scaling)), merges_(std::make_unique<Merges>()) {}
+
+AbsenceResolver::~AbsenceResolver() = default;
+
+ResolvedAbsence AbsenceResolver::resolve(const Team& team, const StaffingLine& line) {
+  return resolve_listing(team, line, true);
+}
+
+ResolvedAbsence AbsenceResolver::resolve_total(const Team& team, const StaffingLine& line) {
+  return resolve_listing(team, line, false);
+}
+
+ResolvedAbsence AbsenceResolver::resolve_listing(const Team& team, const StaffingLine& line,
+                                                 bool list_additional) {
+  const ReviewSettings& review = model_.review;
+  const LevelsForLine levels = levels_for(model_, team, line);
   ResolvedAbsence resolved;
 
   // Headcount first: hours_per_head components are converted with the resolved value.
@@ -166,11 +217,17 @@ ResolvedAbsence resolve_absence(const Model& model, const Team& team, const Staf
       break;
     }
   }
-  if (scaling.target == Scaling::Target::HeadcountPerWte) {
-    resolved.headcount_per_wte *= scaling.factor;  // before hours_per_head is converted
+  if (scaling_.target == Scaling::Target::HeadcountPerWte) {
+    resolved.headcount_per_wte *= scaling_.factor;  // before hours_per_head is converted
   }
+  const auto scaled = [this](std::string_view name, double fraction) {
+    return scaling_.target == Scaling::Target::Component && name == scaling_.component
+               ? fraction * scaling_.factor  // any form of allowance; the source is kept
+               : fraction;
+  };
 
-  resolved.components.reserve(kFixedComponentCount + 4);
+  double fixed_total = 0.0;
+  resolved.components.reserve(kFixedComponentCount);
   for (std::size_t index = 0; index < kFixedComponentCount; ++index) {
     const auto component = static_cast<Component>(index);
     AbsenceComponent resolved_component;
@@ -185,26 +242,48 @@ ResolvedAbsence resolve_absence(const Model& model, const Team& team, const Staf
         break;
       }
     }
+    resolved_component.fraction = scaled(resolved_component.component, resolved_component.fraction);
+    fixed_total += resolved_component.fraction;
     resolved.components.push_back(std::move(resolved_component));
   }
 
-  for (const NamedSource& named : merged_additional(levels)) {
-    AbsenceComponent resolved_component;
-    resolved_component.component = *named.name;
-    resolved_component.source = named.level;
-    resolved_component.stated = named.allowance;
-    resolved_component.fraction =
-        allowance_fraction(*named.allowance, review, resolved.headcount_per_wte);
-    resolved.components.push_back(std::move(resolved_component));
+  const AdditionalKey key = additional_key(levels);
+  if (key == AdditionalKey{}) {
+    resolved.total = fixed_total;
+    return resolved;
   }
-
-  for (AbsenceComponent& component : resolved.components) {
-    if (scaling.target == Scaling::Target::Component && component.component == scaling.component) {
-      component.fraction *= scaling.factor;  // any form of allowance; the source is kept
+  auto [found, inserted] = merges_->by_key.try_emplace(key);
+  AdditionalMerge& merge = found->second;
+  if (inserted) merge.sources = merged_additional(levels);
+  if (merge.summed_at_headcount != resolved.headcount_per_wte || list_additional) {
+    double sum = 0.0;
+    if (list_additional) resolved.components.reserve(kFixedComponentCount + merge.sources.size());
+    for (const NamedSource& named : merge.sources) {
+      const double fraction = scaled(
+          *named.name, allowance_fraction(*named.allowance, review, resolved.headcount_per_wte));
+      sum += fraction;
+      if (!list_additional) continue;
+      AbsenceComponent resolved_component;
+      resolved_component.component = *named.name;
+      resolved_component.source = named.level;
+      resolved_component.stated = named.allowance;
+      resolved_component.fraction = fraction;
+      resolved.components.push_back(std::move(resolved_component));
     }
-    resolved.total += component.fraction;
+    merge.summed_at_headcount = resolved.headcount_per_wte;
+    merge.sum = sum;
   }
+  resolved.total = fixed_total + merge.sum;
   return resolved;
+}
+
+ResolvedAbsence resolve_absence(const Model& model, const Team& team, const StaffingLine& line) {
+  return resolve_absence(model, team, line, Scaling{});
+}
+
+ResolvedAbsence resolve_absence(const Model& model, const Team& team, const StaffingLine& line,
+                                const Scaling& scaling) {
+  return AbsenceResolver(model, scaling).resolve(team, line);
 }
 
 }  // namespace estab

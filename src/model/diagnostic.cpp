@@ -14,7 +14,9 @@ namespace estab {
 std::string Diagnostic::to_string() const {
   std::string text;
   if (!file.empty()) {
-    text = line != 0 ? fmt::format("{}:{}:{}: ", file, line, column) : fmt::format("{}: ", file);
+    const std::string shown_file = printable(file);
+    text = line != 0 ? fmt::format("{}:{}:{}: ", shown_file, line, column)
+                     : fmt::format("{}: ", shown_file);
   }
   text += warning ? "warning: " : "error: ";
   if (!path.empty()) text += printable(path, 300) + ": ";
@@ -29,11 +31,22 @@ std::string summarise(const std::vector<Diagnostic>& diagnostics) {
   return diagnostics.front().to_string();
 }
 
+/// The diagnostics with their text made safe for every output (terminal, CSV, JSON): control
+/// characters neutralised, a path cut at 300 bytes and a message at 500.
+std::vector<Diagnostic> printable_diagnostics(std::vector<Diagnostic> diagnostics) {
+  for (Diagnostic& diagnostic : diagnostics) {
+    diagnostic.file = printable(diagnostic.file);
+    diagnostic.path = printable(diagnostic.path, 300);
+    diagnostic.message = printable(diagnostic.message, 500);
+  }
+  return diagnostics;
+}
+
 }  // namespace
 
 InputError::InputError(std::vector<Diagnostic> diagnostics, std::size_t unlisted)
     : std::runtime_error(summarise(diagnostics)),
-      diagnostics_(std::move(diagnostics)),
+      diagnostics_(printable_diagnostics(std::move(diagnostics))),
       unlisted_(unlisted) {}
 
 FileError::FileError(std::string path, const std::string& message)

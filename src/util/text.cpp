@@ -125,27 +125,58 @@ std::string group_thousands(std::string_view digits) {
   return grouped;
 }
 
-std::string printable(std::string_view text, std::size_t limit) {
-  const std::string_view kept = text.substr(0, limit);
-  std::string safe;
-  safe.reserve(kept.size());
-  for (std::size_t index = 0; index < kept.size(); ++index) {
-    const auto byte = static_cast<unsigned char>(text[index]);
-    const bool c0_or_delete = byte < 0x20 || byte == 0x7F;
-    // C1 controls (U+0080–U+009F) are 0xC2 followed by 0x80–0x9F in UTF-8.
-    const bool c1 = byte == 0xC2 && index + 1 < kept.size() &&
-                    static_cast<unsigned char>(kept[index + 1]) >= 0x80 &&
-                    static_cast<unsigned char>(kept[index + 1]) <= 0x9F;
-    if (c0_or_delete) {
-      safe.push_back('?');
-    } else if (c1) {
-      safe.push_back('?');
-      ++index;
-    } else {
-      safe.push_back(kept[index]);
+std::size_t utf8_character_length(std::string_view text, std::size_t offset) {
+  const auto lead = static_cast<unsigned char>(text[offset]);
+  std::size_t continuation_bytes = 0;
+  if (lead < 0x80) {
+    return 1;
+  } else if (lead >= 0xC2 && lead <= 0xDF) {
+    continuation_bytes = 1;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    continuation_bytes = 2;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    continuation_bytes = 3;
+  } else {
+    return 0;
+  }
+  for (std::size_t next = 1; next <= continuation_bytes; ++next) {
+    if (offset + next >= text.size()) return 0;
+    const auto byte = static_cast<unsigned char>(text[offset + next]);
+    if ((byte & 0xC0) != 0x80) return 0;
+  }
+  if (continuation_bytes >= 2) {
+    // Overlong forms, UTF-16 surrogates (U+D800 to U+DFFF) and code points past U+10FFFF.
+    const auto second = static_cast<unsigned char>(text[offset + 1]);
+    if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) ||
+        (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) {
+      return 0;
     }
   }
-  if (text.size() > limit) safe += "...";
+  return continuation_bytes + 1;
+}
+
+std::string printable(std::string_view text, std::size_t limit) {
+  std::string safe;
+  safe.reserve(std::min(text.size(), limit));
+  std::size_t index = 0;
+  while (index < text.size()) {
+    const std::size_t length = utf8_character_length(text, index);
+    if (index + std::max<std::size_t>(length, 1) > limit) break;  // never cut a character
+    const auto byte = static_cast<unsigned char>(text[index]);
+    const bool c0_or_delete = length == 1 && (byte < 0x20 || byte == 0x7F);
+    // C1 controls (U+0080–U+009F) are 0xC2 followed by 0x80–0x9F in UTF-8.
+    const bool c1 =
+        length == 2 && byte == 0xC2 && static_cast<unsigned char>(text[index + 1]) <= 0x9F;
+    if (length == 0) {
+      safe += "\xEF\xBF\xBD";  // U+FFFD for each byte that is not UTF-8, as JSON output has it
+    } else if (c0_or_delete || c1) {
+      safe.push_back('?');
+    } else {
+      safe.append(text, index, length);
+    }
+    index += std::max<std::size_t>(length, 1);
+  }
+  if (index < text.size()) safe += "...";
   return safe;
 }
 
