@@ -84,8 +84,9 @@ TEST_CASE("the first 100 problems are printed and the rest counted; --all-errors
 TEST_CASE("warnings past the first 100 are counted, and --all-errors lists them", "[cli]") {
   std::string text = "estab: 1\nprofessions:\n  - {id: rn, registered: true}\nteams:\n";
   for (int index = 0; index < 120; ++index) {  // a sickness of 30% warns once per line
-    text += "  - id: t" + std::to_string(index) +
-            "\n    staffing: [{profession: rn, hours_per_week: 30, assumptions: {sickness: 30%}}]\n";
+    text +=
+        "  - id: t" + std::to_string(index) +
+        "\n    staffing: [{profession: rn, hours_per_week: 30, assumptions: {sickness: 30%}}]\n";
   }
   const std::string path = (scratch_directory("cli-many-warnings") / "warns.yaml").string();
   std::ofstream(path) << text;
