@@ -356,13 +356,13 @@ TEST_CASE("compare: every delta is the scenario's review value minus the base's"
 
 TEST_CASE("compare: the numeric fields of each level follow the review contract", "[compare]") {
   const std::vector<std::string_view>& line_fields = estab::compared_fields(RollupLevel::Line);
-  CHECK(line_fields.size() == 31);
+  CHECK(line_fields.size() == 35);
   CHECK(line_fields.front() == "absence_total");
-  CHECK(line_fields.back() == "observed_headcount_per_wte");
+  CHECK(line_fields.back() == "headroom_gap_cost");
   const std::vector<std::string_view>& team_fields = estab::compared_fields(RollupLevel::Team);
-  CHECK(team_fields.size() == 38);
+  CHECK(team_fields.size() == 59);
   CHECK(team_fields.back() == "judgement_wte");
-  CHECK(estab::compared_fields(RollupLevel::Service).size() == 32);
+  CHECK(estab::compared_fields(RollupLevel::Service).size() == 53);
   CHECK(estab::compared_identity(RollupLevel::Line) ==
         std::vector<std::string_view>{"team", "team_name", "service", "service_name", "profession",
                                       "profession_name"});
@@ -441,7 +441,7 @@ TEST_CASE("compare JSON: the estab-compare/2 document", "[compare]") {
   const ordered_json& first_line = document.at("lines").at(0);
   std::vector<std::string> keys;
   for (const auto& item : first_line.items()) keys.push_back(item.key());
-  REQUIRE(keys.size() == 7 + 31);
+  REQUIRE(keys.size() == 7 + 35);
   CHECK(std::vector<std::string>(keys.begin(), keys.begin() + 8) ==
         std::vector<std::string>{"team", "team_name", "service", "service_name", "profession",
                                  "profession_name", "status", "absence_total"});
@@ -483,7 +483,7 @@ TEST_CASE("compare CSV: one row per record with base, scenario and delta columns
     const std::vector<std::string> rows = split(render(comparison, OutputFormat::Csv), "\r\n");
     REQUIRE(rows.size() == 1 + 7);
     const std::vector<std::string> header = split(rows[0], ",");
-    REQUIRE(header.size() == 7 + 3 * 31);
+    REQUIRE(header.size() == 7 + 3 * 35);
     CHECK(std::vector<std::string>(header.begin(), header.begin() + 10) ==
           std::vector<std::string>{"team", "team_name", "service", "service_name", "profession",
                                    "profession_name", "status", "absence_total_base",

@@ -39,6 +39,7 @@ std::string unit_word(FieldUnit unit) {
     case FieldUnit::HeadsPerWte: return "heads per WTE";
     case FieldUnit::Count: return "count";
     case FieldUnit::Components: return "components";
+    case FieldUnit::ActualComponents: return "actual components";
   }
   return "unknown";
 }

@@ -2,6 +2,7 @@
 // formatting, tables verbatim, and no escape byte without colour.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstddef>
@@ -272,7 +273,30 @@ const std::vector<std::string> kTotalsKeys = {"productive_wte",
                                               "funded_budget",
                                               "budget_gap",
                                               "in_post_roles",
-                                              "in_post_headcount"};
+                                              "in_post_headcount",
+                                              "absence_variance",
+                                              "required_wte_at_actual",
+                                              "headroom_gap_wte",
+                                              "headroom_gap_cost",
+                                              "actuals_rag",
+                                              "temporary_hours",
+                                              "agency_hours",
+                                              "bank_cost",
+                                              "agency_cost",
+                                              "temporary_wte",
+                                              "temporary_share",
+                                              "temporary_rag",
+                                              "temporary_covers_net_gap_wte",
+                                              "agency_share_hours",
+                                              "agency_cost_share",
+                                              "temporary_premium",
+                                              "leavers",
+                                              "leavers_wte",
+                                              "retirements_wte",
+                                              "mean_headcount",
+                                              "leaver_rate_headcount",
+                                              "leaver_rate_wte",
+                                              "retirement_rate_wte"};
 
 std::vector<std::string> with_totals(std::vector<std::string> before,
                                      const std::vector<std::string>& after = {}) {
@@ -413,15 +437,16 @@ TEST_CASE("line CSV: header of JSON names, absence columns, CRLF, defended cells
         "wisn_ratio,additive_shortfall_wte,cost_per_wte,required_cost,funded_cost,in_post_cost,"
         "uplift_cost,additive_shortfall_cost,held_wte,recruitable_vacancy_wte,funded_budget,"
         "budget_gap,in_post_roles,in_post_headcount,headcount_per_wte,"
-        "observed_headcount_per_wte");
+        "observed_headcount_per_wte,absence_variance,required_wte_at_actual,headroom_gap_wte,"
+        "headroom_gap_cost,actuals_rag");
   CHECK(records[1].rfind("ward,Ward 1,community,Community,rn,Registered nurse,true,", 0) == 0);
   CHECK(records[1].find(",0.045,") != std::string::npos);  // sickness, unrounded
   CHECK(records[2].rfind("ward,Ward 1,community,Community,hca,Health care assistant,false,", 0) ==
         0);
   // No cost: six empty cost cells, then held and recruitable WTE, four empty extract cells,
-  // the resolved headcount per WTE and no observed one.
+  // the resolved headcount per WTE and no observed one, and no actuals.
   CHECK(records[2].find(",,,,,,0,") != std::string::npos);
-  CHECK(records[2].substr(records[2].size() - 7) == ",,,,,1,");
+  CHECK(records[2].substr(records[2].size() - 16) == ",,,,,1,,,,,,none");
   CHECK(records[3].rfind("\"'=HYPERLINK(\"\"http://example.org\"\")\",", 0) == 0);
   CHECK(records[3].find(",,,hca,") != std::string::npos);  // no service: id and name empty
   CHECK(records[4].rfind("\"North, \"\"East\"\"\",", 0) == 0);
@@ -448,7 +473,12 @@ TEST_CASE("roll-up CSVs: team, service and organisation records", "[report]") {
         "required_cost,funded_cost,in_post_cost,uplift_cost,additive_shortfall_wte,"
         "additive_shortfall_cost,fixed_wte,demand_hours_per_week,vacancy_rate,net_gap_rate,"
         "vacancy_wte_gross,over_establishment_wte,held_wte,recruitable_vacancy_wte,funded_budget,"
-        "budget_gap,in_post_roles,in_post_headcount,chppd_planned,chppd_benchmark,"
+        "budget_gap,in_post_roles,in_post_headcount,absence_variance,required_wte_at_actual,"
+        "headroom_gap_wte,headroom_gap_cost,actuals_rag,temporary_hours,agency_hours,bank_cost,"
+        "agency_cost,temporary_wte,temporary_share,temporary_rag,temporary_covers_net_gap_wte,"
+        "agency_share_hours,agency_cost_share,temporary_premium,leavers,leavers_wte,"
+        "retirements_wte,mean_headcount,leaver_rate_headcount,leaver_rate_wte,"
+        "retirement_rate_wte,chppd_planned,chppd_benchmark,"
         "benchmark_productive_wte,rostered_required_wte,benchmark_required_wte,judgement_wte");
   CHECK(teams[2].rfind("\"'=HYPERLINK(\"\"http://example.org\"\")\",", 0) == 0);
   CHECK(teams[2].substr(teams[2].size() - 6) == ",,,,,,");  // no beds, no judgement
@@ -466,9 +496,11 @@ TEST_CASE("roll-up CSVs: team, service and organisation records", "[report]") {
       render(estab::render_establishment, computed->review, OutputFormat::Csv, options));
   REQUIRE(organisation.size() == 2);
   CHECK(organisation[0].rfind("productive_wte,required_wte,", 0) == 0);
-  CHECK(organisation[0].substr(organisation[0].size() - 112) ==
-        "over_establishment_wte,held_wte,recruitable_vacancy_wte,funded_budget,budget_gap,"
-        "in_post_roles,in_post_headcount");
+  const std::string tail =
+      "in_post_roles,in_post_headcount,absence_variance,required_wte_at_actual,"
+      "headroom_gap_wte,headroom_gap_cost,actuals_rag,temporary_hours";
+  CHECK(organisation[0].find(tail) != std::string::npos);
+  CHECK(organisation[0].substr(organisation[0].size() - 20) == ",retirement_rate_wte");
 }
 
 TEST_CASE("uplift CSV: one row per line with its components and both uplifts", "[report]") {
@@ -508,8 +540,10 @@ TEST_CASE("review JSON has every contract key, in order, at every level", "[repo
   CHECK(document["review"]["contracted_hours_per_wte"].get<double>() ==
         Approx(365.0 * 5.0 / 7.0 * 7.5));
 
-  // The documented fields of a staffing line, in contract order.
-  const std::vector<std::string> line_keys = documented_field_names(DocumentedRecord::Line);
+  // The documented fields of a staffing line, in contract order; `actual` stands for one
+  // `actual_<component>` key per component with an actual, and these lines have none.
+  std::vector<std::string> line_keys = documented_field_names(DocumentedRecord::Line);
+  line_keys.erase(std::find(line_keys.begin(), line_keys.end(), "actual"));
   REQUIRE(document["lines"].size() == 4);
   for (const ordered_json& line : document["lines"]) {
     CHECK(keys_of(line) == line_keys);
@@ -582,7 +616,12 @@ TEST_CASE("review JSON has every contract key, in order, at every level", "[repo
                                                           "funded_budget",
                                                           "budget_gap",
                                                           "in_post_roles",
-                                                          "in_post_headcount"});
+                                                          "in_post_headcount",
+                                                          "absence_variance",
+                                                          "required_wte_at_actual",
+                                                          "headroom_gap_wte",
+                                                          "headroom_gap_cost",
+                                                          "actuals_rag"});
   }
   CHECK(document["professions"][2]["profession"] == "unused");
   CHECK(document["professions"][2]["required_wte"] == 0.0);

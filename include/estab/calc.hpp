@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "estab/absence.hpp"
@@ -35,6 +36,47 @@ enum class Rag { None, Green, Amber, Red };
 
 /// The name used in outputs: "none", "green", "amber", "red".
 const char* rag_name(Rag rag);
+
+/// One absence component with an actual: what happened against what was assumed.
+struct ActualComponent {
+  std::string_view component;  ///< "sickness", …, or an `additional` name (points into the model)
+  double actual = 0.0;         ///< share of contracted time
+  double assumed = 0.0;        ///< the assumed share (0 where no level assumes the component)
+  AssumptionLevel source = AssumptionLevel::Default;  ///< where the actual was stated
+};
+
+/// Actual absence against assumed, on a line or a roll-up.
+struct AbsenceActuals {
+  std::vector<ActualComponent> components;       ///< fixed order, then `additional` names sorted
+  std::optional<double> absence_variance;        ///< Σ actual − Σ assumed over those components
+  std::optional<double> required_wte_at_actual;  ///< null without an actual or at 100% absence
+  std::optional<double> headroom_gap_wte;        ///< required at actual − required
+  std::optional<double> headroom_gap_cost;       ///< that × cost per WTE
+  Rag actuals_rag = Rag::None;                   ///< |variance| against the actuals tolerance
+};
+
+/// Bank and agency staff and leavers of a team or a roll-up, from its summed parts.
+struct WorkforceActuals {
+  std::optional<double> temporary_hours;
+  std::optional<double> agency_hours;
+  std::optional<double> bank_cost;
+  std::optional<double> agency_cost;
+  std::optional<double> leavers;
+  std::optional<double> leavers_wte;
+  std::optional<double> retirements_wte;
+  std::optional<double> mean_headcount;  ///< a team's own; null above teams
+  std::optional<double> temporary_wte;   ///< temporary hours ÷ (standard hours × weeks)
+  std::optional<double>
+      temporary_share;  ///< of worked time: temporary ÷ (in post × (1 − a) + temporary)
+  Rag temporary_rag = Rag::None;
+  std::optional<double> temporary_covers_net_gap_wte;
+  std::optional<double> agency_share_hours;
+  std::optional<double> agency_cost_share;
+  std::optional<double> temporary_premium;  ///< cost over substantive staff working the same hours
+  std::optional<double> leaver_rate_headcount;
+  std::optional<double> leaver_rate_wte;
+  std::optional<double> retirement_rate_wte;
+};
 
 /// Every computed figure of one staffing line.
 struct LineResult {
@@ -77,6 +119,7 @@ struct LineResult {
   std::optional<double> in_post_roles;               ///< assignments in post (held ones excluded)
   std::optional<double> in_post_headcount;           ///< distinct persons in post
   std::optional<double> observed_headcount_per_wte;  ///< headcount ÷ the in-post rows' WTE
+  AbsenceActuals actuals;
 };
 
 /// Computes one staffing line.
@@ -119,6 +162,8 @@ struct Totals {
   std::optional<double> funded_budget;
   std::optional<double> budget_gap;
   std::optional<double> in_post_headcount;  ///< distinct persons at this level, never a sum
+  AbsenceActuals actuals;
+  WorkforceActuals workforce;  ///< teams and above; empty for a profession
 };
 
 /// A team's totals and its inpatient triangulation.

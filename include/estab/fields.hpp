@@ -16,17 +16,18 @@ namespace estab {
 
 /// What a field measures; it decides how a format shows it (decimals, a percentage, pounds).
 enum class FieldUnit {
-  Text,         ///< an id or a name
-  Flag,         ///< true or false
-  Rag,          ///< "none", "green", "amber" or "red"
-  Wte,          ///< whole-time equivalents
-  Fraction,     ///< a share or a rate (0.045 for 4.5%)
-  Hours,        ///< hours (per week, per patient day)
-  Money,        ///< pounds per year
-  Ratio,        ///< a plain ratio, such as in post ÷ required
-  HeadsPerWte,  ///< people per whole-time equivalent (headcount_per_wte)
-  Count,        ///< a number of people or rows (headcount, roles)
-  Components,   ///< a line's absence components: a list in JSON, one column each in CSV
+  Text,              ///< an id or a name
+  Flag,              ///< true or false
+  Rag,               ///< "none", "green", "amber" or "red"
+  Wte,               ///< whole-time equivalents
+  Fraction,          ///< a share or a rate (0.045 for 4.5%)
+  Hours,             ///< hours (per week, per patient day)
+  Money,             ///< pounds per year
+  Ratio,             ///< a plain ratio, such as in post ÷ required
+  HeadsPerWte,       ///< people per whole-time equivalent (headcount_per_wte)
+  Count,             ///< a number of people or rows (headcount, roles)
+  Components,        ///< a line's absence components: a list in JSON, one column each in CSV
+  ActualComponents,  ///< a record's actual absence: an `actual_<component>` field each
 };
 
 /// One value read from a record: nothing (JSON null), a number, a flag or text.
@@ -112,6 +113,17 @@ std::vector<std::string_view> compared_field_names(const FieldTable<Record>& tab
   }
   return names;
 }
+
+/// The name of a record's `actual_<component>` field.
+std::string actual_column_name(std::string_view component);
+
+/// The components with an actual on any line of a review, in output order (the fixed ones,
+/// then the others by name): an `actual_<component>` column each in CSV and XLSX.
+std::vector<std::string> actual_column_names(const ReviewResult& review);
+
+/// A record's actual for each of `names`, in their order; null where it has none.
+std::vector<std::optional<double>> actual_fractions(const AbsenceActuals& actuals,
+                                                    const std::vector<std::string>& names);
 
 /// The name of a line's `absence_<component>` column.
 std::string absence_column_name(std::string_view component);

@@ -110,6 +110,11 @@ struct ReviewSettings {
   Located<UpliftMethod> uplift_method{UpliftMethod::Exact, {}};
   Located<double> gap_tolerance{0.05, {}};
   std::optional<Located<std::int32_t>> as_of;  ///< the extracts' snapshot date, as a day number
+  /// The first and last day (day numbers) of the months the actuals cover; checked, never used
+  /// to scale.
+  std::optional<Located<std::pair<std::int32_t, std::int32_t>>> actuals_period;
+  std::optional<Located<double>> temporary_threshold;  ///< bank and agency share of worked time
+  Located<double> actuals_tolerance{0.01, {}};         ///< percentage points, for the actuals RAG
 
   /// Hours per day: standard_hours / 5.
   double hours_per_day() const { return standard_hours.value / 5.0; }
@@ -117,6 +122,22 @@ struct ReviewSettings {
   double contracted_hours_per_wte() const { return working_days.value * hours_per_day(); }
   /// Weeks per year: working_days / 5.
   double weeks_per_year() const { return working_days.value / 5.0; }
+};
+
+/// What happened in the actuals period, as stated for a team or a staffing line. Rates (the
+/// absence) stated on a team are inherited by its lines; quantities stay where they are stated.
+struct Actuals {
+  AssumptionSet absence;  ///< actual absence per component, as allowances (no headcount)
+  std::optional<Located<double>> temporary_hours;  ///< bank and agency hours worked
+  std::optional<Located<double>> agency_hours;     ///< of the temporary hours
+  std::optional<Located<double>> bank_cost;
+  std::optional<Located<double>> agency_cost;
+  std::optional<Located<double>> leavers;  ///< headcount who left
+  std::optional<Located<double>> leavers_wte;
+  std::optional<Located<double>> retirements_wte;  ///< of the leavers' WTE
+  std::optional<Located<double>> mean_headcount;   ///< persons in post over the period (teams)
+  bool stated = false;                             ///< an `actuals:` block was written
+  SourceLocation where;
 };
 
 /// A profession (staff group) that staffing lines refer to.
@@ -207,6 +228,7 @@ struct StaffingLine {
   Located<double> funded_wte{0.0, {}};
   Located<double> in_post_wte{0.0, {}};
   std::optional<Located<double>> cost_per_wte;
+  Actuals actuals;
   LineExtract extract;  ///< what the extracts gave this line
   SourceLocation where;
 };
@@ -230,6 +252,7 @@ struct Team {
   std::vector<StaffingLine> lines;
   std::vector<Located<std::string>> cost_centres;  ///< the extracts' cost centres of this team
   std::vector<Adjustment> adjustments;
+  Actuals actuals;
   SourceLocation where;
 };
 

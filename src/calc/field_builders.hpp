@@ -50,6 +50,12 @@ Field<Record> components(std::string_view name) {
   return {name, FieldUnit::Components, nullptr, false, false};
 }
 
+/// The actual absence of a record: an `actual_<component>` field per component with an actual.
+template <typename Record>
+Field<Record> actual_components() {
+  return {"actual", FieldUnit::ActualComponents, nullptr, false, false};
+}
+
 /// The table `make` builds, built on first use and kept.
 template <auto make>
 const auto& built_once() {

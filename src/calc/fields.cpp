@@ -5,6 +5,7 @@
 #include "calc/field_builders.hpp"
 
 #include <algorithm>
+#include <array>
 #include <initializer_list>
 #include <set>
 #include <stdexcept>
@@ -27,9 +28,37 @@ FieldValue service_name_of(const Service* service) {
   return service != nullptr ? FieldValue::of_text(service->name) : FieldValue::null();
 }
 
+/// The actual absence fields of a record whose `actuals_of` gives its AbsenceActuals.
+template <typename Record, typename ActualsOf>
+void append_absence_actual_fields(FieldTable<Record>& fields, ActualsOf actuals_of) {
+  const auto read = [actuals_of](auto number) {
+    return [actuals_of, number](const Record& record) {
+      return FieldValue::of(actuals_of(record).*number);
+    };
+  };
+  fields.push_back(actual_components<Record>());
+  fields.push_back(figure<Record>("absence_variance", FieldUnit::Fraction,
+                                  read(&AbsenceActuals::absence_variance)));
+  fields.push_back(figure<Record>("required_wte_at_actual", FieldUnit::Wte,
+                                  read(&AbsenceActuals::required_wte_at_actual)));
+  fields.push_back(
+      figure<Record>("headroom_gap_wte", FieldUnit::Wte, read(&AbsenceActuals::headroom_gap_wte)));
+  fields.push_back(figure<Record>("headroom_gap_cost", FieldUnit::Money,
+                                  read(&AbsenceActuals::headroom_gap_cost)));
+  fields.push_back(label<Record>("actuals_rag", FieldUnit::Rag, [actuals_of](const Record& record) {
+    return FieldValue::of_text(rag_name(actuals_of(record).actuals_rag));
+  }));
+}
+
+/// The actual absence fields of a line.
+void append_absence_actual_fields(FieldTable<LineResult>& fields) {
+  append_absence_actual_fields(
+      fields, [](const LineResult& line) -> const AbsenceActuals& { return line.actuals; });
+}
+
 FieldTable<LineResult> make_line_fields() {
   using Line = LineResult;
-  return {
+  FieldTable<Line> fields = {
       key<Line>("team", [](const Line& line) { return FieldValue::of_text(line.team->id); }),
       label<Line>("team_name", FieldUnit::Text,
                   [](const Line& line) { return FieldValue::of_text(line.team->name); }),
@@ -84,10 +113,12 @@ FieldTable<LineResult> make_line_fields() {
       figure<Line>("observed_headcount_per_wte", FieldUnit::HeadsPerWte,
                    member(&Line::observed_headcount_per_wte)),
   };
+  append_absence_actual_fields(fields);
+  return fields;
 }
 
 FieldTable<Totals> make_totals_fields() {
-  return {
+  FieldTable<Totals> fields = {
       figure<Totals>("productive_wte", FieldUnit::Wte, member(&Totals::productive_wte)),
       figure<Totals>("required_wte", FieldUnit::Wte, member(&Totals::required_wte)),
       figure<Totals>("funded_wte", FieldUnit::Wte, member(&Totals::funded_wte)),
@@ -135,6 +166,41 @@ FieldTable<Totals> make_totals_fields() {
       figure<Totals>("in_post_roles", FieldUnit::Count, member(&Totals::in_post_roles)),
       figure<Totals>("in_post_headcount", FieldUnit::Count, member(&Totals::in_post_headcount)),
   };
+  append_absence_actual_fields(
+      fields, [](const Totals& totals) -> const AbsenceActuals& { return totals.actuals; });
+  const auto workforce = [](auto number, FieldUnit unit, std::string_view name) {
+    return figure<Totals>(name, unit, [number](const Totals& totals) {
+      return FieldValue::of(totals.workforce.*number);
+    });
+  };
+  using W = WorkforceActuals;
+  fields.insert(
+      fields.end(),
+      {
+          workforce(&W::temporary_hours, FieldUnit::Hours, "temporary_hours"),
+          workforce(&W::agency_hours, FieldUnit::Hours, "agency_hours"),
+          workforce(&W::bank_cost, FieldUnit::Money, "bank_cost"),
+          workforce(&W::agency_cost, FieldUnit::Money, "agency_cost"),
+          workforce(&W::temporary_wte, FieldUnit::Wte, "temporary_wte"),
+          workforce(&W::temporary_share, FieldUnit::Fraction, "temporary_share"),
+          label<Totals>("temporary_rag", FieldUnit::Rag,
+                        [](const Totals& totals) {
+                          return FieldValue::of_text(rag_name(totals.workforce.temporary_rag));
+                        }),
+          workforce(&W::temporary_covers_net_gap_wte, FieldUnit::Wte,
+                    "temporary_covers_net_gap_wte"),
+          workforce(&W::agency_share_hours, FieldUnit::Fraction, "agency_share_hours"),
+          workforce(&W::agency_cost_share, FieldUnit::Fraction, "agency_cost_share"),
+          workforce(&W::temporary_premium, FieldUnit::Money, "temporary_premium"),
+          workforce(&W::leavers, FieldUnit::Count, "leavers"),
+          workforce(&W::leavers_wte, FieldUnit::Wte, "leavers_wte"),
+          workforce(&W::retirements_wte, FieldUnit::Wte, "retirements_wte"),
+          workforce(&W::mean_headcount, FieldUnit::Ratio, "mean_headcount"),
+          workforce(&W::leaver_rate_headcount, FieldUnit::Fraction, "leaver_rate_headcount"),
+          workforce(&W::leaver_rate_wte, FieldUnit::Fraction, "leaver_rate_wte"),
+          workforce(&W::retirement_rate_wte, FieldUnit::Fraction, "retirement_rate_wte"),
+      });
+  return fields;
 }
 
 FieldTable<TeamResult> make_team_fields() {
@@ -246,6 +312,10 @@ FieldTable<ProfessionResult> make_profession_fields() {
                                                                    "in_post_headcount"})) {
     fields.push_back(std::move(field));
   }
+  append_absence_actual_fields(fields,
+                               [](const ProfessionResult& profession) -> const AbsenceActuals& {
+                                 return profession.totals.actuals;
+                               });
   return fields;
 }
 
@@ -377,6 +447,47 @@ std::vector<std::string> absence_column_names(const ReviewResult& review) {
   }
   names.insert(names.end(), additional.begin(), additional.end());
   return names;
+}
+
+std::string actual_column_name(std::string_view component) {
+  return "actual_" + std::string(component);
+}
+
+std::vector<std::string> actual_column_names(const ReviewResult& review) {
+  std::array<bool, kFixedComponentCount> fixed{};
+  std::set<std::string_view> additional;
+  for (const LineResult& line : review.lines) {
+    for (const ActualComponent& component : line.actuals.components) {
+      bool is_fixed = false;
+      for (std::size_t index = 0; index < kFixedComponentCount; ++index) {
+        if (component.component == component_key(static_cast<Component>(index))) {
+          fixed[index] = true;
+          is_fixed = true;
+        }
+      }
+      if (!is_fixed) additional.insert(component.component);
+    }
+  }
+  std::vector<std::string> names;
+  for (std::size_t index = 0; index < kFixedComponentCount; ++index) {
+    if (fixed[index]) names.emplace_back(component_key(static_cast<Component>(index)));
+  }
+  names.insert(names.end(), additional.begin(), additional.end());
+  return names;
+}
+
+std::vector<std::optional<double>> actual_fractions(const AbsenceActuals& actuals,
+                                                    const std::vector<std::string>& names) {
+  std::vector<std::optional<double>> fractions;
+  fractions.reserve(names.size());
+  for (const std::string& name : names) {
+    const auto found = std::find_if(
+        actuals.components.begin(), actuals.components.end(),
+        [&name](const ActualComponent& component) { return component.component == name; });
+    fractions.push_back(found == actuals.components.end() ? std::nullopt
+                                                          : std::optional<double>(found->actual));
+  }
+  return fractions;
 }
 
 std::vector<double> component_fractions(const ResolvedAbsence& absence,

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <optional>
 
+#include "calc/actuals.hpp"
 #include "calc/scaling.hpp"
 #include "estab/arithmetic.hpp"
 #include "estab/calc.hpp"
@@ -199,6 +200,16 @@ LineResult calc::compute_line_unchecked(const Model& model, const Team& team,
     result.in_post_headcount = static_cast<double>(*extract.in_post_headcount);
     result.observed_headcount_per_wte =
         rate_of(*result.in_post_headcount, extract.in_post_rows_wte);
+  }
+  if (listing == calc::AbsenceListing::Every) {
+    calc::compute_line_actuals(model, team, line, result, [&](double absence_at) {
+      DemandBreakdown demand = line_demand(line, review, absence_at);
+      if (scaling.target == Scaling::Target::Demand) scale_demand(demand, scaling.factor);
+      const double factor = review.uplift_method.value == UpliftMethod::Additive
+                                ? 1.0 + absence_at
+                                : share_of(1.0, 1.0 - absence_at);
+      return share_of(demand.total(), review.standard_hours.value) * factor + line.fixed_wte.value;
+    });
   }
   return result;
 }

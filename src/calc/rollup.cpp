@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "calc/actuals.hpp"
 #include "calc/scaling.hpp"
 #include "estab/arithmetic.hpp"
 #include "estab/calc.hpp"
@@ -197,10 +198,13 @@ TeamResult team_result(const Model& model, const Team& team,
   }
 
   TotalsBuilder builder;
+  calc::ActualsRollup actuals;
+  actuals.add_team(team, true);
   double roster_and_observation_hours = 0.0;
   double uplifted_hours = 0.0;  // Σ (roster + observation hours) × the line's factor
   for (const LineResult* line : team_lines) {
     builder.add(*line);
+    actuals.add_line(*line);
     const double line_hours = line->demand.roster + line->demand.observations;
     roster_and_observation_hours += line_hours;
     uplifted_hours += line_hours * line->uplift_factor_applied;
@@ -209,6 +213,7 @@ TeamResult team_result(const Model& model, const Team& team,
     }
   }
   result.totals = builder.finish_team(team_target(model, team), team_tolerance(model, team));
+  actuals.finish(result.totals, model.review, false);
 
   if (team.inpatient) {
     const double standard_hours = model.review.standard_hours.value;
@@ -328,6 +333,7 @@ class ReviewRollup {
       : model_(model),
         service_sums_(model.services.size()),
         profession_builders_(model.professions.size()),
+        profession_actuals_(model.professions.size()),
         default_factor_(organisation_factor(model)) {}
 
   /// Adds one team's lines (in file order) and returns the team's result.
@@ -337,11 +343,16 @@ class ReviewRollup {
     const std::optional<std::size_t> service_index = service_index_of(model_, team);
     ServiceSums& service = service_index ? service_sums_[*service_index] : unassigned_sums_;
     if (!service_index) any_team_without_service_ = true;
+    service.actuals.add_team(team, false);
+    organisation_sums_.actuals.add_team(team, false);
     for (const LineResult* line : team_lines) {
       service.lines.add(*line);
+      service.actuals.add_line(*line);
       organisation_sums_.lines.add(*line);
+      organisation_sums_.actuals.add_line(*line);
       if (line->line->profession_index < profession_builders_.size()) {
         profession_builders_[line->line->profession_index].add(*line);
+        profession_actuals_[line->line->profession_index].add_line(*line);
       }
     }
     service.skill_mix.add(result.totals);
@@ -379,6 +390,7 @@ class ReviewRollup {
     professions.reserve(model_.professions.size());
     for (std::size_t index = 0; index < model_.professions.size(); ++index) {
       professions.push_back({&model_.professions[index], profession_builders_[index].finish()});
+      profession_actuals_[index].finish(professions.back().totals, model_.review, true);
       professions.back().totals.in_post_headcount =
           headcount_at(model_.extracts.headcounts.professions, index);
     }
@@ -389,11 +401,13 @@ class ReviewRollup {
   struct ServiceSums {
     TotalsBuilder lines;
     SkillMixRollup skill_mix;
+    calc::ActualsRollup actuals;
   };
 
   Totals finish(const ServiceSums& sums) const {
     Totals totals = sums.lines.finish();
     sums.skill_mix.finish(totals, organisation_tolerance(model_));
+    sums.actuals.finish(totals, model_.review, false);
     return totals;
   }
 
@@ -403,6 +417,7 @@ class ReviewRollup {
   bool any_team_without_service_ = false;
   ServiceSums organisation_sums_;
   std::vector<TotalsBuilder> profession_builders_;
+  std::vector<calc::ActualsRollup> profession_actuals_;
   double default_factor_ = 1.0;
   std::size_t team_count_ = 0;
 };

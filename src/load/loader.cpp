@@ -57,6 +57,7 @@ void read_review(NodeReader& reader, NodeId node, ReviewSettings& review) {
     review.gap_tolerance = *tolerance;
   }
   review.as_of = read_as_of(reader, node, path);
+  read_actuals_settings(reader, node, path, review);
   const Document& document = reader.document();
   if (NodeId method = document.find(node, "uplift_method"); method != kNoNode) {
     const InputPath method_path = path.child("uplift_method");

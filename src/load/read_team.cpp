@@ -185,6 +185,9 @@ std::optional<StaffingLine> read_line(NodeReader& reader, NodeId node, const Inp
   if (auto value = reader.number_at(node, line_path, "funded_wte")) line.funded_wte = *value;
   if (auto value = reader.number_at(node, line_path, "in_post_wte")) line.in_post_wte = *value;
   line.cost_per_wte = reader.number_at(node, line_path, "cost_per_wte");
+  if (NodeId value = document.find(node, "actuals"); value != kNoNode) {
+    line.actuals = read_actuals(reader, value, line_path.child("actuals"));
+  }
   if (!known_profession) return std::nullopt;
   return line;
 }
@@ -249,6 +252,9 @@ Team read_team(NodeReader& reader, NodeId node, const InputPath& teams_path, std
     team.skill_mix = read_skill_mix(reader, value, team_path.child("skill_mix"));
   }
   read_inpatient(reader, node, team_path, team);
+  if (NodeId value = document.find(node, "actuals"); value != kNoNode) {
+    team.actuals = read_actuals(reader, value, team_path.child("actuals"));
+  }
   read_team_extract_keys(reader, node, team_path, declared, team);
   if (NodeId staffing = document.find(node, "staffing"); staffing != kNoNode) {
     const InputPath staffing_path = team_path.child("staffing");

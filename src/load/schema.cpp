@@ -22,8 +22,17 @@ const std::vector<SchemaKey> kRoot = {
     {"sources", H::List, S::Source},
 };
 const std::vector<SchemaKey> kReview = {
-    {"organisation"}, {"title"},         {"period"},        {"standard_hours"},
-    {"working_days"}, {"uplift_method"}, {"gap_tolerance"}, {"as_of"},
+    {"organisation"},
+    {"title"},
+    {"period"},
+    {"standard_hours"},
+    {"working_days"},
+    {"uplift_method"},
+    {"gap_tolerance"},
+    {"as_of"},
+    {"actuals_period"},
+    {"temporary_threshold"},
+    {"actuals_tolerance"},
 };
 const std::vector<SchemaKey> kAssumptions = {
     {"annual_leave", H::Allowance},
@@ -54,6 +63,19 @@ const std::vector<SchemaKey> kTeam = {
     {"staffing", H::ListByProfession, S::StaffingLine},
     {"cost_centres"},
     {"adjustments", H::List, S::Adjustment},
+    {"actuals", H::Section, S::Actuals},
+};
+const std::vector<SchemaKey> kActuals = {
+    {"absence", H::Section, S::ActualAbsence},
+    {"sickness", H::Allowance},
+    {"temporary_hours"},
+    {"bank_cost"},
+    {"agency_cost"},
+    {"agency_hours"},
+    {"leavers"},
+    {"leavers_wte"},
+    {"retirements_wte"},
+    {"mean_headcount"},
 };
 const std::vector<SchemaKey> kAdjustment = {{"profession"}, {"in_post_wte"}, {"reason"}};
 const std::vector<SchemaKey> kSource = {
@@ -86,6 +108,7 @@ const std::vector<SchemaKey> kStaffingLine = {
     {"funded_wte"},
     {"in_post_wte"},
     {"cost_per_wte"},
+    {"actuals", H::Section, S::Actuals},
 };
 const std::vector<SchemaKey> kRosterShift = {
     {"shift"}, {"staff"}, {"paid_hours"}, {"days_per_week"}};
@@ -125,6 +148,8 @@ const std::vector<SchemaKey>& schema_keys(Section section) {
     case S::ExtractColumns: return kExtractColumns;
     case S::Cells: return kNoKeys;
     case S::MapRule: return kMapRule;
+    case S::Actuals: return kActuals;
+    case S::ActualAbsence: return kNoKeys;
   }
   return kNoKeys;
 }
@@ -143,7 +168,9 @@ const SchemaKey* find_schema_key(Section section, std::string_view name) {
 }
 
 std::optional<KeyHolds> any_key_holds(Section section) {
-  if (section == Section::Additional) return KeyHolds::Allowance;
+  if (section == Section::Additional || section == Section::ActualAbsence) {
+    return KeyHolds::Allowance;
+  }
   if (section == Section::Cells) return KeyHolds::Value;
   return std::nullopt;
 }

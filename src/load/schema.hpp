@@ -31,6 +31,8 @@ enum class Section {
   ExtractColumns,  ///< a source's `columns:`: which header holds each value
   Cells,           ///< `include:`, `where:` and the like — any column name, with its patterns
   MapRule,         ///< an entry of a source's `map:`
+  Actuals,         ///< a team's or a line's `actuals:`
+  ActualAbsence,   ///< `actuals.absence:` — any component name, each an allowance
 };
 
 /// What a key holds.

@@ -24,6 +24,13 @@ std::optional<Allowance> read_allowance(NodeReader& reader, Document::NodeId nod
 /// Reads an `assumptions:` block.
 AssumptionSet read_assumptions(NodeReader& reader, Document::NodeId node, const InputPath& path);
 
+/// Reads a team's or a line's `actuals:` block.
+Actuals read_actuals(NodeReader& reader, Document::NodeId node, const InputPath& path);
+
+/// Reads `review.actuals_period`, `temporary_threshold` and `actuals_tolerance`.
+void read_actuals_settings(NodeReader& reader, Document::NodeId review, const InputPath& path,
+                           ReviewSettings& settings);
+
 /// Reads a `skill_mix:` block.
 SkillMixTarget read_skill_mix(NodeReader& reader, Document::NodeId node, const InputPath& path);
 

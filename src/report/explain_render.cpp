@@ -161,7 +161,8 @@ ordered_json result_json(const LineResult& line) {
   ordered_json object = ordered_json::object();
   for (const Field<LineResult>& field : line_fields()) {
     const bool is_figure = field.unit != FieldUnit::Text && field.unit != FieldUnit::Flag &&
-                           field.unit != FieldUnit::Components;
+                           field.unit != FieldUnit::Components &&
+                           field.unit != FieldUnit::ActualComponents;
     if (is_figure) set_field(object, field.name, field.read(line));
   }
   return object;

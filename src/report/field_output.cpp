@@ -39,6 +39,12 @@ void set_count(nlohmann::ordered_json& object, std::string_view name, const Fiel
   }
 }
 
+void set_actuals(nlohmann::ordered_json& object, const AbsenceActuals& actuals) {
+  for (const ActualComponent& component : actuals.components) {
+    set_field(object, actual_column_name(component.component), FieldValue::of(component.actual));
+  }
+}
+
 XlsxCell field_cell(const FieldValue& value) {
   switch (value.kind) {
     case FieldValue::Kind::Null: break;
@@ -54,7 +60,8 @@ NumberStyle number_style(FieldUnit unit) {
     case FieldUnit::Wte:
     case FieldUnit::HeadsPerWte: return NumberStyle::Wte;
     case FieldUnit::Fraction:
-    case FieldUnit::Components: return NumberStyle::Percent;
+    case FieldUnit::Components:
+    case FieldUnit::ActualComponents: return NumberStyle::Percent;
     case FieldUnit::Hours: return NumberStyle::Hours;
     case FieldUnit::Money: return NumberStyle::Money;
     case FieldUnit::Text:

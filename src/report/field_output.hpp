@@ -45,6 +45,40 @@ const ResolvedAbsence& absence_of(const Record&) {
   throw std::logic_error("a record without absence components was asked for them");
 }
 
+/// The actual absence of a line.
+inline const AbsenceActuals& actuals_of(const LineResult& line) {
+  return line.actuals;
+}
+
+/// The actual absence of a roll-up.
+inline const AbsenceActuals& actuals_of(const Totals& totals) {
+  return totals.actuals;
+}
+
+/// The actual absence of a team.
+inline const AbsenceActuals& actuals_of(const TeamResult& team) {
+  return team.totals.actuals;
+}
+
+/// The actual absence of a service.
+inline const AbsenceActuals& actuals_of(const ServiceResult& service) {
+  return service.totals.actuals;
+}
+
+/// The actual absence of a profession.
+inline const AbsenceActuals& actuals_of(const ProfessionResult& profession) {
+  return profession.totals.actuals;
+}
+
+/// Records other than lines and roll-ups have no actuals; a table that says otherwise is wrong.
+template <typename Record>
+const AbsenceActuals& actuals_of(const Record&) {
+  throw std::logic_error("a record without actuals was asked for them");
+}
+
+/// Sets `object["actual_<component>"]` for each component of `actuals`.
+void set_actuals(nlohmann::ordered_json& object, const AbsenceActuals& actuals);
+
 /// Every field of `record` as members of a JSON object, in table order.
 template <typename Record>
 nlohmann::ordered_json fields_json(const Record& record, const FieldTable<Record>& table) {
@@ -52,6 +86,8 @@ nlohmann::ordered_json fields_json(const Record& record, const FieldTable<Record
   for (const Field<Record>& field : table) {
     if (field.unit == FieldUnit::Components) {
       object[std::string(field.name)] = absence_json(absence_of(record));
+    } else if (field.unit == FieldUnit::ActualComponents) {
+      set_actuals(object, actuals_of(record));
     } else if (field.unit == FieldUnit::Count) {
       set_count(object, field.name, field.read(record));
     } else {
@@ -64,11 +100,14 @@ nlohmann::ordered_json fields_json(const Record& record, const FieldTable<Record
 /// The CSV header of a table: a field's name, or one `absence_<component>` column per name.
 template <typename Record>
 std::vector<std::string> field_headers(const FieldTable<Record>& table,
-                                       const std::vector<std::string>& component_names = {}) {
+                                       const std::vector<std::string>& component_names = {},
+                                       const std::vector<std::string>& actual_names = {}) {
   std::vector<std::string> headers;
   for (const Field<Record>& field : table) {
     if (field.unit == FieldUnit::Components) {
       for (const std::string& name : component_names) headers.push_back(absence_column_name(name));
+    } else if (field.unit == FieldUnit::ActualComponents) {
+      for (const std::string& name : actual_names) headers.push_back(actual_column_name(name));
     } else {
       headers.emplace_back(field.name);
     }
@@ -79,11 +118,16 @@ std::vector<std::string> field_headers(const FieldTable<Record>& table,
 /// Appends every field of `record` to a CSV record, a line's components as one column each.
 template <typename Record>
 void append_fields(CsvRecord& csv, const Record& record, const FieldTable<Record>& table,
-                   const std::vector<std::string>& component_names = {}) {
+                   const std::vector<std::string>& component_names = {},
+                   const std::vector<std::string>& actual_names = {}) {
   for (const Field<Record>& field : table) {
     if (field.unit == FieldUnit::Components) {
       for (const double fraction : component_fractions(absence_of(record), component_names)) {
         csv.number(fraction);
+      }
+    } else if (field.unit == FieldUnit::ActualComponents) {
+      for (const auto& fraction : actual_fractions(actuals_of(record), actual_names)) {
+        append_field(csv, FieldValue::of(fraction));
       }
     } else {
       append_field(csv, field.read(record));
@@ -94,12 +138,17 @@ void append_fields(CsvRecord& csv, const Record& record, const FieldTable<Record
 /// The XLSX columns of a table, each styled by its unit; components as percentages.
 template <typename Record>
 std::vector<XlsxColumn> field_columns(const FieldTable<Record>& table,
-                                      const std::vector<std::string>& component_names = {}) {
+                                      const std::vector<std::string>& component_names = {},
+                                      const std::vector<std::string>& actual_names = {}) {
   std::vector<XlsxColumn> columns;
   for (const Field<Record>& field : table) {
     if (field.unit == FieldUnit::Components) {
       for (const std::string& name : component_names) {
         columns.push_back({absence_column_name(name), NumberStyle::Percent});
+      }
+    } else if (field.unit == FieldUnit::ActualComponents) {
+      for (const std::string& name : actual_names) {
+        columns.push_back({actual_column_name(name), NumberStyle::Percent});
       }
     } else {
       columns.push_back({std::string(field.name), number_style(field.unit)});
@@ -111,12 +160,17 @@ std::vector<XlsxColumn> field_columns(const FieldTable<Record>& table,
 /// The XLSX row of a record, as field_columns lays it out.
 template <typename Record>
 std::vector<XlsxCell> field_cells(const Record& record, const FieldTable<Record>& table,
-                                  const std::vector<std::string>& component_names = {}) {
+                                  const std::vector<std::string>& component_names = {},
+                                  const std::vector<std::string>& actual_names = {}) {
   std::vector<XlsxCell> cells;
   for (const Field<Record>& field : table) {
     if (field.unit == FieldUnit::Components) {
       for (const double fraction : component_fractions(absence_of(record), component_names)) {
         cells.emplace_back(fraction);
+      }
+    } else if (field.unit == FieldUnit::ActualComponents) {
+      for (const auto& fraction : actual_fractions(actuals_of(record), actual_names)) {
+        cells.push_back(field_cell(FieldValue::of(fraction)));
       }
     } else {
       cells.push_back(field_cell(field.read(record)));
@@ -128,12 +182,13 @@ std::vector<XlsxCell> field_cells(const Record& record, const FieldTable<Record>
 /// A sheet with one row per record of a list, laid out by its table.
 template <typename Records, typename Record>
 XlsxSheet field_sheet(std::string name, const Records& records, const FieldTable<Record>& table,
-                      const std::vector<std::string>& component_names = {}) {
+                      const std::vector<std::string>& component_names = {},
+                      const std::vector<std::string>& actual_names = {}) {
   XlsxSheet sheet;
   sheet.name = std::move(name);
-  sheet.columns = field_columns(table, component_names);
+  sheet.columns = field_columns(table, component_names, actual_names);
   for (const Record& record : records) {
-    sheet.rows.push_back(field_cells(record, table, component_names));
+    sheet.rows.push_back(field_cells(record, table, component_names, actual_names));
   }
   return sheet;
 }

@@ -31,12 +31,14 @@ XlsxSheet warnings_sheet(const std::vector<std::string>& warnings) {
 
 void write_review_xlsx(std::ostream& out, const ReviewResult& review) {
   const std::vector<std::string> component_names = absence_column_names(review);
+  const std::vector<std::string> actual_names = actual_column_names(review);
   const std::vector<XlsxSheet> sheets = {
-      field_sheet("Lines", review.lines, line_fields(), component_names),
-      field_sheet("Teams", review.teams, team_fields()),
-      field_sheet("Services", review.services, service_fields()),
-      field_sheet("Professions", review.professions, profession_fields()),
-      field_sheet("Organisation", std::vector<Totals>{review.organisation}, totals_fields()),
+      field_sheet("Lines", review.lines, line_fields(), component_names, actual_names),
+      field_sheet("Teams", review.teams, team_fields(), {}, actual_names),
+      field_sheet("Services", review.services, service_fields(), {}, actual_names),
+      field_sheet("Professions", review.professions, profession_fields(), {}, actual_names),
+      field_sheet("Organisation", std::vector<Totals>{review.organisation}, totals_fields(), {},
+                  actual_names),
       field_sheet("Uplift", review.lines, uplift_line_fields(), component_names),
       warnings_sheet(review.warnings)};
 

@@ -35,6 +35,7 @@ import sys
 
 import yaml
 
+import oracle_actuals
 import oracle_extracts
 
 REL_EDGE = 1e-12  # RAG edges: within max(|value|, |edge|) x 1e-12 of an edge counts as inside
@@ -248,6 +249,10 @@ class Oracle:
         self.W = self.wd / 5.0
         self.method = rv.get("uplift_method") or "exact"
         self.gap_tol = pct(rv["gap_tolerance"]) if rv.get("gap_tolerance") is not None else 0.05
+        self.actuals_tol = (pct(rv["actuals_tolerance"]) if rv.get("actuals_tolerance") is not None
+                            else 0.01)
+        self.temporary_threshold = (pct(rv["temporary_threshold"])
+                                    if rv.get("temporary_threshold") is not None else None)
         self.org_assump = doc.get("assumptions") or {}
         self.profs = doc.get("professions") or []
         self.prof_by_id = {p["id"]: p for p in self.profs}
@@ -443,6 +448,7 @@ class Oracle:
             "observed_headcount_per_wte": (None if line.get("_headcount") is None
                                            else sdiv(line["_headcount"], line["_rows_wte"])),
         }
+        r.update(oracle_actuals.line_actuals(self, team, line, r))
         extra = {"roster_obs_hours": roster_obs, "factor": f,
                  "judgement_wte": None if line.get("judgement_wte") is None else num(line.get("judgement_wte"))}
         return r, extra
@@ -576,6 +582,8 @@ class Oracle:
             sid = t.get("service")
             row = {"team": t["id"], "team_name": name_of(t), "service": sid, "service_name": self.service_name(sid)}
             row.update(self.totals(tl, self.team_target(t), tol))
+            row.update(oracle_actuals.rollup_absence(self, tl))
+            row.update(oracle_actuals.rollup_workforce(self, tl, [t], row, True))
             row.update(self.triangulation(t, extras))
             js = [e["judgement_wte"] for e in extras if e["judgement_wte"] is not None]
             row["judgement_wte"] = sum(js) if js else None
@@ -585,6 +593,10 @@ class Oracle:
             row = dict(key_fields)
             row.update(self.totals(sel_lines, None, self.org_tol))
             row.update(self.rolled_up_skill_mix(sel_teams))
+            row.update(oracle_actuals.rollup_absence(self, sel_lines))
+            team_ids = {r["team"] for r in sel_teams}
+            row.update(oracle_actuals.rollup_workforce(
+                self, sel_lines, [t for t in self.teams if t["id"] in team_ids], row, False))
             return row
 
         # services in declaration order, each even without lines, then "(none)" if any team lacks one
@@ -618,6 +630,7 @@ class Oracle:
                 "net_gap_rate": sdiv(req - inp, req),
             }
             row.update(self.summed(pl, rates=False))
+            row.update(oracle_actuals.rollup_absence(self, pl))
             profs.append(row)
 
         organisation = rollup({}, lines, team_rows)
@@ -639,6 +652,8 @@ class Oracle:
             v = rv.get(k)
             return None if v is None else raw.get(k, str(v))
 
+        for line in lines:
+            del line["_actuals"]
         return {
             "schema": "estab-review/2",
             "review": {

@@ -108,7 +108,7 @@ def sheets_by_name(workbook):
 
 def line_value(line, header):
     """A line's field as the Lines sheet shows it: absence components flattened."""
-    if header.startswith("absence_") and header != "absence_total":
+    if header.startswith("absence_") and header not in ("absence_total", "absence_variance"):
         for component in line["absence"]:
             if "absence_" + component["component"] == header:
                 return component["fraction"]

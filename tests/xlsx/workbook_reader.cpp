@@ -182,12 +182,16 @@ std::string expected_format(std::string field) {
            field.compare(field.size() - ending.size(), ending.size(), ending) == 0;
   };
   const auto starts = [&field](const std::string& start) { return field.rfind(start, 0) == 0; };
-  if (field == "cost_per_wte" || ends("_cost")) return "\xC2\xA3#,##0";
-  if (ends("_wte") || ends("_wte_gross")) return "0.00";
+  if (field == "cost_per_wte" || ends("_cost") || field == "temporary_premium") {
+    return "\xC2\xA3#,##0";
+  }
   if (field == "fraction" || field == "registered_target" || ends("_rate") ||
-      starts("registered_share_") || starts("uplift_") || starts("absence_")) {
+      starts("registered_share_") || starts("uplift_") || starts("absence_") || starts("actual_") ||
+      starts("leaver_rate_") || field == "retirement_rate_wte" || ends("_share") ||
+      ends("_share_hours")) {
     return "0.0%";
   }
+  if (ends("_wte") || ends("_wte_gross")) return "0.00";
   if (field.find("hours") != std::string::npos || starts("chppd_")) return "0.0";
   return "General";
 }

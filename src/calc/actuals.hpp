@@ -1,0 +1,60 @@
+#pragma once
+// Actuals against assumptions: a line's actual absence against its assumed absence, and the
+// roll-up of actual absence, bank and agency staff and leavers from their summed parts.
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "estab/calc.hpp"
+
+namespace estab::calc {
+
+/// The required WTE of a line were its absence fraction the one given.
+using RequiredAtAbsence = std::function<double(double absence_fraction)>;
+
+/// Fills `result.actuals` from the actual absence the line and its team state (the line's
+/// first, per component); nothing without one. `result` must list every absence component.
+void compute_line_actuals(const Model& model, const Team& team, const StaffingLine& line,
+                          LineResult& result, const RequiredAtAbsence& required_at);
+
+/// Sums the parts of actual absence (over lines) and of bank and agency staff and leavers (over
+/// lines and teams' own statements) for one roll-up, and works out its rates.
+class ActualsRollup {
+ public:
+  /// Adds a line: its actual absence, weights and figures, and the quantities it states.
+  void add_line(const LineResult& line);
+  /// Adds the quantities a team states for itself; `own_level` adds its mean headcount too.
+  void add_team(const Team& team, bool own_level);
+  /// Sets `totals.actuals` and, unless `absence_only` (a profession), `totals.workforce`.
+  void finish(Totals& totals, const ReviewSettings& review, bool absence_only) const;
+
+ private:
+  /// Adds the bank and agency and leaver quantities of one `actuals:` statement.
+  void add_quantities(const Actuals& stated);
+
+  /// Per component: Σ weight × actual and Σ weight × assumed, for three weights in turn.
+  struct ComponentSums {
+    std::string_view name;
+    double in_post = 0.0, in_post_actual = 0.0, in_post_assumed = 0.0;
+    double required = 0.0, required_actual = 0.0, required_assumed = 0.0;
+    double lines = 0.0, plain_actual = 0.0, plain_assumed = 0.0;
+  };
+  std::map<std::pair<std::size_t, std::string_view>, ComponentSums> components_;
+  bool any_actual_ = false;
+  bool at_actual_known_ = true;
+  double required_wte_at_actual_ = 0.0;
+  std::optional<double> headroom_gap_cost_;
+  double required_wte_ = 0.0;
+  double weighted_absence_ = 0.0;  ///< Σ required × a
+  double absence_sum_ = 0.0;       ///< Σ a
+  double line_count_ = 0.0;
+  double costed_required_wte_ = 0.0;
+  double costed_required_cost_ = 0.0;
+  bool any_costed_line_ = false;
+  WorkforceActuals quantities_;
+};
+
+}  // namespace estab::calc
