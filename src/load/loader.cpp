@@ -432,12 +432,14 @@ Model read_model(Document document, std::vector<std::string> files, const LoadOp
     sources = read_source_specs(reader, list, model, declared);
   }
   check_lines(model, reader);
+  check_actual_components(model, reader);
   problems.throw_if_any();
   if (!sources.empty()) document = Document();  // freed: the extracts are read into its room
   read_extracts(sources, model, options.cite_rows, problems, warnings);
   problems.throw_if_any();
   NodeReader warner(document, model.files, warnings);
   plausibility_warnings(model, warner);
+  warn_about_actuals(model, warner);
   for (const Diagnostic& warning : warnings.items()) {
     model.warnings.push_back(warning);
     model.warnings.back().warning = !options.warnings_are_errors;

@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "estab/suggest.hpp"
 #include "load/extract_cells.hpp"
 #include "load/schema.hpp"
 #include "load/sections.hpp"
@@ -167,6 +168,81 @@ Actuals read_actuals(NodeReader& reader, Document::NodeId node, const InputPath&
                     actuals.leavers->value, kMostLeaversPerHead, actuals.mean_headcount->value));
   }
   return actuals;
+}
+
+namespace {
+
+/// Adds the `additional` names of one level to `names`.
+void add_additional_names(const AssumptionSet& assumptions,
+                          std::unordered_set<std::string_view>& names) {
+  for (const NamedAllowance& named : assumptions.additional) names.insert(named.name);
+}
+
+/// Records an error for each of `actuals`' other components that is not in `assumed`.
+void check_named(const Actuals& actuals, const InputPath& path,
+                 const std::unordered_set<std::string_view>& assumed,
+                 const std::vector<std::string_view>& candidates, NodeReader& reader) {
+  for (const NamedAllowance& named : actuals.absence.additional) {
+    if (assumed.count(named.name) != 0) continue;
+    const InputPath absence_path = path.child("absence");
+    reader.error_at(
+        named.allowance.where, absence_path.child(named.name),
+        fmt::format("no level assumes an absence component '{}', so there is nothing to compare "
+                    "its actual with{}",
+                    named.name,
+                    reader.listing() ? did_you_mean(named.name, candidates) : std::string()));
+  }
+}
+
+}  // namespace
+
+void check_actual_components(const Model& model, NodeReader& reader) {
+  std::unordered_set<std::string_view> assumed;
+  add_additional_names(model.assumptions, assumed);
+  for (const Profession& profession : model.professions) {
+    add_additional_names(profession.assumptions, assumed);
+  }
+  for (const Team& team : model.teams) {
+    add_additional_names(team.assumptions, assumed);
+    for (const StaffingLine& line : team.lines) add_additional_names(line.assumptions, assumed);
+  }
+  std::vector<std::string_view> candidates(assumed.begin(), assumed.end());
+  for (std::size_t index = 0; index < kFixedComponentCount; ++index) {
+    candidates.emplace_back(component_key(static_cast<Component>(index)));
+  }
+  std::sort(candidates.begin(), candidates.end());
+  const InputPath teams_path = InputPath().child("teams");
+  for (std::size_t team_index = 0; team_index < model.teams.size(); ++team_index) {
+    const Team& team = model.teams[team_index];
+    const InputPath team_path = teams_path.item(team.id, team_index);
+    check_named(team.actuals, team_path.child("actuals"), assumed, candidates, reader);
+    for (std::size_t line_index = 0; line_index < team.lines.size(); ++line_index) {
+      const StaffingLine& line = team.lines[line_index];
+      const InputPath staffing_path = team_path.child("staffing");
+      const InputPath line_path =
+          staffing_path.item(model.professions[line.profession_index].id, line_index);
+      check_named(line.actuals, line_path.child("actuals"), assumed, candidates, reader);
+    }
+  }
+}
+
+void warn_about_actuals(const Model& model, NodeReader& warner) {
+  const InputPath teams_path = InputPath().child("teams");
+  for (std::size_t team_index = 0; team_index < model.teams.size(); ++team_index) {
+    const Team& team = model.teams[team_index];
+    bool stated = team.actuals.stated;
+    double in_post_wte = 0.0;
+    for (const StaffingLine& line : team.lines) {
+      stated = stated || line.actuals.stated;
+      in_post_wte += line.in_post_wte.value;
+    }
+    if (!stated || in_post_wte > 0.0) continue;
+    const SourceLocation where = team.actuals.stated ? team.actuals.where : team.where;
+    const InputPath team_path = teams_path.item(team.id, team_index);
+    warner.error_at(where, team_path.child("actuals"),
+                    "the team states actuals but has no staff in post: its temporary share and "
+                    "leaver rates have nothing to be measured against");
+  }
 }
 
 void read_actuals_settings(NodeReader& reader, Document::NodeId review, const InputPath& path,

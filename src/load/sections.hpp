@@ -27,6 +27,13 @@ AssumptionSet read_assumptions(NodeReader& reader, Document::NodeId node, const 
 /// Reads a team's or a line's `actuals:` block.
 Actuals read_actuals(NodeReader& reader, Document::NodeId node, const InputPath& path);
 
+/// Records an error for each actual of a component that no level assumes and that is not one
+/// of the eight standard ones, with the closest name.
+void check_actual_components(const Model& model, NodeReader& reader);
+
+/// Warns of a team that states actuals but has no staff in post, so its rates mean nothing.
+void warn_about_actuals(const Model& model, NodeReader& warner);
+
 /// Reads `review.actuals_period`, `temporary_threshold` and `actuals_tolerance`.
 void read_actuals_settings(NodeReader& reader, Document::NodeId review, const InputPath& path,
                            ReviewSettings& settings);
