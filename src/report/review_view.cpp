@@ -169,6 +169,7 @@ void render_review(std::ostream& out, const ReviewResult& review, OutputFormat f
   writer.heading(HeadingLevel::Title, report::heading_line(review, "Establishment review"));
   writer.heading(HeadingLevel::Section, "1. Summary");
   report::write_summary(writer, review);
+  report::write_actuals_summary(writer, review);
   writer.blank_line();
   writer.heading(HeadingLevel::Section, "2. Establishment by team and service");
   report::write_establishment_table(writer, review);
@@ -188,13 +189,20 @@ void render_review(std::ostream& out, const ReviewResult& review, OutputFormat f
   writer.heading(HeadingLevel::Section, "7. Professions");
   report::write_professions(writer, review);
   writer.blank_line();
-  const bool has_extracts = !report::model_of(review).extracts.reconciliation.empty();
-  if (has_extracts) {
-    writer.heading(HeadingLevel::Section, "8. Staff in post and budgets from extracts");
+  int section = 8;
+  if (!report::model_of(review).extracts.reconciliation.empty()) {
+    writer.heading(HeadingLevel::Section,
+                   fmt::format("{}. Staff in post and budgets from extracts", section++));
     report::write_sources_summary(writer, report::model_of(review));
     writer.blank_line();
   }
-  writer.heading(HeadingLevel::Section, has_extracts ? "9. Warnings" : "8. Warnings");
+  if (report::review_has_actuals(review)) {
+    writer.heading(HeadingLevel::Section,
+                   fmt::format("{}. Actuals against assumptions", section++));
+    report::write_actuals_table(writer, review);
+    writer.blank_line();
+  }
+  writer.heading(HeadingLevel::Section, fmt::format("{}. Warnings", section));
   report::write_warnings(writer, review);
 }
 

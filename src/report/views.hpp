@@ -23,6 +23,17 @@ void write_skill_mix_table(ViewWriter& writer, const ReviewResult& review);
 /// organisation's additive shortfall; the summary and each set are headed at `set_level`.
 void write_uplift_sets(ViewWriter& writer, const ReviewResult& review, HeadingLevel set_level);
 
+/// True when the review has any actual (absence, bank and agency hours or leavers).
+bool review_has_actuals(const ReviewResult& review);
+
+/// The summary's line on headroom: assumed against actual absence and what the gap costs;
+/// nothing without an actual absence.
+void write_actuals_summary(ViewWriter& writer, const ReviewResult& review);
+
+/// Per team with actuals, then the organisation: absence assumed against actual, the headroom
+/// gap and its cost, the temporary share of worked time, agency hours, premium and leavers.
+void write_actuals_table(ViewWriter& writer, const ReviewResult& review);
+
 /// The CSV or JSON shared by `establishment`, `gaps` and `review` (the lines CSV or a roll-up,
 /// and the `estab-review/2` document); the table and Markdown formats are each view's own.
 void write_review_data(std::ostream& out, const ReviewResult& review, OutputFormat format,
