@@ -208,6 +208,6 @@ TEST_CASE("a team with actuals and nobody in post is warned about", "[actuals]")
   }());
   REQUIRE(model.warnings.size() == 1);
   CHECK(model.warnings[0].to_string() ==
-        "in.yaml:7:7: warning: teams[ward].actuals: the team states actuals but has no staff in "
+        "in.yaml:7:7: warning: teams[ward].actuals: the team has actuals but no staff in "
         "post: its temporary share and leaver rates have nothing to be measured against");
 }

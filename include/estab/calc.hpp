@@ -43,6 +43,7 @@ struct ActualComponent {
   double actual = 0.0;         ///< share of contracted time
   double assumed = 0.0;        ///< the assumed share (0 where no level assumes the component)
   AssumptionLevel source = AssumptionLevel::Default;  ///< where the actual was stated
+  const SicknessDays* days = nullptr;  ///< the extract days the actual sickness came from, if any
 };
 
 /// Actual absence against assumed, on a line or a roll-up.

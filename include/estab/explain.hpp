@@ -13,10 +13,10 @@
 namespace estab {
 
 /// The part of a line's arithmetic an input or a step belongs to, in the order explained.
-enum class ExplainSection { TimeBase, Absence, Uplift, Demand, Required, Gaps, Costs };
+enum class ExplainSection { TimeBase, Absence, Uplift, Demand, Required, Gaps, Costs, Actuals };
 
 /// The name used in JSON and CSV: "time_base", "absence", "uplift", "demand", "required",
-/// "gaps" or "costs".
+/// "gaps", "costs" or "actuals".
 const char* explain_section_name(ExplainSection section);
 
 /// The heading used in text: "Time base", "Absence", "Uplift", ….

@@ -12,11 +12,14 @@ namespace estab {
 
 /// What an extract fills in.
 enum class ExtractKind {
-  InPost,  ///< an ESR staff-in-post (assignment) report: in_post_wte, held_wte, headcount
-  Funded   ///< a finance budget report: funded_wte and funded_budget
+  InPost,     ///< an ESR staff-in-post (assignment) report: in_post_wte, held_wte, headcount
+  Funded,     ///< a finance budget report: funded_wte and funded_budget
+  Sickness,   ///< an ESR absence report: FTE days lost and available
+  Temporary,  ///< bank and agency shifts worked: hours and cost
+  Leavers     ///< one row per leaver in the period: WTE and reason
 };
 
-/// The name used in inputs and outputs: "in_post" or "funded".
+/// The name used in inputs and outputs: "in_post", "funded", "sickness", "temporary", "leavers".
 const char* extract_kind_name(ExtractKind kind);
 
 /// Why rows of an extract found no staffing line.
@@ -51,6 +54,9 @@ struct ExtractReconciliation {
   std::optional<double> wte_held;
   std::optional<double> wte_vacancy_factor;
   std::vector<UnmappedRows> unmapped;  ///< in the order first met
+  /// Rows per part, in the order of the WTE parts: used, ended, excluded, held, vacancy factor.
+  std::size_t rows_used = 0, rows_ended = 0, rows_excluded = 0, rows_held = 0,
+              rows_vacancy_factor = 0;
 };
 
 /// One row of an extract that a figure was summed from: the extract, and the row's line.
@@ -59,12 +65,19 @@ struct RowCitation {
   std::uint32_t line = 0;
 };
 
+/// Sickness as FTE days lost over FTE days available, summed from rows of a sickness extract.
+struct SicknessDays {
+  double lost = 0.0;
+  double available = 0.0;
+};
+
 /// What the extracts gave one staffing line.
 struct LineExtract {
-  double held_wte = 0.0;             ///< post holders on a career break or seconded out
-  double in_post_rows_wte = 0.0;     ///< Σ WTE of the in-post rows (without adjustments)
-  double in_post_adjustments = 0.0;  ///< Σ of the team's `adjustments` for the profession
-  double funded_rows_wte = 0.0;      ///< Σ WTE of the funded rows
+  std::optional<SicknessDays> sickness_days;  ///< from rows of a sickness extract
+  double held_wte = 0.0;                      ///< post holders on a career break or seconded out
+  double in_post_rows_wte = 0.0;              ///< Σ WTE of the in-post rows (without adjustments)
+  double in_post_adjustments = 0.0;           ///< Σ of the team's `adjustments` for the profession
+  double funded_rows_wte = 0.0;               ///< Σ WTE of the funded rows
   std::optional<double> funded_budget;
   std::optional<std::size_t> in_post_roles;      ///< in-post rows, held rows excluded
   std::optional<std::size_t> in_post_headcount;  ///< distinct persons
@@ -100,8 +113,21 @@ struct ExtractHeadcounts {
   std::optional<std::size_t> organisation;
 };
 
+/// Persons and WTE in post at the start and end of the actuals period, averaged per level; null
+/// where the two snapshots do not both name persons.
+struct SnapshotMeans {
+  std::vector<std::optional<double>> team_headcount;     ///< by team index
+  std::vector<std::optional<double>> service_headcount;  ///< by service index, then "(none)"
+  std::optional<double> organisation_headcount;
+  std::vector<double> team_wte;     ///< by team index; empty without both snapshots
+  std::vector<double> service_wte;  ///< by service index, then "(none)"
+  double organisation_wte = 0.0;
+  bool present = false;  ///< a start and an end snapshot were both read
+};
+
 /// Everything the extracts of a review gave it.
 struct ExtractSummary {
+  SnapshotMeans snapshot_means;
   bool has_in_post = false;      ///< an in-post extract (other than a start snapshot) was read
   bool has_funded_cost = false;  ///< a funded extract with a cost column was read
   std::vector<ExtractReconciliation> reconciliation;  ///< in the order the sources are listed

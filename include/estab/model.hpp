@@ -137,6 +137,7 @@ struct Actuals {
   std::optional<Located<double>> retirements_wte;  ///< of the leavers' WTE
   std::optional<Located<double>> mean_headcount;   ///< persons in post over the period (teams)
   bool stated = false;                             ///< an `actuals:` block was written
+  bool from_extract = false;  ///< rows of an actuals extract filled in a figure
   SourceLocation where;
 };
 
@@ -252,7 +253,8 @@ struct Team {
   std::vector<StaffingLine> lines;
   std::vector<Located<std::string>> cost_centres;  ///< the extracts' cost centres of this team
   std::vector<Adjustment> adjustments;
-  Actuals actuals;
+  Actuals actuals;  ///< stated, or filled from the team-level rows of actuals extracts
+  std::optional<SicknessDays> sickness_days;  ///< team-level rows of a sickness extract
   SourceLocation where;
 };
 

@@ -52,6 +52,11 @@ double assumed_additional(const ResolvedAbsence& absence, std::string_view name)
   return found->fraction;
 }
 
+/// Sickness as FTE days lost over FTE days available (0 when none are available).
+double days_fraction(const SicknessDays& days) {
+  return rate_of(days.lost, days.available).value_or(0.0);
+}
+
 /// The rank of a component in output order: the fixed ones first, then the others by name.
 std::pair<std::size_t, std::string_view> component_rank(std::string_view name) {
   for (std::size_t index = 0; index < kFixedComponentCount; ++index) {
@@ -69,16 +74,28 @@ void compute_line_actuals(const Model& model, const Team& team, const StaffingLi
   AbsenceActuals& actuals = result.actuals;
   for (std::size_t index = 0; index < kFixedComponentCount; ++index) {
     const auto component = static_cast<Component>(index);
-    const Allowance* stated = line.actuals.absence.fixed.find(component);
-    AssumptionLevel level = AssumptionLevel::Line;
-    if (stated == nullptr) {
-      stated = team.actuals.absence.fixed.find(component);
-      level = AssumptionLevel::Team;
+    const double assumed = result.absence.components[index].fraction;
+    if (const Allowance* stated = line.actuals.absence.fixed.find(component)) {
+      actuals.components.push_back({component_key(component),
+                                    allowance_fraction(*stated, review, headcount), assumed,
+                                    AssumptionLevel::Line, nullptr});
+      continue;
     }
-    if (stated == nullptr) continue;
-    actuals.components.push_back({component_key(component),
-                                  allowance_fraction(*stated, review, headcount),
-                                  result.absence.components[index].fraction, level});
+    // Sickness from extract days: the line's rows, else the team's own statement, else the
+    // team's rows.
+    const bool sickness = component == Component::Sickness;
+    if (sickness && line.extract.sickness_days) {
+      actuals.components.push_back({component_key(component),
+                                    days_fraction(*line.extract.sickness_days), assumed,
+                                    AssumptionLevel::Line, &*line.extract.sickness_days});
+    } else if (const Allowance* stated = team.actuals.absence.fixed.find(component)) {
+      actuals.components.push_back({component_key(component),
+                                    allowance_fraction(*stated, review, headcount), assumed,
+                                    AssumptionLevel::Team, nullptr});
+    } else if (sickness && team.sickness_days) {
+      actuals.components.push_back({component_key(component), days_fraction(*team.sickness_days),
+                                    assumed, AssumptionLevel::Team, &*team.sickness_days});
+    }
   }
   // The others by name: the line's where it states one, else the team's (both sorted).
   const std::vector<NamedAllowance>& own = line.actuals.absence.additional;
@@ -97,10 +114,10 @@ void compute_line_actuals(const Model& model, const Team& team, const StaffingLi
     } else {
       ++inherited_item;
     }
-    actuals.components.push_back({named.name,
-                                  allowance_fraction(named.allowance, review, headcount),
-                                  assumed_additional(result.absence, named.name),
-                                  take_own ? AssumptionLevel::Line : AssumptionLevel::Team});
+    actuals.components.push_back(
+        {named.name, allowance_fraction(named.allowance, review, headcount),
+         assumed_additional(result.absence, named.name),
+         take_own ? AssumptionLevel::Line : AssumptionLevel::Team, nullptr});
   }
   if (actuals.components.empty()) return;
 
@@ -116,6 +133,7 @@ void compute_line_actuals(const Model& model, const Team& team, const StaffingLi
   const double absence_at_actual = result.absence.total + variance;
   if (!(absence_at_actual < 1.0) || absence_at_actual < 0.0) return;
   actuals.required_wte_at_actual = required_at(absence_at_actual);
+  if (!actuals.required_wte_at_actual) return;
   actuals.headroom_gap_wte = *actuals.required_wte_at_actual - result.required_wte;
   if (result.cost_per_wte) {
     actuals.headroom_gap_cost = *actuals.headroom_gap_wte * *result.cost_per_wte;
@@ -155,6 +173,13 @@ void ActualsRollup::add_line(const LineResult& line) {
       sums.lines += 1.0;
       sums.plain_actual += component.actual;
       sums.plain_assumed += component.assumed;
+      if (component.days == nullptr) {
+        sums.all_from_days = false;
+      } else {
+        std::pair<double, double>& shared = sums.days[component.days];
+        shared.first += component.assumed;
+        shared.second += 1.0;
+      }
     }
   }
   add_quantities(line.line->actuals);
@@ -165,6 +190,12 @@ void ActualsRollup::add_team(const Team& team, bool own_level) {
   if (own_level && team.actuals.mean_headcount) {
     quantities_.mean_headcount = team.actuals.mean_headcount->value;
   }
+}
+
+void ActualsRollup::set_snapshot_means(std::optional<double> mean_headcount,
+                                       std::optional<double> mean_wte) {
+  if (mean_headcount) quantities_.mean_headcount = mean_headcount;
+  mean_wte_ = mean_wte;
 }
 
 void ActualsRollup::add_quantities(const Actuals& stated) {
@@ -186,7 +217,21 @@ void ActualsRollup::finish(Totals& totals, const ReviewSettings& review, bool ab
       // Weighted by in-post WTE, by required WTE where none is in post, else a plain mean.
       ActualComponent component;
       component.component = sums.name;
-      if (sums.in_post > 0.0) {
+      double days_available = 0.0;
+      if (sums.all_from_days) {
+        for (const auto& [days, shared] : sums.days) days_available += days->available;
+      }
+      if (days_available > 0.0) {
+        // Σ days lost ÷ Σ days available; the assumed side weighted by the same days.
+        double days_lost = 0.0;
+        double assumed = 0.0;
+        for (const auto& [days, shared] : sums.days) {
+          days_lost += days->lost;
+          assumed += days->available * shared.first / shared.second;
+        }
+        component.actual = days_lost / days_available;
+        component.assumed = assumed / days_available;
+      } else if (sums.in_post > 0.0) {
         component.actual = sums.in_post_actual / sums.in_post;
         component.assumed = sums.in_post_assumed / sums.in_post;
       } else if (sums.required > 0.0) {
@@ -203,11 +248,11 @@ void ActualsRollup::finish(Totals& totals, const ReviewSettings& review, bool ab
     const double variance = actual_sum - assumed_sum;
     actuals.absence_variance = variance;
     actuals.actuals_rag = rating(std::fabs(variance), review.actuals_tolerance.value, 2.0);
-    if (at_actual_known_) {
+    if (at_actual_known_) {  // a line whose demand fails at its actual absence leaves it unknown
       actuals.required_wte_at_actual = required_wte_at_actual_;
       actuals.headroom_gap_wte = required_wte_at_actual_ - totals.required_wte;
+      actuals.headroom_gap_cost = headroom_gap_cost_;
     }
-    actuals.headroom_gap_cost = headroom_gap_cost_;
   }
   if (absence_only) return;
 
@@ -246,8 +291,9 @@ void ActualsRollup::finish(Totals& totals, const ReviewSettings& review, bool ab
         rate_of(*workforce.agency_cost, *workforce.bank_cost + *workforce.agency_cost);
   }
   workforce.leaver_rate_headcount = share(workforce.leavers, workforce.mean_headcount);
-  workforce.leaver_rate_wte = share(workforce.leavers_wte, totals.in_post_wte);
-  workforce.retirement_rate_wte = share(workforce.retirements_wte, totals.in_post_wte);
+  const double mean_wte = mean_wte_.value_or(totals.in_post_wte);
+  workforce.leaver_rate_wte = share(workforce.leavers_wte, mean_wte);
+  workforce.retirement_rate_wte = share(workforce.retirements_wte, mean_wte);
 }
 
 }  // namespace estab::calc

@@ -12,8 +12,9 @@
 
 namespace estab::calc {
 
-/// The required WTE of a line were its absence fraction the one given.
-using RequiredAtAbsence = std::function<double(double absence_fraction)>;
+/// The required WTE of a line were its absence fraction the one given; null where its demand
+/// cannot be worked out at that absence (its non-caseload time would take all available time).
+using RequiredAtAbsence = std::function<std::optional<double>(double absence_fraction)>;
 
 /// Fills `result.actuals` from the actual absence the line and its team state (the line's
 /// first, per component); nothing without one. `result` must list every absence component.
@@ -28,6 +29,9 @@ class ActualsRollup {
   void add_line(const LineResult& line);
   /// Adds the quantities a team states for itself; `own_level` adds its mean headcount too.
   void add_team(const Team& team, bool own_level);
+  /// Uses the mean headcount (when known) and WTE of start and end snapshots for the leaver
+  /// rates; call after add_team.
+  void set_snapshot_means(std::optional<double> mean_headcount, std::optional<double> mean_wte);
   /// Sets `totals.actuals` and, unless `absence_only` (a profession), `totals.workforce`.
   void finish(Totals& totals, const ReviewSettings& review, bool absence_only) const;
 
@@ -41,6 +45,9 @@ class ActualsRollup {
     double in_post = 0.0, in_post_actual = 0.0, in_post_assumed = 0.0;
     double required = 0.0, required_actual = 0.0, required_assumed = 0.0;
     double lines = 0.0, plain_actual = 0.0, plain_assumed = 0.0;
+    bool all_from_days = true;  ///< every line's actual came from extract days
+    /// Per set of extract days (a line's, or a team's shared by its lines): Σ assumed, lines.
+    std::map<const SicknessDays*, std::pair<double, double>> days;
   };
   std::map<std::pair<std::size_t, std::string_view>, ComponentSums> components_;
   bool any_actual_ = false;
@@ -55,6 +62,7 @@ class ActualsRollup {
   double costed_required_cost_ = 0.0;
   bool any_costed_line_ = false;
   WorkforceActuals quantities_;
+  std::optional<double> mean_wte_;  ///< from snapshots; else the in-post WTE
 };
 
 }  // namespace estab::calc

@@ -403,6 +403,7 @@ Explanation explain_line(const Model& model, const LineResult& line) {
   explain_required(builder, line);
   explain_gaps(builder, line);
   explain_costs(builder, line);
+  calc::explain_actuals(builder, line);
   return explanation;
 }
 

@@ -21,6 +21,7 @@ const char* explain_section_name(ExplainSection section) {
     case ExplainSection::Required: return "required";
     case ExplainSection::Gaps: return "gaps";
     case ExplainSection::Costs: return "costs";
+    case ExplainSection::Actuals: return "actuals";
   }
   return "time_base";
 }
@@ -34,6 +35,7 @@ const char* explain_section_title(ExplainSection section) {
     case ExplainSection::Required: return "Required WTE";
     case ExplainSection::Gaps: return "Gaps";
     case ExplainSection::Costs: return "Costs";
+    case ExplainSection::Actuals: return "Actuals against assumptions";
   }
   return "Time base";
 }

@@ -61,6 +61,10 @@ class ExplanationBuilder {
   ExplainSection section_ = ExplainSection::TimeBase;
 };
 
+/// The actuals steps of a line: each actual beside its assumption and where it came from, the
+/// variance, its rating and the required WTE were the actuals to hold; nothing without actuals.
+void explain_actuals(ExplanationBuilder& builder, const LineResult& line);
+
 /// The demand steps of a line: each model it states with its numbers substituted, ending at
 /// d (demand hours per week), all taken from `line.demand`.
 void explain_demand(ExplanationBuilder& builder, const LineResult& line);

@@ -202,14 +202,20 @@ LineResult calc::compute_line_unchecked(const Model& model, const Team& team,
         rate_of(*result.in_post_headcount, extract.in_post_rows_wte);
   }
   if (listing == calc::AbsenceListing::Every) {
-    calc::compute_line_actuals(model, team, line, result, [&](double absence_at) {
-      DemandBreakdown demand = line_demand(line, review, absence_at);
-      if (scaling.target == Scaling::Target::Demand) scale_demand(demand, scaling.factor);
-      const double factor = review.uplift_method.value == UpliftMethod::Additive
-                                ? 1.0 + absence_at
-                                : share_of(1.0, 1.0 - absence_at);
-      return share_of(demand.total(), review.standard_hours.value) * factor + line.fixed_wte.value;
-    });
+    calc::compute_line_actuals(
+        model, team, line, result, [&](double absence_at) -> std::optional<double> {
+          DemandBreakdown demand = line_demand(line, review, absence_at);
+          if ((line.caseload && !(demand.non_caseload_fraction < 1.0)) ||
+              (line.activities && !(demand.non_activity_fraction < 1.0))) {
+            return std::nullopt;  // non-caseload time would take all the time left
+          }
+          if (scaling.target == Scaling::Target::Demand) scale_demand(demand, scaling.factor);
+          const double factor = review.uplift_method.value == UpliftMethod::Additive
+                                    ? 1.0 + absence_at
+                                    : share_of(1.0, 1.0 - absence_at);
+          return share_of(demand.total(), review.standard_hours.value) * factor +
+                 line.fixed_wte.value;
+        });
   }
   return result;
 }

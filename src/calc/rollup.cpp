@@ -200,6 +200,10 @@ TeamResult team_result(const Model& model, const Team& team,
   TotalsBuilder builder;
   calc::ActualsRollup actuals;
   actuals.add_team(team, true);
+  if (const SnapshotMeans& means = model.extracts.snapshot_means; means.present) {
+    const auto team_index = static_cast<std::size_t>(&team - model.teams.data());
+    actuals.set_snapshot_means(means.team_headcount[team_index], means.team_wte[team_index]);
+  }
   double roster_and_observation_hours = 0.0;
   double uplifted_hours = 0.0;  // Σ (roster + observation hours) × the line's factor
   for (const LineResult* line : team_lines) {
@@ -365,12 +369,12 @@ class ReviewRollup {
     std::vector<ServiceResult> services;
     services.reserve(model_.services.size() + 1);
     for (std::size_t index = 0; index < model_.services.size(); ++index) {
-      services.push_back({&model_.services[index], finish(service_sums_[index])});
+      services.push_back({&model_.services[index], finish(service_sums_[index], index)});
       services.back().totals.in_post_headcount =
           headcount_at(model_.extracts.headcounts.services, index);
     }
     if (any_team_without_service_) {
-      services.push_back({nullptr, finish(unassigned_sums_)});
+      services.push_back({nullptr, finish(unassigned_sums_, model_.services.size())});
       services.back().totals.in_post_headcount =
           headcount_at(model_.extracts.headcounts.services, model_.services.size());
     }
@@ -379,7 +383,7 @@ class ReviewRollup {
 
   /// The organisation's totals.
   Totals organisation() const {
-    Totals totals = finish(organisation_sums_);
+    Totals totals = finish(organisation_sums_, std::nullopt);
     totals.in_post_headcount = organisation_headcount(model_);
     return totals;
   }
@@ -404,10 +408,21 @@ class ReviewRollup {
     calc::ActualsRollup actuals;
   };
 
-  Totals finish(const ServiceSums& sums) const {
+  /// `service_index`: the service's (its count for teams without one), or nullopt for the
+  /// organisation.
+  Totals finish(const ServiceSums& sums, std::optional<std::size_t> service_index) const {
     Totals totals = sums.lines.finish();
     sums.skill_mix.finish(totals, organisation_tolerance(model_));
-    sums.actuals.finish(totals, model_.review, false);
+    calc::ActualsRollup actuals = sums.actuals;
+    if (const SnapshotMeans& means = model_.extracts.snapshot_means; means.present) {
+      if (service_index) {
+        actuals.set_snapshot_means(means.service_headcount[*service_index],
+                                   means.service_wte[*service_index]);
+      } else {
+        actuals.set_snapshot_means(means.organisation_headcount, means.organisation_wte);
+      }
+    }
+    actuals.finish(totals, model_.review, false);
     return totals;
   }
 

@@ -123,8 +123,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     if (spec.kind == ReportKind::Gaps || spec.kind == ReportKind::Review) {
       command
           ->add_option("--fail-on", fail_on,
-                       "Exit with 4 when a line gap or team skill mix is rated amber or red "
-                       "(or worse)")
+                       "Exit with 4 when a line gap, team skill mix, actual absence or bank "
+                       "and agency share is rated amber or red (or worse)")
           ->check(CLI::IsMember({"amber", "red"}));
     }
     report_commands.emplace_back(command, spec.kind);

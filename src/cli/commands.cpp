@@ -160,7 +160,27 @@ ExitCode check_fail_on(const ReviewResult& review, Rag threshold, Console& conso
                                   line.team->id, line.profession->id, line.net_gap_wte,
                                   line.net_gap_rate.value_or(0.0) * 100.0, rag_name(line.gap_rag)));
   }
+  const auto actuals_text = [](const AbsenceActuals& actuals) {
+    return fmt::format("actual absence {:+.1f} points against assumed ({})",
+                       actuals.absence_variance.value_or(0.0) * 100.0,
+                       rag_name(actuals.actuals_rag));
+  };
+  for (const LineResult& line : review.lines) {
+    if (line.actuals.actuals_rag < threshold) continue;
+    reached.push_back(fmt::format("  line {}/{}: {}", line.team->id, line.profession->id,
+                                  actuals_text(line.actuals)));
+  }
   for (const TeamResult& team : review.teams) {
+    if (team.totals.actuals.actuals_rag >= threshold) {
+      reached.push_back(
+          fmt::format("  team {}: {}", team.team->id, actuals_text(team.totals.actuals)));
+    }
+    if (const WorkforceActuals& workforce = team.totals.workforce;
+        workforce.temporary_rag >= threshold) {
+      reached.push_back(fmt::format("  team {}: bank and agency {:.1f}% of worked time ({})",
+                                    team.team->id, workforce.temporary_share.value_or(0.0) * 100.0,
+                                    rag_name(workforce.temporary_rag)));
+    }
     if (team.totals.skill_mix_rag < threshold) continue;
     const Totals& totals = team.totals;
     reached.push_back(fmt::format(

@@ -239,4 +239,9 @@ bool matches_pattern(std::string_view lower_pattern, std::string_view cell) {
   return pattern_at == lower_pattern.size();
 }
 
+bool is_agency_cell(std::string_view cell) {
+  const std::string lower = lower_case(cell);
+  return lower == "yes" || lower == "true" || lower == "1" || lower == "agency";
+}
+
 }  // namespace estab

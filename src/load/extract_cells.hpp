@@ -34,6 +34,10 @@ std::int32_t day_number(int year, unsigned month, unsigned day);
 /// characters, `?` one character. `pattern` must already be lower case.
 bool matches_pattern(std::string_view lower_pattern, std::string_view cell);
 
+/// True when a temporary staffing row's agency cell marks it as agency: `yes`, `true`, `1` or
+/// `agency`, in any case; anything else is bank.
+bool is_agency_cell(std::string_view cell);
+
 /// `text` in lower case (ASCII letters only).
 std::string lower_case(std::string_view text);
 

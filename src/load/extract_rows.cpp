@@ -71,12 +71,14 @@ class ExtractRowReader {
         warnings_(warnings) {
     result_.kind = source.kind;
     result_.file = source.file.value;
-    result_.wte_column = source.column(ColumnRole::Wte)->header.value;
-    result_.wte_total = result_.wte_used = result_.wte_ended = result_.wte_excluded =
-        result_.wte_held = result_.wte_vacancy_factor = 0.0;
+    if (const NamedColumn* wte = source.column(ColumnRole::Wte)) {
+      result_.wte_column = wte->header.value;
+      result_.wte_total = result_.wte_used = result_.wte_ended = result_.wte_excluded =
+          result_.wte_held = result_.wte_vacancy_factor = 0.0;
+    }
     const auto file = std::find(model.files.begin(), model.files.end(), source.path);
     result_.file_index = static_cast<std::uint32_t>(file - model.files.begin());
-    values_count_ = source.kind == ExtractKind::Funded || source.snapshot != Snapshot::Start;
+    values_count_ = source.kind != ExtractKind::InPost || source.snapshot != Snapshot::Start;
   }
 
   ExtractReconciliation read() {
@@ -280,13 +282,74 @@ class ExtractRowReader {
       rows.reason = reason;
       rows.cost_centre = cost_centre;
       if (!source_.map.empty()) rows.value = std::move(value);
-      rows.wte = 0.0;
+      if (result_.wte_total) rows.wte = 0.0;
       result_.unmapped.push_back(std::move(rows));
       unmapped_first_line_.push_back(record.line);
     }
     UnmappedRows& rows = result_.unmapped[found->second];
     ++rows.rows;
-    *rows.wte += wte;
+    if (rows.wte) *rows.wte += wte;
+  }
+
+  /// The numbers of a row of an actuals extract, or nullopt (with a problem) when one is bad.
+  std::optional<ActualRows> actual_cells(const CsvRecord& record) {
+    ActualRows cells;
+    switch (source_.kind) {
+      case ExtractKind::InPost:
+      case ExtractKind::Funded: return cells;
+      case ExtractKind::Sickness: {
+        const auto lost = number_cell(record, ColumnRole::DaysLost, false);
+        const auto available = number_cell(record, ColumnRole::DaysAvailable, false);
+        if (!lost || !available) return std::nullopt;
+        if (*lost > *available) {
+          const std::size_t index = *role_index_[static_cast<std::size_t>(ColumnRole::DaysLost)];
+          cell_problem(
+              record.line, cell_column(record.text, source_.delimiter, index), header_names_[index],
+              fmt::format("{} FTE days lost is more than the {} FTE days available",
+                          record.cells[index], *cell_of(record, ColumnRole::DaysAvailable)));
+          return std::nullopt;
+        }
+        cells.has_sickness = true;
+        cells.first_sickness_row = {result_.file_index, record.line, 1};
+        cells.days_lost = *lost;
+        cells.days_available = *available;
+        return cells;
+      }
+      case ExtractKind::Temporary: {
+        const auto hours = number_cell(record, ColumnRole::Hours, false);
+        std::optional<double> cost = 0.0;
+        if (role_index_[static_cast<std::size_t>(ColumnRole::Cost)]) {
+          cost = number_cell(record, ColumnRole::Cost, true);
+        }
+        if (!hours || !cost) return std::nullopt;
+        cells.has_temporary = true;
+        cells.temporary_hours = *hours;
+        const std::string* agency = cell_of(record, ColumnRole::Agency);
+        if (agency != nullptr && is_agency_cell(*agency)) {
+          cells.agency_hours = *hours;
+          cells.agency_cost = *cost;
+        } else {
+          cells.bank_cost = *cost;
+        }
+        return cells;
+      }
+      case ExtractKind::Leavers: {
+        const auto wte = number_cell(record, ColumnRole::Wte, false);
+        if (!wte) return std::nullopt;
+        cells.has_leavers = true;
+        cells.leavers = 1.0;
+        cells.leavers_wte = *wte;
+        const std::string* reason = cell_of(record, ColumnRole::Reason);
+        if (reason != nullptr && std::any_of(source_.retirement.begin(), source_.retirement.end(),
+                                             [&](const std::string& pattern) {
+                                               return matches_pattern(pattern, trim_cell(*reason));
+                                             })) {
+          cells.retirements_wte = *wte;
+        }
+        return cells;
+      }
+    }
+    return cells;
   }
 
   void read_row(const CsvRecord& record) {
@@ -303,12 +366,16 @@ class ExtractRowReader {
       records_.push_back({hash_text(*record_id), record.line});
     }
     const bool funded = source_.kind == ExtractKind::Funded;
-    const std::optional<double> wte = number_cell(record, ColumnRole::Wte, funded);
+    const bool has_wte = role_index_[static_cast<std::size_t>(ColumnRole::Wte)].has_value();
+    const std::optional<double> wte =
+        has_wte ? number_cell(record, ColumnRole::Wte, funded) : std::optional<double>(0.0);
     std::optional<double> cost;
     if (funded && role_index_[static_cast<std::size_t>(ColumnRole::Cost)]) {
       cost = number_cell(record, ColumnRole::Cost, true);
       if (!cost) return;
     }
+    const std::optional<ActualRows> actual = actual_cells(record);
+    if (!actual) return;
     bool ended = false;
     if (const std::string* end = cell_of(record, ColumnRole::EndDate)) {
       const ExtractDate date = parse_extract_date(*end);
@@ -324,14 +391,22 @@ class ExtractRowReader {
       ended = !date.open_ended && model_.review.as_of && date.day < model_.review.as_of->value;
     }
     if (!wte) return;
-    *result_.wte_total += *wte;
+    const auto add_wte = [&](std::optional<double>& part) {
+      if (part) *part += *wte;
+      if (&part == &result_.wte_used) ++result_.rows_used;
+      if (&part == &result_.wte_ended) ++result_.rows_ended;
+      if (&part == &result_.wte_excluded) ++result_.rows_excluded;
+      if (&part == &result_.wte_held) ++result_.rows_held;
+      if (&part == &result_.wte_vacancy_factor) ++result_.rows_vacancy_factor;
+    };
+    add_wte(result_.wte_total);
     if (ended) {
-      *result_.wte_ended += *wte;
+      add_wte(result_.wte_ended);
       return;
     }
     if ((include_.stated && !include_.matches(record)) ||
         (exclude_.stated && exclude_.matches(record))) {
-      *result_.wte_excluded += *wte;
+      add_wte(result_.wte_excluded);
       return;
     }
     const std::string& cost_centre = *cell_of(record, ColumnRole::CostCentre);
@@ -341,7 +416,13 @@ class ExtractRowReader {
       return;
     }
     if (funded && vacancy_factor_.stated && vacancy_factor_.matches(record)) {
-      *result_.wte_vacancy_factor += *wte;
+      add_wte(result_.wte_vacancy_factor);
+      return;
+    }
+    if (source_.map.empty() && source_.kind != ExtractKind::InPost &&
+        source_.kind != ExtractKind::Funded) {
+      add_wte(result_.wte_used);  // a source without a map applies to the team
+      add_actuals(totals_.team_actuals[*team], *actual);
       return;
     }
     const MapRule* rule = nullptr;
@@ -359,14 +440,43 @@ class ExtractRowReader {
       unmapped(record, UnmappedReason::Profession, cost_centre, *wte);
       return;
     }
-    const bool held = !funded && held_.stated && held_.matches(record);
+    const bool held = source_.kind == ExtractKind::InPost && held_.stated && held_.matches(record);
     if (held) {
-      *result_.wte_held += *wte;
+      add_wte(result_.wte_held);
     } else {
-      *result_.wte_used += *wte;
+      add_wte(result_.wte_used);
     }
+    if (source_.kind == ExtractKind::InPost && !held) add_to_snapshot(record, *team, *wte);
     if (!values_count_) return;
-    add_to_line(record, *team, rule->profession_index, *wte, cost, held);
+    add_to_line(record, *team, rule->profession_index, *wte, cost, held, *actual);
+  }
+
+  /// Adds a row of an in-post source marked as a start or end snapshot to the means.
+  void add_to_snapshot(const CsvRecord& record, std::size_t team_index, double wte) {
+    if (source_.snapshot == Snapshot::Only) return;
+    const bool start = source_.snapshot == Snapshot::Start;
+    std::vector<double>& team_wte = start ? totals_.start_team_wte : totals_.end_team_wte;
+    team_wte[team_index] += wte;
+    const std::string* person = cell_of(record, ColumnRole::Person);
+    if (person == nullptr || person->empty()) return;
+    std::vector<PersonRow>& persons = start ? totals_.start_persons : totals_.end_persons;
+    persons.push_back({hash_text(*person), static_cast<std::uint32_t>(team_index), 0});
+  }
+
+  static void add_actuals(ActualRows& into, const ActualRows& row) {
+    if (!into.has_sickness && row.has_sickness) into.first_sickness_row = row.first_sickness_row;
+    into.has_sickness = into.has_sickness || row.has_sickness;
+    into.days_lost += row.days_lost;
+    into.days_available += row.days_available;
+    into.has_temporary = into.has_temporary || row.has_temporary;
+    into.temporary_hours += row.temporary_hours;
+    into.agency_hours += row.agency_hours;
+    into.bank_cost += row.bank_cost;
+    into.agency_cost += row.agency_cost;
+    into.has_leavers = into.has_leavers || row.has_leavers;
+    into.leavers += row.leavers;
+    into.leavers_wte += row.leavers_wte;
+    into.retirements_wte += row.retirements_wte;
   }
 
   /// The team listing `cost_centre`; the last answer is kept, as rows come grouped.
@@ -381,7 +491,7 @@ class ExtractRowReader {
   }
 
   void add_to_line(const CsvRecord& record, std::size_t team_index, std::size_t profession_index,
-                   double wte, std::optional<double> cost, bool held) {
+                   double wte, std::optional<double> cost, bool held, const ActualRows& actual) {
     const SourceLocation here{result_.file_index, record.line, 1};
     auto [found, inserted] =
         totals_.line_of.emplace(line_key(team_index, profession_index), totals_.lines.size());
@@ -393,6 +503,10 @@ class ExtractRowReader {
       totals_.lines.push_back(std::move(rows));
     }
     LineRows& rows = totals_.lines[found->second];
+    if (source_.kind != ExtractKind::InPost && source_.kind != ExtractKind::Funded) {
+      add_actuals(rows.actuals, actual);
+      return;
+    }
     const RowCitation citation{source_index_, record.line};
     double* cell_figure = nullptr;
     const std::string* band = cell_of(record, ColumnRole::Band);
@@ -489,8 +603,10 @@ class ExtractRowReader {
     for (std::size_t index = 0; index < result_.unmapped.size(); ++index) {
       const UnmappedRows& rows = result_.unmapped[index];
       const std::uint32_t line = unmapped_first_line_[index];
-      const std::string what = fmt::format("{} row{} ({:.2f} WTE)", rows.rows,
-                                           rows.rows == 1 ? "" : "s", rows.wte.value_or(0.0));
+      const std::string what = rows.wte
+                                   ? fmt::format("{} row{} ({:.2f} WTE)", rows.rows,
+                                                 rows.rows == 1 ? "" : "s", *rows.wte)
+                                   : fmt::format("{} row{}", rows.rows, rows.rows == 1 ? "" : "s");
       const std::string& cost_header =
           header_names_[*role_index_[static_cast<std::size_t>(ColumnRole::CostCentre)]];
       std::string message =

@@ -79,6 +79,8 @@ class ExtractApplier {
       }
     }
     count_headcounts();
+    fill_team_actuals();
+    fill_snapshot_means();
   }
 
  private:
@@ -156,6 +158,13 @@ class ExtractApplier {
       }
     }
     if (totals_.any_funded_cost) extract.funded_budget = rows != nullptr ? rows->funded_cost : 0.0;
+    if (rows != nullptr) {
+      if (rows->actuals.has_sickness) {
+        check_sickness(rows->actuals, line_path(model_, team, line));
+        extract.sickness_days = SicknessDays{rows->actuals.days_lost, rows->actuals.days_available};
+      }
+      fill_quantities(rows->actuals, false, line.actuals);
+    }
     if (cite_rows && rows != nullptr) {
       if (!rows->in_post_citations.empty()) {
         model_.extracts.citations.push_back(
@@ -166,6 +175,113 @@ class ExtractApplier {
             {team_index, line_index, ExtractKind::Funded, rows->funded_citations});
       }
     }
+  }
+
+  /// Fills each quantity of `actuals` that the YAML does not state from `rows`; `team_level`
+  /// fills in 0 where an extract of the kind exists but gave the team no rows.
+  void fill_quantities(const ActualRows& rows, bool team_level, Actuals& actuals) const {
+    const auto fill = [&](std::optional<Located<double>>& figure, bool kind_read, bool has_rows,
+                          bool column_read, double value) {
+      if (figure || !kind_read || !column_read || !(has_rows || team_level)) return;
+      figure = Located<double>{has_rows ? value : 0.0, {}};
+      actuals.from_extract = actuals.from_extract || has_rows;
+    };
+    const bool temporary = totals_.any_temporary;
+    fill(actuals.temporary_hours, temporary, rows.has_temporary, true, rows.temporary_hours);
+    fill(actuals.agency_hours, temporary, rows.has_temporary, totals_.any_agency,
+         rows.agency_hours);
+    fill(actuals.bank_cost, temporary, rows.has_temporary, totals_.any_temporary_cost,
+         rows.bank_cost);
+    fill(actuals.agency_cost, temporary, rows.has_temporary,
+         totals_.any_temporary_cost && totals_.any_agency, rows.agency_cost);
+    const bool leavers = totals_.any_leavers;
+    fill(actuals.leavers, leavers, rows.has_leavers, true, rows.leavers);
+    fill(actuals.leavers_wte, leavers, rows.has_leavers, true, rows.leavers_wte);
+    fill(actuals.retirements_wte, leavers, rows.has_leavers, totals_.any_retirement,
+         rows.retirements_wte);
+  }
+
+  /// A sickness of 100% or more over the rows of a line or team is a problem at its first row.
+  void check_sickness(const ActualRows& rows, const std::string& path) {
+    if (rows.days_available <= 0.0 || rows.days_lost < rows.days_available) return;
+    const SourceLocation& where = rows.first_sickness_row;
+    problems_.add({model_.file_of(where), where.line, where.column, path,
+                   fmt::format("the sickness rows give {:.1f} FTE days lost of {:.1f} available: "
+                               "an actual sickness of 100% or more leaves no time to work",
+                               rows.days_lost, rows.days_available),
+                   false});
+  }
+
+  void fill_team_actuals() {
+    for (std::size_t team_index = 0; team_index < model_.teams.size(); ++team_index) {
+      Team& team = model_.teams[team_index];
+      const ActualRows& rows = totals_.team_actuals[team_index];
+      if (rows.has_sickness) {
+        check_sickness(rows, fmt::format("teams[{}]", team.id));
+        team.sickness_days = SicknessDays{rows.days_lost, rows.days_available};
+      }
+      fill_quantities(rows, true, team.actuals);
+    }
+  }
+
+  /// Distinct persons per team, service and the organisation in one snapshot's rows.
+  struct SnapshotCounts {
+    std::vector<std::size_t> teams;
+    std::vector<std::size_t> services;
+    std::size_t organisation = 0;
+  };
+
+  SnapshotCounts count_snapshot(std::vector<PersonRow>& persons) const {
+    std::sort(persons.begin(), persons.end(), [](const PersonRow& left, const PersonRow& right) {
+      return left.person_hash < right.person_hash;
+    });
+    const std::size_t no_service = model_.services.size();
+    SnapshotCounts counts{std::vector<std::size_t>(model_.teams.size(), 0),
+                          std::vector<std::size_t>(model_.services.size() + 1, 0), 0};
+    std::vector<std::size_t> teams, services;
+    for (std::size_t index = 0; index < persons.size();) {
+      const std::uint64_t person = persons[index].person_hash;
+      for (; index < persons.size() && persons[index].person_hash == person; ++index) {
+        const std::size_t team_index = persons[index].team_index;
+        teams.push_back(team_index);
+        services.push_back(model_.teams[team_index].service_index.value_or(no_service));
+      }
+      ++counts.organisation;
+      count_once_each(teams, counts.teams);
+      count_once_each(services, counts.services);
+    }
+    return counts;
+  }
+
+  /// The means over the start and end snapshots that leaver rates divide by.
+  void fill_snapshot_means() {
+    if (!totals_.any_start || !totals_.any_end) return;
+    SnapshotMeans& means = model_.extracts.snapshot_means;
+    means.present = true;
+    const std::size_t service_count = model_.services.size() + 1;
+    means.team_wte.assign(model_.teams.size(), 0.0);
+    means.service_wte.assign(service_count, 0.0);
+    for (std::size_t team_index = 0; team_index < model_.teams.size(); ++team_index) {
+      const double wte =
+          (totals_.start_team_wte[team_index] + totals_.end_team_wte[team_index]) / 2.0;
+      means.team_wte[team_index] = wte;
+      means.service_wte[model_.teams[team_index].service_index.value_or(service_count - 1)] += wte;
+      means.organisation_wte += wte;
+    }
+    means.team_headcount.assign(model_.teams.size(), std::nullopt);
+    means.service_headcount.assign(service_count, std::nullopt);
+    if (!totals_.start_snapshot_persons || !totals_.end_snapshot_persons) return;
+    const SnapshotCounts start = count_snapshot(totals_.start_persons);
+    const SnapshotCounts end = count_snapshot(totals_.end_persons);
+    for (std::size_t index = 0; index < model_.teams.size(); ++index) {
+      means.team_headcount[index] =
+          static_cast<double>(start.teams[index] + end.teams[index]) / 2.0;
+    }
+    for (std::size_t index = 0; index < service_count; ++index) {
+      means.service_headcount[index] =
+          static_cast<double>(start.services[index] + end.services[index]) / 2.0;
+    }
+    means.organisation_headcount = static_cast<double>(start.organisation + end.organisation) / 2.0;
   }
 
   void warn_stated(const Team& team, const StaffingLine& line, std::string_view key, double stated,
@@ -237,6 +353,9 @@ void read_extracts(const std::vector<SourceSpec>& sources, Model& model, bool ci
   const std::unordered_map<std::string, std::size_t> team_of =
       teams_by_cost_centre(model, problems);
   ExtractTotals totals;
+  totals.team_actuals.resize(model.teams.size());
+  totals.start_team_wte.assign(model.teams.size(), 0.0);
+  totals.end_team_wte.assign(model.teams.size(), 0.0);
   for (const SourceSpec& source : sources) {
     if (std::find(model.files.begin(), model.files.end(), source.path) == model.files.end()) {
       model.files.push_back(source.path);
@@ -245,6 +364,24 @@ void read_extracts(const std::vector<SourceSpec>& sources, Model& model, bool ci
     if (source.kind == ExtractKind::InPost && !start) totals.any_in_post = true;
     if (source.kind == ExtractKind::InPost && !start && source.column(ColumnRole::Person)) {
       totals.any_person_column = true;
+    }
+    if (source.kind == ExtractKind::InPost && source.snapshot != Snapshot::Only) {
+      // Every snapshot of a side must name persons for its headcount to be known.
+      const bool persons = source.column(ColumnRole::Person) != nullptr;
+      bool& any = start ? totals.any_start : totals.any_end;
+      bool& named = start ? totals.start_snapshot_persons : totals.end_snapshot_persons;
+      named = (any ? named : true) && persons;
+      any = true;
+    }
+    if (source.kind == ExtractKind::Sickness) totals.any_sickness = true;
+    if (source.kind == ExtractKind::Temporary) {
+      totals.any_temporary = true;
+      if (source.column(ColumnRole::Cost)) totals.any_temporary_cost = true;
+      if (source.column(ColumnRole::Agency)) totals.any_agency = true;
+    }
+    if (source.kind == ExtractKind::Leavers) {
+      totals.any_leavers = true;
+      if (!source.retirement.empty()) totals.any_retirement = true;
     }
     if (source.kind == ExtractKind::Funded) totals.any_funded = true;
     if (source.kind == ExtractKind::Funded && source.column(ColumnRole::Cost)) {

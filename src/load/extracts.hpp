@@ -21,6 +21,23 @@ namespace estab {
 void read_extracts(const std::vector<SourceSpec>& sources, Model& model, bool cite_rows,
                    DiagnosticList& problems, DiagnosticList& warnings);
 
+/// The sums of the actuals extracts' rows that reached one line, or one team's own level.
+struct ActualRows {
+  bool has_sickness = false;
+  double days_lost = 0.0;
+  double days_available = 0.0;
+  SourceLocation first_sickness_row;  ///< where a sickness of 100% or more is reported
+  bool has_temporary = false;
+  double temporary_hours = 0.0;
+  double agency_hours = 0.0;
+  double bank_cost = 0.0;
+  double agency_cost = 0.0;
+  bool has_leavers = false;
+  double leavers = 0.0;
+  double leavers_wte = 0.0;
+  double retirements_wte = 0.0;
+};
+
 /// The sums of one (team, profession) over every extract.
 struct LineRows {
   std::size_t team_index = 0;
@@ -36,6 +53,7 @@ struct LineRows {
   SourceLocation first_funded_row;  ///< where a negative funded total is reported
   std::vector<RowCitation> in_post_citations;
   std::vector<RowCitation> funded_citations;
+  ActualRows actuals;
 };
 
 /// A person in post, for counting distinct persons at every level.
@@ -54,6 +72,22 @@ struct ExtractTotals {
   bool any_in_post = false;  ///< an in-post source other than a start snapshot
   bool any_funded = false;
   bool any_funded_cost = false;
+  bool any_sickness = false;
+  bool any_temporary = false;
+  bool any_temporary_cost = false;
+  bool any_agency = false;  ///< a temporary source tells agency rows from bank ones
+  bool any_leavers = false;
+  bool any_retirement = false;           ///< a leavers source names retirement reasons
+  std::vector<ActualRows> team_actuals;  ///< by team index: rows of sources without a map
+  /// Start and end snapshots of the staff in post, for the means that leaver rates divide by.
+  std::vector<PersonRow> start_persons;
+  std::vector<PersonRow> end_persons;
+  std::vector<double> start_team_wte;  ///< by team index
+  std::vector<double> end_team_wte;
+  bool start_snapshot_persons = false;  ///< a start snapshot names persons
+  bool end_snapshot_persons = false;
+  bool any_start = false;
+  bool any_end = false;
   std::unordered_map<std::string, std::size_t> cost_centre_cell_of;  ///< cc, profession, band
 };
 

@@ -230,17 +230,18 @@ void warn_about_actuals(const Model& model, NodeReader& warner) {
   const InputPath teams_path = InputPath().child("teams");
   for (std::size_t team_index = 0; team_index < model.teams.size(); ++team_index) {
     const Team& team = model.teams[team_index];
-    bool stated = team.actuals.stated;
+    bool stated = team.actuals.stated || team.actuals.from_extract || team.sickness_days;
     double in_post_wte = 0.0;
     for (const StaffingLine& line : team.lines) {
-      stated = stated || line.actuals.stated;
+      stated = stated || line.actuals.stated || line.actuals.from_extract ||
+               line.extract.sickness_days.has_value();
       in_post_wte += line.in_post_wte.value;
     }
     if (!stated || in_post_wte > 0.0) continue;
     const SourceLocation where = team.actuals.stated ? team.actuals.where : team.where;
     const InputPath team_path = teams_path.item(team.id, team_index);
     warner.error_at(where, team_path.child("actuals"),
-                    "the team states actuals but has no staff in post: its temporary share and "
+                    "the team has actuals but no staff in post: its temporary share and "
                     "leaver rates have nothing to be measured against");
   }
 }

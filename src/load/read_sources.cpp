@@ -20,8 +20,18 @@ using NodeId = Document::NodeId;
 constexpr NodeId kNoNode = Document::kNoNode;
 
 constexpr std::array<ColumnRole, kColumnRoleCount> kRoles = {
-    ColumnRole::CostCentre, ColumnRole::Wte,     ColumnRole::Record, ColumnRole::Person,
-    ColumnRole::Band,       ColumnRole::EndDate, ColumnRole::Cost};
+    ColumnRole::CostCentre,    ColumnRole::Wte,     ColumnRole::Record, ColumnRole::Person,
+    ColumnRole::Band,          ColumnRole::EndDate, ColumnRole::Cost,   ColumnRole::DaysLost,
+    ColumnRole::DaysAvailable, ColumnRole::Hours,   ColumnRole::Agency, ColumnRole::Reason};
+
+/// The kinds of source, by input name.
+constexpr std::array<std::pair<std::string_view, ExtractKind>, 5> kKinds = {{
+    {"in_post", ExtractKind::InPost},
+    {"funded", ExtractKind::Funded},
+    {"sickness", ExtractKind::Sickness},
+    {"temporary", ExtractKind::Temporary},
+    {"leavers", ExtractKind::Leavers},
+}};
 
 /// Each entry of a list of texts (a single text counts as a list of one), with its location.
 std::vector<Located<std::string>> text_list(NodeReader& reader, NodeId node,
@@ -94,10 +104,45 @@ std::optional<std::size_t> profession_at(NodeReader& reader, NodeId item, const 
                        declared.profession_ids, "profession");
 }
 
+/// The column roles a source of `kind` must name.
+std::vector<ColumnRole> required_roles(ExtractKind kind) {
+  switch (kind) {
+    case ExtractKind::InPost:
+    case ExtractKind::Funded:
+    case ExtractKind::Leavers: return {ColumnRole::CostCentre, ColumnRole::Wte};
+    case ExtractKind::Sickness:
+      return {ColumnRole::CostCentre, ColumnRole::DaysLost, ColumnRole::DaysAvailable};
+    case ExtractKind::Temporary: return {ColumnRole::CostCentre, ColumnRole::Hours};
+  }
+  return {};
+}
+
 /// The column roles a source of `kind` may name.
 bool role_allowed(ExtractKind kind, ColumnRole role) {
-  if (kind == ExtractKind::InPost) return role != ColumnRole::Cost;
-  return role != ColumnRole::Person;
+  if (role == ColumnRole::Record || role == ColumnRole::EndDate) return true;
+  const std::vector<ColumnRole> required = required_roles(kind);
+  if (std::find(required.begin(), required.end(), role) != required.end()) return true;
+  switch (kind) {
+    case ExtractKind::InPost: return role == ColumnRole::Person || role == ColumnRole::Band;
+    case ExtractKind::Funded: return role == ColumnRole::Cost || role == ColumnRole::Band;
+    case ExtractKind::Sickness: return false;
+    case ExtractKind::Temporary:
+      return role == ColumnRole::Cost || role == ColumnRole::Agency || role == ColumnRole::Reason;
+    case ExtractKind::Leavers: return role == ColumnRole::Reason;
+  }
+  return false;
+}
+
+/// What the column of a role holds, for a message naming a missing one.
+std::string_view role_holds(ColumnRole role) {
+  switch (role) {
+    case ColumnRole::CostCentre: return "cost centre";
+    case ColumnRole::Wte: return "WTE";
+    case ColumnRole::DaysLost: return "FTE days lost";
+    case ColumnRole::DaysAvailable: return "FTE days available";
+    case ColumnRole::Hours: return "hours worked";
+    default: return column_role_key(role);
+  }
 }
 
 void read_columns(NodeReader& reader, NodeId node, const InputPath& path, SourceSpec& source) {
@@ -119,13 +164,12 @@ void read_columns(NodeReader& reader, NodeId node, const InputPath& path, Source
       source.columns.push_back({role, {*header, document.location(key)}});
     }
   }
-  for (const ColumnRole role : {ColumnRole::CostCentre, ColumnRole::Wte}) {
+  for (const ColumnRole role : required_roles(source.kind)) {
     if (source.column(role) == nullptr && document.find(node, column_role_key(role)) == kNoNode) {
-      reader.error(
-          node, path,
-          fmt::format("missing required key '{}' (the header of the column that holds "
-                      "the {})",
-                      column_role_key(role), role == ColumnRole::Wte ? "WTE" : "cost centre"));
+      reader.error(node, path,
+                   fmt::format("missing required key '{}' (the header of the column that holds "
+                               "the {})",
+                               column_role_key(role), role_holds(role)));
     }
   }
 }
@@ -208,17 +252,19 @@ SourceSpec read_source(NodeReader& reader, NodeId item, const InputPath& path, c
   reader.check_keys(item, path, schema_key_names(Section::Source));
   if (NodeId kind = reader.require(item, path, "kind"); kind != kNoNode) {
     if (auto name = reader.text(kind, path.child("kind"))) {
-      if (*name == "in_post") {
-        source.kind = ExtractKind::InPost;
-      } else if (*name == "funded") {
-        source.kind = ExtractKind::Funded;
-      } else {
+      const auto found = std::find_if(kKinds.begin(), kKinds.end(),
+                                      [&](const auto& entry) { return entry.first == *name; });
+      if (found == kKinds.end()) {
+        std::vector<std::string_view> names;
+        for (const auto& entry : kKinds) names.push_back(entry.first);
         reader.error(kind, path.child("kind"),
-                     fmt::format("expected 'in_post' or 'funded', got \"{}\"{}", *name,
-                                 did_you_mean(*name, {"in_post", "funded"})));
+                     fmt::format("expected 'in_post', 'funded', 'sickness', 'temporary' or "
+                                 "'leavers', got \"{}\"{}",
+                                 *name, did_you_mean(*name, names)));
         complete = false;
         return source;
       }
+      source.kind = found->second;
     }
   }
   if (NodeId file = reader.require(item, path, "file"); file != kNoNode) {
@@ -251,8 +297,25 @@ SourceSpec read_source(NodeReader& reader, NodeId item, const InputPath& path, c
   condition("exclude", source.exclude, true);
   condition("held", source.held, source.kind == ExtractKind::InPost);
   condition("vacancy_factor", source.vacancy_factor, source.kind == ExtractKind::Funded);
-  if (NodeId map = reader.require(item, path, "map"); map != kNoNode) {
+  // Staff in post and budgets need professions; actuals without a map apply to the team.
+  const bool needs_map = source.kind == ExtractKind::InPost || source.kind == ExtractKind::Funded;
+  if (NodeId map = needs_map ? reader.require(item, path, "map") : document.find(item, "map");
+      map != kNoNode) {
     read_map(reader, map, path.child("map"), model, declared, source);
+  }
+  if (NodeId retirement = document.find(item, "retirement"); retirement != kNoNode) {
+    const InputPath retirement_path = path.child("retirement");
+    if (source.kind != ExtractKind::Leavers) {
+      reader.error(retirement, retirement_path, "only leavers sources have 'retirement'");
+    } else if (source.column(ColumnRole::Reason) == nullptr) {
+      reader.error(retirement, retirement_path,
+                   "'retirement' matches the reason of a leaver: name the column that holds it "
+                   "as columns.reason");
+    } else {
+      for (const Located<std::string>& pattern : text_list(reader, retirement, retirement_path)) {
+        source.retirement.push_back(lower_case(trim_cell(pattern.value)));
+      }
+    }
   }
   if (NodeId delimiter = document.find(item, "delimiter"); delimiter != kNoNode) {
     if (auto character = read_delimiter(reader, delimiter, path.child("delimiter"))) {
@@ -288,6 +351,11 @@ const char* column_role_key(ColumnRole role) {
     case ColumnRole::Band: return "band";
     case ColumnRole::EndDate: return "end_date";
     case ColumnRole::Cost: return "cost";
+    case ColumnRole::DaysLost: return "days_lost";
+    case ColumnRole::DaysAvailable: return "days_available";
+    case ColumnRole::Hours: return "hours";
+    case ColumnRole::Agency: return "agency";
+    case ColumnRole::Reason: return "reason";
   }
   return "unknown";
 }

@@ -89,9 +89,11 @@ const std::vector<SchemaKey> kSource = {
     {"map", H::List, S::MapRule},
     {"delimiter"},
     {"snapshot"},
+    {"retirement"},
 };
 const std::vector<SchemaKey> kExtractColumns = {
-    {"cost_centre"}, {"wte"}, {"record"}, {"person"}, {"band"}, {"end_date"}, {"cost"},
+    {"cost_centre"}, {"wte"},       {"record"},         {"person"}, {"band"},   {"end_date"},
+    {"cost"},        {"days_lost"}, {"days_available"}, {"hours"},  {"agency"}, {"reason"},
 };
 const std::vector<SchemaKey> kMapRule = {
     {"profession"}, {"where", H::Section, S::Cells}, {"teams"}};

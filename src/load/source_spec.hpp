@@ -13,10 +13,23 @@
 namespace estab {
 
 /// What a column of an extract holds for the source that reads it.
-enum class ColumnRole { CostCentre, Wte, Record, Person, Band, EndDate, Cost };
+enum class ColumnRole {
+  CostCentre,
+  Wte,
+  Record,
+  Person,
+  Band,
+  EndDate,
+  Cost,
+  DaysLost,
+  DaysAvailable,
+  Hours,
+  Agency,
+  Reason
+};
 
 /// Number of column roles.
-inline constexpr std::size_t kColumnRoleCount = 7;
+inline constexpr std::size_t kColumnRoleCount = 12;
 
 /// The input key of a column role, e.g. "cost_centre".
 const char* column_role_key(ColumnRole role);
@@ -61,6 +74,7 @@ struct SourceSpec {
   RowCondition held;
   RowCondition vacancy_factor;
   std::vector<MapRule> map;
+  std::vector<std::string> retirement;  ///< patterns (lower case) on the reason of a leaver
   char delimiter = ',';
   Snapshot snapshot = Snapshot::Only;
   SourceLocation where;

@@ -20,7 +20,14 @@ const char* component_key(Component component) {
 }
 
 const char* extract_kind_name(ExtractKind kind) {
-  return kind == ExtractKind::Funded ? "funded" : "in_post";
+  switch (kind) {
+    case ExtractKind::InPost: return "in_post";
+    case ExtractKind::Funded: return "funded";
+    case ExtractKind::Sickness: return "sickness";
+    case ExtractKind::Temporary: return "temporary";
+    case ExtractKind::Leavers: return "leavers";
+  }
+  return "unknown";
 }
 
 const char* unmapped_reason_name(UnmappedReason reason) {

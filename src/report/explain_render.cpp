@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,7 @@ using nlohmann::ordered_json;
 constexpr ExplainSection kSections[] = {ExplainSection::TimeBase, ExplainSection::Absence,
                                         ExplainSection::Uplift,   ExplainSection::Demand,
                                         ExplainSection::Required, ExplainSection::Gaps,
-                                        ExplainSection::Costs};
+                                        ExplainSection::Costs,    ExplainSection::Actuals};
 
 /// Where an input was written, as text: FILE:LINE, "--set" for an override, or "default".
 std::string written_at(const ExplainedInput& input) {
@@ -102,6 +103,10 @@ void write_explanation_text(std::ostream& out, const Explanation& explanation, b
     for (const ExplainedInput& input : explanation.inputs) {
       if (input.section == section) inputs.push_back(&input);
     }
+    const bool any_step =
+        std::any_of(explanation.steps.begin(), explanation.steps.end(),
+                    [&](const ExplainedStep& step) { return step.section == section; });
+    if (section == ExplainSection::Actuals && inputs.empty() && !any_step) continue;
     out << styled(explain_section_title(section), Style::Bold, colour) << "\n\n";
     if (!inputs.empty()) write_inputs(out, inputs, colour);
     for (const ExplainedStep& step : explanation.steps) {

@@ -31,22 +31,29 @@ double unmapped_wte(const ExtractReconciliation& extract) {
   return wte;
 }
 
-/// The reconciliation of one extract as a table: each part, its WTE.
+/// The reconciliation of one extract as a table: each part, its rows and WTE.
 TextTable reconciliation_table(const ExtractReconciliation& extract) {
-  TextTable table({{"rows went to", Align::Left}, {"WTE", Align::Right}});
-  table.add_row({"in use", report::format_wte(extract.wte_used)});
-  table.add_row({"ended before the snapshot date", report::format_wte(extract.wte_ended)});
-  table.add_row({"excluded (include / exclude)", report::format_wte(extract.wte_excluded)});
+  TextTable table({{"rows went to", Align::Left}, {"rows", Align::Right}, {"WTE", Align::Right}});
+  const auto part = [&](std::string label, std::size_t rows, const std::optional<double>& wte) {
+    table.add_row({std::move(label), std::to_string(rows), report::format_wte(wte)});
+  };
+  part("in use", extract.rows_used, extract.wte_used);
+  part("ended before the snapshot date", extract.rows_ended, extract.wte_ended);
+  part("excluded (include / exclude)", extract.rows_excluded, extract.wte_excluded);
   if (extract.kind == ExtractKind::InPost) {
-    table.add_row({"held (career break, seconded out)", report::format_wte(extract.wte_held)});
-  } else {
-    table.add_row({"vacancy factor", report::format_wte(extract.wte_vacancy_factor)});
+    part("held (career break, seconded out)", extract.rows_held, extract.wte_held);
+  } else if (extract.kind == ExtractKind::Funded) {
+    part("vacancy factor", extract.rows_vacancy_factor, extract.wte_vacancy_factor);
   }
-  table.add_row({fmt::format("unmapped ({} entr{})", extract.unmapped.size(),
-                             extract.unmapped.size() == 1 ? "y" : "ies"),
-                 report::format_wte(unmapped_wte(extract))});
+  std::size_t unmapped_rows = 0;
+  for (const UnmappedRows& rows : extract.unmapped) unmapped_rows += rows.rows;
+  part(fmt::format("unmapped ({} entr{})", extract.unmapped.size(),
+                   extract.unmapped.size() == 1 ? "y" : "ies"),
+       unmapped_rows,
+       extract.wte_total ? std::optional<double>(unmapped_wte(extract)) : std::nullopt);
   table.add_rule();
-  table.add_row({"total", report::format_wte(extract.wte_total)}, true);
+  table.add_row({"total", std::to_string(extract.rows), report::format_wte(extract.wte_total)},
+                true);
   return table;
 }
 

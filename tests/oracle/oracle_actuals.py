@@ -50,14 +50,30 @@ def line_actuals(oracle, team, line, result):
     hc = result["headcount_per_wte"]
     assumed = {x["component"]: x["fraction"] for x in result["absence"]}
     comps = []
-    for name in ordered(set(own) | set(inherited)):
-        value = own[name] if name in own else inherited[name]
-        comps.append((name, oracle.allowance(name, value, hc), assumed.get(name, 0.0)))
+    # Sickness: the line's YAML, the line's extract days, the team's YAML, the team's days.
+    days_of = {"line": line.get("_sickness_days"), "team": team.get("_sickness_days")}
+    names = set(own) | set(inherited)
+    if days_of["line"] or days_of["team"]:
+        names.add("sickness")
+    for name in ordered(names):
+        days = None
+        if name in own:
+            actual = oracle.allowance(name, own[name], hc)
+        elif name == "sickness" and days_of["line"]:
+            days = ("line", id(line), days_of["line"])
+        elif name in inherited:
+            actual = oracle.allowance(name, inherited[name], hc)
+        else:
+            days = ("team", id(team), days_of["team"])
+        if days is not None:
+            lost, available = days[2]
+            actual = lost / available if available else 0.0
+        comps.append((name, actual, assumed.get(name, 0.0), days))
     result["_actuals"] = comps
     out = {"absence_variance": None, "required_wte_at_actual": None, "headroom_gap_wte": None,
            "headroom_gap_cost": None, "actuals_rag": "none"}
     if comps:
-        for name, actual, _ in comps:
+        for name, actual, _, _ in comps:
             out["actual_" + name] = actual
         variance = sum(c[1] for c in comps) - sum(c[2] for c in comps)
         out["absence_variance"] = variance
@@ -86,13 +102,25 @@ def rollup_absence(oracle, lines):
     actual_sum = assumed_sum = 0.0
     for name in names:
         pairs = [(l, c) for l in with_actual for c in l["_actuals"] if c[0] == name]
-        for key in ("in_post_wte", "required_wte", None):
-            weights = [1.0 if key is None else l[key] for l, _ in pairs]
-            if sum(weights) > 0:
-                break
-        total = sum(weights)
-        actual = sum(w * c[1] for w, (_, c) in zip(weights, pairs)) / total
-        assumed = sum(w * c[2] for w, (_, c) in zip(weights, pairs)) / total
+        day_sets = {}
+        for _, c in pairs:
+            if c[3] is not None:
+                entry = day_sets.setdefault(c[3][:2], [c[3][2], 0.0, 0])
+                entry[1] += c[2]
+                entry[2] += 1
+        available = sum(e[0][1] for e in day_sets.values())
+        if all(c[3] is not None for _, c in pairs) and available > 0:
+            # From days: Σ lost / Σ available, the assumed side weighted by the same days.
+            actual = sum(e[0][0] for e in day_sets.values()) / available
+            assumed = sum(e[0][1] * e[1] / e[2] for e in day_sets.values()) / available
+        else:
+            for key in ("in_post_wte", "required_wte", None):
+                weights = [1.0 if key is None else l[key] for l, _ in pairs]
+                if sum(weights) > 0:
+                    break
+            total = sum(weights)
+            actual = sum(w * c[1] for w, (_, c) in zip(weights, pairs)) / total
+            assumed = sum(w * c[2] for w, (_, c) in zip(weights, pairs)) / total
         out["actual_" + name] = actual
         actual_sum += actual
         assumed_sum += assumed
@@ -103,8 +131,8 @@ def rollup_absence(oracle, lines):
     if all(x is not None for x in at_actual):
         out["required_wte_at_actual"] = sum(at_actual)
         out["headroom_gap_wte"] = sum(at_actual) - sum(l["required_wte"] for l in lines)
-    costs = [l["headroom_gap_cost"] for l in with_actual if l["headroom_gap_cost"] is not None]
-    out["headroom_gap_cost"] = sum(costs) if costs else None
+        costs = [l["headroom_gap_cost"] for l in with_actual if l["headroom_gap_cost"] is not None]
+        out["headroom_gap_cost"] = sum(costs) if costs else None
     return out
 
 
@@ -123,6 +151,15 @@ def rollup_workforce(oracle, lines, teams, totals, team_level):
         out[k] = sum(known) if known else None
     mean = (teams[0].get("actuals") or {}).get("mean_headcount") if team_level else None
     out["mean_headcount"] = None if mean is None else float(mean)
+    mean_wte = totals["in_post_wte"]
+    snapshots = oracle.doc.get("_snapshots")
+    if snapshots:  # the means of the start and end snapshots, over this level's teams
+        ids = {t["id"] for t in teams}
+        sides = snapshots["wte"]
+        mean_wte = sum(sides[side]["wte"].get(i, 0.0) for side in sides for i in ids) / 2
+        if snapshots["persons"]:
+            out["mean_headcount"] = sum(len({p for p, tm in sides[side]["persons"] if tm in ids})
+                                        for side in sides) / 2
     required = sum(l["required_wte"] for l in lines)
     if required > 0:
         a = sum(l["required_wte"] * l["absence_total"] for l in lines) / required
@@ -156,6 +193,6 @@ def rollup_workforce(oracle, lines, teams, totals, team_level):
     def rate(k, denominator):
         return None if out[k] is None or denominator is None else sdiv(out[k], denominator)
     out["leaver_rate_headcount"] = rate("leavers", out["mean_headcount"])
-    out["leaver_rate_wte"] = rate("leavers_wte", totals["in_post_wte"])
-    out["retirement_rate_wte"] = rate("retirements_wte", totals["in_post_wte"])
+    out["leaver_rate_wte"] = rate("leavers_wte", mean_wte)
+    out["retirement_rate_wte"] = rate("retirements_wte", mean_wte)
     return {k: out[k] for k in WORKFORCE}

@@ -94,6 +94,8 @@ def apply_extracts(doc, folder):
     any_cost = any(s["kind"] == "funded" and "cost" in s["columns"] for s in sources)
     any_person = any(s["kind"] == "in_post" and s.get("snapshot") != "start" and "person" in s["columns"]
                      for s in sources)
+    actual_sums = {}  # (team, profession or None for the team's own rows) -> sums
+    snapshots = {"start": {"wte": {}, "persons": []}, "end": {"wte": {}, "persons": []}}
     for s in sources:
         cols = s["columns"]
         funded = s["kind"] == "funded"
@@ -106,9 +108,12 @@ def apply_extracts(doc, folder):
             for c in rule["where"]:
                 if c not in where_columns:
                     where_columns.append(c)
-        rec = {"kind": s["kind"], "file": s["file"], "rows": 0, "wte_total": 0.0, "wte_used": 0.0,
-               "wte_ended": 0.0, "wte_excluded": 0.0, "wte_held": 0.0, "wte_vacancy_factor": 0.0,
-               "unmapped": []}
+        has_wte = "wte" in cols
+        zero = 0.0 if has_wte else None
+        rec = {"kind": s["kind"], "file": s["file"], "rows": 0, "wte_total": zero, "wte_used": zero,
+               "wte_ended": zero, "wte_excluded": zero, "wte_held": zero,
+               "wte_vacancy_factor": zero, "unmapped": []}
+        actual_kind = s["kind"] in ACTUAL_KINDS
         unmapped = {}
 
         def unmapped_row(reason, cc, row, wte):
@@ -116,23 +121,28 @@ def apply_extracts(doc, folder):
             key = (reason, cc) if reason == "cost_centre" else (reason, cc, value)
             if key not in unmapped:
                 unmapped[key] = {"reason": reason, "cost_centre": cc,
-                                 "value": value if s.get("map") else None, "rows": 0, "wte": 0.0}
+                                 "value": value if s.get("map") else None, "rows": 0, "wte": zero}
                 rec["unmapped"].append(unmapped[key])
             unmapped[key]["rows"] += 1
-            unmapped[key]["wte"] += wte
+            if has_wte:
+                unmapped[key]["wte"] += wte
+
+        def add(part, wte):
+            if has_wte:
+                rec[part] += wte
 
         for row in read_rows(f"{folder}/{s['file']}", delim):
             rec["rows"] += 1
-            wte = number(row[cols["wte"]])
-            rec["wte_total"] += wte
+            wte = number(row[cols["wte"]]) if has_wte else 0.0
+            add("wte_total", wte)
             if "end_date" in cols:
                 end = date(row[cols["end_date"]])
                 if as_of is not None and end is not None and end < as_of:
-                    rec["wte_ended"] += wte
+                    add("wte_ended", wte)
                     continue
             if (s.get("include") and not matches(s["include"], row)) or \
                     (s.get("exclude") and matches(s["exclude"], row)):
-                rec["wte_excluded"] += wte
+                add("wte_excluded", wte)
                 continue
             cc = row[cols["cost_centre"]]
             team = team_of.get(cc)
@@ -140,7 +150,11 @@ def apply_extracts(doc, folder):
                 unmapped_row("cost_centre", cc, row, wte)
                 continue
             if funded and s.get("vacancy_factor") and matches(s["vacancy_factor"], row):
-                rec["wte_vacancy_factor"] += wte
+                add("wte_vacancy_factor", wte)
+                continue
+            if actual_kind and not s.get("map"):
+                add("wte_used", wte)
+                add_actual(actual_sums.setdefault((team, None), {}), s, row)
                 continue
             prof = None
             for rule in s.get("map") or []:
@@ -152,11 +166,23 @@ def apply_extracts(doc, folder):
             if prof is None:
                 unmapped_row("profession", cc, row, wte)
                 continue
-            held = not funded and s.get("held") and matches(s["held"], row)
-            rec["wte_held" if held else "wte_used"] += wte
+            held = s["kind"] == "in_post" and s.get("held") and matches(s["held"], row)
+            add("wte_held" if held else "wte_used", wte)
+            if s["kind"] == "in_post" and not held and s.get("snapshot") in ("start", "end"):
+                snap = snapshots[s["snapshot"]]
+                snap["wte"][team] = snap["wte"].get(team, 0.0) + wte
+                if "person" in cols and row[cols["person"]]:
+                    snap["persons"].append((row[cols["person"]], team))
+            key = (team, prof)
+            if actual_kind:
+                if key not in sums:
+                    sums[key] = {"in_post": 0.0, "held": 0.0, "funded": 0.0, "cost": 0.0,
+                                 "roles": 0}
+                    order.append(key)
+                add_actual(actual_sums.setdefault(key, {}), s, row)
+                continue
             if not counts:
                 continue
-            key = (team, prof)
             if key not in sums:
                 sums[key] = {"in_post": 0.0, "held": 0.0, "funded": 0.0, "cost": 0.0, "roles": 0}
                 order.append(key)
@@ -211,4 +237,68 @@ def apply_extracts(doc, folder):
         }
         for sid in {service_of[t["id"]] for t in teams}:
             headcounts["services"][sid] = len({p for p, tm, _ in persons if service_of[tm] == sid})
+    fill_actuals(doc, sources, actual_sums, snapshots)
     return reconciliation, headcounts
+
+
+ACTUAL_KINDS = ("sickness", "temporary", "leavers")
+
+
+def add_actual(entry, source, row):
+    """Adds one row of an actuals extract to the sums of a line or a team's own level."""
+    cols = source["columns"]
+    cell = lambda role: number(row[cols[role]])
+    if source["kind"] == "sickness":
+        entry["days_lost"] = entry.get("days_lost", 0.0) + cell("days_lost")
+        entry["days_available"] = entry.get("days_available", 0.0) + cell("days_available")
+    elif source["kind"] == "temporary":
+        hours = cell("hours")
+        cost = cell("cost") if "cost" in cols else 0.0
+        agency = "agency" in cols and row[cols["agency"]].strip().lower() in (
+            "yes", "true", "1", "agency")
+        entry["temporary_hours"] = entry.get("temporary_hours", 0.0) + hours
+        for k, v in (("agency_hours", hours if agency else 0.0),
+                     ("agency_cost", cost if agency else 0.0),
+                     ("bank_cost", 0.0 if agency else cost)):
+            entry[k] = entry.get(k, 0.0) + v
+    else:
+        wte = cell("wte")
+        reason = row[cols["reason"]].strip().lower() if "reason" in cols else None
+        retired = reason is not None and any(
+            fnmatch.fnmatchcase(reason, str(p).strip().lower()) for p in source.get("retirement") or [])
+        entry["leavers"] = entry.get("leavers", 0.0) + 1
+        entry["leavers_wte"] = entry.get("leavers_wte", 0.0) + wte
+        entry["retirements_wte"] = entry.get("retirements_wte", 0.0) + (wte if retired else 0.0)
+
+
+def fill_actuals(doc, sources, actual_sums, snapshots):
+    """Sickness days and the quantities the YAML leaves unstated, on lines and teams' own
+    levels; the snapshot means in doc["_snapshots"]."""
+    kinds = {s["kind"] for s in sources}
+    temporary = [s for s in sources if s["kind"] == "temporary"]
+    known = {"temporary_hours": "temporary" in kinds,
+             "agency_hours": any("agency" in s["columns"] for s in temporary),
+             "bank_cost": any("cost" in s["columns"] for s in temporary),
+             "leavers": "leavers" in kinds, "leavers_wte": "leavers" in kinds,
+             "retirements_wte": any(s.get("retirement") for s in sources if s["kind"] == "leavers")}
+    known["agency_cost"] = known["bank_cost"] and known["agency_hours"]
+    for t in doc.get("teams") or []:
+        for holder, key, team_level in [(t, (t["id"], None), True)] + [
+                (ln, (t["id"], ln["profession"]), False) for ln in t.get("staffing") or []]:
+            entry = actual_sums.get(key, {})
+            if "days_available" in entry:
+                holder["_sickness_days"] = (entry["days_lost"], entry["days_available"])
+            for k, is_known in known.items():
+                kind_rows = "leavers" if k in ("leavers", "leavers_wte", "retirements_wte") \
+                    else "temporary_hours"
+                if not is_known or (kind_rows not in entry and not team_level):
+                    continue
+                actuals = holder.setdefault("actuals", {}) if holder.get("actuals") is None \
+                    else holder["actuals"]
+                if actuals.get(k) is None:
+                    actuals[k] = entry.get(k, 0.0)
+    starts = [s for s in sources if s["kind"] == "in_post" and s.get("snapshot") == "start"]
+    ends = [s for s in sources if s["kind"] == "in_post" and s.get("snapshot") == "end"]
+    if starts and ends:
+        named = all("person" in s["columns"] for s in starts + ends)
+        doc["_snapshots"] = {"wte": snapshots, "persons": named}

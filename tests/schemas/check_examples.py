@@ -110,7 +110,9 @@ class Checker:
             replacement = wrong_type(value)
             breaks.append((parts, ("set", replacement), parts,
                            f"a {json_type(replacement)} for a {json_type(value)}"))
-            if parts and isinstance(parts[-1], str):
+            # A field named by a pattern (actual_<component>, one per component with an
+            # actual) is present only where it applies: removing it leaves a valid document.
+            if parts and isinstance(parts[-1], str) and not parts[-1].startswith("actual_"):
                 breaks.append((parts, ("remove",), parts, "the field removed"))
             if isinstance(value, dict):
                 breaks.append((parts, ("add",), parts + [UNKNOWN_FIELD], "an unknown field"))
