@@ -200,6 +200,26 @@ TEST_CASE("actuals that cannot be true are located errors", "[actuals]") {
                                  "\"2026-03-31..2025-04-01\" ends before it starts"});
 }
 
+TEST_CASE("a team's summed parts must hold together; a mean headcount is a team's", "[actuals]") {
+  // Each block alone is consistent; the team's own agency hours and its line's temporary
+  // hours are not.
+  CHECK(problems_of(std::string(kWard), {"teams[ward].actuals.temporary_hours=null",
+                                         "teams[ward].staffing[rn].actuals.temporary_hours=800"}) ==
+        std::vector<std::string>{"in.yaml:13:7: error: teams[ward].actuals: the team's 1200 "
+                                 "agency hours are more than its 800 temporary hours they are "
+                                 "part of (its own and its lines', summed)"});
+  CHECK(problems_of(std::string(kWard), {"teams[ward].actuals.leavers_wte=null",
+                                         "teams[ward].staffing[hca].actuals={leavers_wte: 0.5}"}) ==
+        std::vector<std::string>{"in.yaml:13:7: error: teams[ward].actuals: the team's 0.8 WTE "
+                                 "of retirements is more than its 0.5 leavers' WTE it is part "
+                                 "of (its own and its lines', summed)"});
+  CHECK(
+      problems_of(std::string(kWard), {"teams[ward].staffing[hca].actuals={mean_headcount: 9}"}) ==
+      std::vector<std::string>{"--set:1:18: error: teams[ward].staffing[hca].actuals."
+                               "mean_headcount: a mean headcount is a team's: state it in the "
+                               "team's actuals (leaver rates start at teams)"});
+}
+
 TEST_CASE("a team with actuals and nobody in post is warned about", "[actuals]") {
   const estab::Model model = estab::load_model_text(ward_with("      leavers: 1\n"), "in.yaml", [] {
     estab::LoadOptions options;

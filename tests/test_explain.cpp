@@ -135,7 +135,10 @@ void check_against_review(const Explanation& explanation, const LineResult& revi
   INFO("line " << reviewed.team->id << "/" << reviewed.profession->id);
   CHECK(step_value(explanation, "required_wte") == reviewed.required_wte);
   CHECK(explanation.line.required_wte == reviewed.required_wte);
-  CHECK(explanation.steps.back().section == estab::ExplainSection::Costs);
+  // The last section: the actuals, where the line has any, else the costs.
+  CHECK(explanation.steps.back().section == (reviewed.actuals.components.empty()
+                                                 ? estab::ExplainSection::Costs
+                                                 : estab::ExplainSection::Actuals));
 
   // a is the sum of the component steps, in order, as calc sums them.
   double absence_total = 0.0;

@@ -143,8 +143,10 @@ TEST_CASE("the trust example renders as one self-contained board paper", "[html]
   check_self_contained(html);
   check_balanced(html, {"html", "head", "body", "style", "svg", "table", "thead", "tbody", "tr",
                         "section", "figure", "header", "footer"});
-  CHECK(count_of(html, "<svg ") == 3);  // skill mix, uplift, triangulation
-  CHECK(count_of(html, "<section ") == 7);
+  CHECK(count_of(html, "<svg ") == 4);  // skill mix, uplift, triangulation, headroom
+  CHECK(count_of(html, "<section ") == 8);
+  CHECK(html.find("<h2>6. Actuals against assumptions</h2>") != std::string::npos);
+  CHECK(html.find("<h2>7. Warnings</h2>") != std::string::npos);
 
   // Printing: A4 pages, tables and charts kept whole.
   CHECK(html.find("@page { size: A4;") != std::string::npos);

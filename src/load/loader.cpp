@@ -437,6 +437,9 @@ Model read_model(Document document, std::vector<std::string> files, const LoadOp
   if (!sources.empty()) document = Document();  // freed: the extracts are read into its room
   read_extracts(sources, model, options.cite_rows, problems, warnings);
   problems.throw_if_any();
+  NodeReader checker(document, model.files, problems);
+  check_team_actuals(model, checker);
+  problems.throw_if_any();
   NodeReader warner(document, model.files, warnings);
   plausibility_warnings(model, warner);
   warn_about_actuals(model, warner);

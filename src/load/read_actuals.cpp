@@ -107,7 +107,8 @@ std::optional<Located<std::pair<std::int32_t, std::int32_t>>> read_period(NodeRe
 
 }  // namespace
 
-Actuals read_actuals(NodeReader& reader, Document::NodeId node, const InputPath& path) {
+Actuals read_actuals(NodeReader& reader, Document::NodeId node, const InputPath& path,
+                     bool team_level) {
   Actuals actuals;
   const Document& document = reader.document();
   actuals.where = document.location(node);
@@ -145,6 +146,12 @@ Actuals read_actuals(NodeReader& reader, Document::NodeId node, const InputPath&
   actuals.leavers_wte = reader.number_at(node, path, "leavers_wte");
   actuals.retirements_wte = reader.number_at(node, path, "retirements_wte");
   actuals.mean_headcount = reader.number_at(node, path, "mean_headcount");
+  if (actuals.mean_headcount && !team_level) {
+    reader.error(document.find(node, "mean_headcount"), path.child("mean_headcount"),
+                 "a mean headcount is a team's: state it in the team's actuals (leaver rates "
+                 "start at teams)");
+    actuals.mean_headcount.reset();
+  }
   if (actuals.agency_hours && actuals.temporary_hours &&
       actuals.agency_hours->value > actuals.temporary_hours->value) {
     reader.error(document.find(node, "agency_hours"), path.child("agency_hours"),
@@ -256,6 +263,52 @@ void read_actuals_settings(NodeReader& reader, Document::NodeId review, const In
   settings.temporary_threshold = reader.percent_at(review, path, "temporary_threshold");
   if (auto tolerance = reader.percent_at(review, path, "actuals_tolerance")) {
     settings.actuals_tolerance = *tolerance;
+  }
+}
+
+void check_team_actuals(const Model& model, NodeReader& reader) {
+  const InputPath teams_path = InputPath().child("teams");
+  for (std::size_t team_index = 0; team_index < model.teams.size(); ++team_index) {
+    const Team& team = model.teams[team_index];
+    // The team's figure is its own and its lines' (stated or from extracts), summed.
+    const auto total = [&](std::optional<Located<double>> Actuals::*figure) {
+      std::optional<double> sum;
+      if (const auto& own = team.actuals.*figure) sum = own->value;
+      for (const StaffingLine& line : team.lines) {
+        if (const auto& stated = line.actuals.*figure) sum = sum.value_or(0.0) + stated->value;
+      }
+      return sum;
+    };
+    const SourceLocation& where = team.actuals.stated ? team.actuals.where : team.where;
+    const InputPath team_path = teams_path.item(team.id, team_index);
+    const InputPath actuals_path = team_path.child("actuals");
+    const auto temporary_hours = total(&Actuals::temporary_hours);
+    const auto agency_hours = total(&Actuals::agency_hours);
+    if (temporary_hours && agency_hours && *agency_hours > *temporary_hours + 1e-9) {
+      reader.error_at(where, actuals_path,
+                      fmt::format("the team's {:g} agency hours are more than its {:g} temporary "
+                                  "hours they are part of (its own and its lines', summed)",
+                                  *agency_hours, *temporary_hours));
+    }
+    const SnapshotMeans& means = model.extracts.snapshot_means;
+    const auto leavers = total(&Actuals::leavers);
+    if (means.present && means.team_headcount[team_index] && leavers &&
+        *leavers > kMostLeaversPerHead * *means.team_headcount[team_index]) {
+      reader.error_at(
+          where, actuals_path,
+          fmt::format("the team's {:g} leavers are more than {:g} times its mean "
+                      "headcount of {:g} (from the start and end snapshots): count "
+                      "the persons who left in the period",
+                      *leavers, kMostLeaversPerHead, *means.team_headcount[team_index]));
+    }
+    const auto leavers_wte = total(&Actuals::leavers_wte);
+    const auto retirements_wte = total(&Actuals::retirements_wte);
+    if (leavers_wte && retirements_wte && *retirements_wte > *leavers_wte + 1e-9) {
+      reader.error_at(where, actuals_path,
+                      fmt::format("the team's {:g} WTE of retirements is more than its {:g} "
+                                  "leavers' WTE it is part of (its own and its lines', summed)",
+                                  *retirements_wte, *leavers_wte));
+    }
   }
 }
 

@@ -186,7 +186,7 @@ std::optional<StaffingLine> read_line(NodeReader& reader, NodeId node, const Inp
   if (auto value = reader.number_at(node, line_path, "in_post_wte")) line.in_post_wte = *value;
   line.cost_per_wte = reader.number_at(node, line_path, "cost_per_wte");
   if (NodeId value = document.find(node, "actuals"); value != kNoNode) {
-    line.actuals = read_actuals(reader, value, line_path.child("actuals"));
+    line.actuals = read_actuals(reader, value, line_path.child("actuals"), false);
   }
   if (!known_profession) return std::nullopt;
   return line;
@@ -253,7 +253,7 @@ Team read_team(NodeReader& reader, NodeId node, const InputPath& teams_path, std
   }
   read_inpatient(reader, node, team_path, team);
   if (NodeId value = document.find(node, "actuals"); value != kNoNode) {
-    team.actuals = read_actuals(reader, value, team_path.child("actuals"));
+    team.actuals = read_actuals(reader, value, team_path.child("actuals"), true);
   }
   read_team_extract_keys(reader, node, team_path, declared, team);
   if (NodeId staffing = document.find(node, "staffing"); staffing != kNoNode) {

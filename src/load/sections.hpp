@@ -24,8 +24,15 @@ std::optional<Allowance> read_allowance(NodeReader& reader, Document::NodeId nod
 /// Reads an `assumptions:` block.
 AssumptionSet read_assumptions(NodeReader& reader, Document::NodeId node, const InputPath& path);
 
-/// Reads a team's or a line's `actuals:` block.
-Actuals read_actuals(NodeReader& reader, Document::NodeId node, const InputPath& path);
+/// Reads a team's or a line's `actuals:` block; only a team's (`team_level`) may state a mean
+/// headcount.
+Actuals read_actuals(NodeReader& reader, Document::NodeId node, const InputPath& path,
+                     bool team_level);
+
+/// Checks each team's summed bank and agency and leaver figures: agency hours within the
+/// temporary hours, retirements within the leavers' WTE, leavers within twice the mean
+/// headcount of the start and end snapshots.
+void check_team_actuals(const Model& model, NodeReader& reader);
 
 /// Records an error for each actual of a component that no level assumes and that is not one
 /// of the eight standard ones, with the closest name.

@@ -22,72 +22,96 @@ std::pair<double, double> assumed_and_actual(const AbsenceActuals& actuals) {
   return {assumed, actual};
 }
 
-/// True when a roll-up has any actual: absence, bank and agency hours or leavers.
-bool has_actuals(const Totals& totals) {
+}  // namespace
+
+bool totals_have_actuals(const Totals& totals) {
   return !totals.actuals.components.empty() || totals.workforce.temporary_hours ||
          totals.workforce.leavers || totals.workforce.leavers_wte;
 }
 
-/// The table row of one roll-up.
-std::vector<Cell> actuals_row(const std::string& name, const Totals& totals) {
-  const AbsenceActuals& actuals = totals.actuals;
-  const WorkforceActuals& workforce = totals.workforce;
-  const bool any_absence = !actuals.components.empty();
-  const auto [assumed, actual] = assumed_and_actual(actuals);
-  return {name,
-          any_absence ? format_percent(assumed) : std::string(kNullCell),
-          any_absence ? format_percent(actual) : std::string(kNullCell),
-          format_percent(actuals.absence_variance),
-          format_wte(actuals.headroom_gap_wte),
-          format_money(actuals.headroom_gap_cost),
-          rag_cell(actuals.actuals_rag),
-          format_percent(workforce.temporary_share),
-          rag_cell(workforce.temporary_rag),
-          format_percent(workforce.agency_share_hours),
-          format_money(workforce.temporary_premium),
-          format_percent(workforce.leaver_rate_wte)};
-}
-
-}  // namespace
-
 bool review_has_actuals(const ReviewResult& review) {
-  return has_actuals(review.organisation);
+  return totals_have_actuals(review.organisation);
 }
 
-void write_actuals_summary(ViewWriter& writer, const ReviewResult& review) {
+std::string actuals_summary_line(const ReviewResult& review) {
   const AbsenceActuals& actuals = review.organisation.actuals;
-  if (actuals.components.empty()) return;
+  if (actuals.components.empty()) return {};
   const auto [assumed, actual] = assumed_and_actual(actuals);
-  writer.line(fmt::format(
+  return fmt::format(
       "Headroom: {} assumed against {} actual absence (over the components with actuals); at "
       "actual absence the organisation needs {} WTE more, {}.",
       format_percent(assumed), format_percent(actual), format_wte(actuals.headroom_gap_wte),
-      format_money(actuals.headroom_gap_cost)));
+      format_money(actuals.headroom_gap_cost));
+}
+
+void write_actuals_summary(ViewWriter& writer, const ReviewResult& review) {
+  const std::string line = actuals_summary_line(review);
+  if (!line.empty()) writer.line(line);
+}
+
+const char* const kActualsNote =
+    "Assumed and actual: the absence components with an actual, weighted by FTE days "
+    "available where every actual comes from sickness extracts, else by WTE in post. Temporary "
+    "share: bank and agency WTE as a share of worked time. Agency hours: the agency share of "
+    "the bank and agency hours. Premium: the bank and agency cost over substantive staff "
+    "working the same hours. Leavers WTE: leavers' WTE over mean WTE in post.";
+
+const std::vector<ActualsColumn>& actuals_columns() {
+  static const std::vector<ActualsColumn> columns = {
+      {"Assumed",
+       [](const Totals& totals) {
+         return totals.actuals.components.empty()
+                    ? std::string(kNullCell)
+                    : format_percent(assumed_and_actual(totals.actuals).first);
+       }},
+      {"Actual",
+       [](const Totals& totals) {
+         return totals.actuals.components.empty()
+                    ? std::string(kNullCell)
+                    : format_percent(assumed_and_actual(totals.actuals).second);
+       }},
+      {"Variance",
+       [](const Totals& totals) { return format_percent(totals.actuals.absence_variance); }},
+      {"Headroom gap WTE",
+       [](const Totals& totals) { return format_wte(totals.actuals.headroom_gap_wte); }},
+      {"Gap cost",
+       [](const Totals& totals) { return format_money(totals.actuals.headroom_gap_cost); }},
+      {"Absence RAG", nullptr, [](const Totals& totals) { return totals.actuals.actuals_rag; }},
+      {"Temporary share",
+       [](const Totals& totals) { return format_percent(totals.workforce.temporary_share); }},
+      {"Temporary RAG", nullptr,
+       [](const Totals& totals) { return totals.workforce.temporary_rag; }},
+      {"Agency hours",
+       [](const Totals& totals) { return format_percent(totals.workforce.agency_share_hours); }},
+      {"Premium",
+       [](const Totals& totals) { return format_money(totals.workforce.temporary_premium); }},
+      {"Leavers WTE",
+       [](const Totals& totals) { return format_percent(totals.workforce.leaver_rate_wte); }},
+  };
+  return columns;
 }
 
 void write_actuals_table(ViewWriter& writer, const ReviewResult& review) {
-  TextTable table({{"Team", Align::Left},
-                   {"Assumed", Align::Right},
-                   {"Actual", Align::Right},
-                   {"Variance", Align::Right},
-                   {"Headroom gap WTE", Align::Right},
-                   {"Gap cost", Align::Right},
-                   {"Absence RAG", Align::Left},
-                   {"Temporary share", Align::Right},
-                   {"Temporary RAG", Align::Left},
-                   {"Agency hours", Align::Right},
-                   {"Premium", Align::Right},
-                   {"Leavers WTE", Align::Right}});
+  std::vector<Column> headers = {{"Team", Align::Left}};
+  for (const ActualsColumn& column : actuals_columns()) {
+    headers.push_back({std::string(column.header), column.text ? Align::Right : Align::Left});
+  }
+  TextTable table(std::move(headers));
+  const auto row = [](const std::string& name, const Totals& totals) {
+    std::vector<Cell> cells = {name};
+    for (const ActualsColumn& column : actuals_columns()) {
+      cells.push_back(column.text ? Cell(column.text(totals)) : rag_cell(column.rating(totals)));
+    }
+    return cells;
+  };
   for (const TeamResult& team : review.teams) {
-    if (has_actuals(team.totals)) table.add_row(actuals_row(team.team->name, team.totals));
+    if (totals_have_actuals(team.totals)) table.add_row(row(team.team->name, team.totals));
   }
   table.add_rule();
-  table.add_row(actuals_row("Organisation", review.organisation), true);
+  table.add_row(row("Organisation", review.organisation), true);
   writer.table(table);
   writer.blank_line();
-  writer.line(
-      "Assumed and actual: the absence components with an actual, weighted by WTE in post. "
-      "Temporary share: bank and agency WTE as a share of worked time.");
+  writer.line(kActualsNote);
 }
 
 }  // namespace estab::report

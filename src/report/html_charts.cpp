@@ -368,4 +368,50 @@ std::string triangulation_chart(const ReviewResult& review) {
   return svg.finish();
 }
 
+std::string headroom_chart(const ReviewResult& review) {
+  constexpr double kTop = 22.0;
+  constexpr double kRow = 30.0;
+  constexpr double kBarHeight = 10.0;
+  constexpr double kBarWidth = 360.0;
+  constexpr std::string_view kActualRed = "#da291c";
+  std::vector<std::pair<const std::string*, std::pair<double, double>>> rows;
+  double largest = 0.0;
+  for (const TeamResult& team : review.teams) {
+    const AbsenceActuals& actuals = team.totals.actuals;
+    if (actuals.components.empty()) continue;
+    double assumed = 0.0;
+    double actual = 0.0;
+    for (const ActualComponent& component : actuals.components) {
+      assumed += component.assumed;
+      actual += component.actual;
+    }
+    rows.push_back({&team.team->name, {assumed, actual}});
+    largest = std::max({largest, assumed, actual});
+  }
+  const double rows_end = kTop + kRow * static_cast<double>(rows.size());
+  Svg svg(rows_end + 28.0, "Funded headroom against actual absence per team");
+  const Axis axis = axis_for(largest, 0.05);
+  draw_grid(svg, axis, kBarWidth, kTop - 6.0, rows_end, 2, "%");
+  double y = kTop;
+  for (const auto& [name, figures] : rows) {
+    const auto [assumed, actual] = figures;
+    const double bar_top = y + 3.0;
+    svg.label(bar_top + kBarHeight + 2.0, *name);
+    svg.rect(kBarStart, bar_top, kBarWidth * std::max(assumed, 0.0) / axis.maximum, kBarHeight,
+             kBlue);
+    svg.rect(kBarStart, bar_top + kBarHeight + 1.0,
+             kBarWidth * std::max(actual, 0.0) / axis.maximum, kBarHeight, kActualRed);
+    svg.text(kBarStart + kBarWidth + 12.0, bar_top + kBarHeight + 2.0,
+             fmt::format("{} funded \xC2\xB7 {} actual", format_percent(assumed),
+                         format_percent(actual)),
+             "start", 10.5);
+    y += kRow;
+  }
+  svg.rect(kBarStart, rows_end + 10.0, 10.0, 10.0, kBlue);
+  svg.text(kBarStart + 14.0, rows_end + 19.0, "funded headroom (assumed absence)", "start", 10.0);
+  svg.rect(kBarStart + 220.0, rows_end + 10.0, 10.0, 10.0, kActualRed);
+  svg.text(kBarStart + 234.0, rows_end + 19.0, "actual absence", "start", 10.0);
+  return svg.finish();
+}
+
 }  // namespace estab::report

@@ -20,4 +20,8 @@ std::string uplift_chart(const std::vector<AssumptionGroup>& groups, UpliftMetho
 /// benchmark and by professional judgement.
 std::string triangulation_chart(const ReviewResult& review);
 
+/// For each team with an actual absence, a bar of its funded headroom (the assumed absence of
+/// the components with actuals) above a bar of the actual absence.
+std::string headroom_chart(const ReviewResult& review);
+
 }  // namespace estab::report

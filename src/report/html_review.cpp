@@ -3,6 +3,7 @@
 // self-contained page for A4, with every input string escaped.
 
 #include "report/html_review.hpp"
+#include "report/views.hpp"
 
 #include <fmt/format.h>
 
@@ -148,6 +149,9 @@ void write_summary(HtmlWriter& html, const ReviewResult& review) {
   }
   html.text(".");
   html.close();
+  if (const std::string headroom = actuals_summary_line(review); !headroom.empty()) {
+    html.element("p", headroom);
+  }
   html.element("p",
                "Costs count only the staffing lines with a cost per WTE; a gap's cost is the "
                "difference of the two costs it compares.",
@@ -318,8 +322,8 @@ void write_triangulation(HtmlWriter& html, const ReviewResult& review) {
   html.newline();
 }
 
-void write_warnings(HtmlWriter& html, const ReviewResult& review) {
-  open_section(html, "warnings", "6. Warnings");
+void write_warnings(HtmlWriter& html, const ReviewResult& review, std::string_view heading) {
+  open_section(html, "warnings", heading);
   if (review.warnings.empty()) {
     html.element("p", "None.");
   } else {
@@ -365,7 +369,8 @@ void write_review_html(std::ostream& out, const ReviewResult& review) {
   write_skill_mix(html, review);
   write_uplift(html, review);
   write_triangulation(html, review);
-  write_warnings(html, review);
+  const bool actuals = write_actuals_html(html, review, "6. Actuals against assumptions");
+  write_warnings(html, review, actuals ? "7. Warnings" : "6. Warnings");
   write_assumptions_section(html, review);
   html.open("footer");
   const std::string source = source_name(model);

@@ -59,6 +59,8 @@ td { vertical-align: top; padding: 1mm 1.5mm; border-bottom: 0.5px solid #d8dde0
 th.num { text-align: right; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.settings { width: auto; min-width: 60%; }
+table.actuals { font-size: 7.5pt; }
+table.actuals th, table.actuals td { padding: 1mm 0.8mm; }
 td.rag, th.rag { text-align: center; white-space: nowrap; }
 tfoot td { font-weight: bold; border-top: 1.5px solid #212b32; border-bottom: none; }
 .detail { display: block; font-size: 7.5pt; color: #4c6272; font-weight: normal; }

@@ -26,8 +26,28 @@ void write_uplift_sets(ViewWriter& writer, const ReviewResult& review, HeadingLe
 /// True when the review has any actual (absence, bank and agency hours or leavers).
 bool review_has_actuals(const ReviewResult& review);
 
-/// The summary's line on headroom: assumed against actual absence and what the gap costs;
-/// nothing without an actual absence.
+/// True when a roll-up has any actual: absence, bank and agency hours or leavers.
+bool totals_have_actuals(const Totals& totals);
+
+/// One column of the table of actuals against assumptions, the same in every format: a figure
+/// as text, or a rating.
+struct ActualsColumn {
+  std::string_view header;
+  std::string (*text)(const Totals& totals) = nullptr;  ///< null for a rating column
+  Rag (*rating)(const Totals& totals) = nullptr;        ///< only for a rating column
+};
+
+/// The columns of the actuals table after the team's name, in order.
+const std::vector<ActualsColumn>& actuals_columns();
+
+/// What the actuals table's figures mean, for the note beneath it.
+extern const char* const kActualsNote;
+
+/// The summary's sentence on headroom: assumed against actual absence and what the gap costs;
+/// "" without an actual absence.
+std::string actuals_summary_line(const ReviewResult& review);
+
+/// The summary's line on headroom (actuals_summary_line), when there is one.
 void write_actuals_summary(ViewWriter& writer, const ReviewResult& review);
 
 /// Per team with actuals, then the organisation: absence assumed against actual, the headroom

@@ -113,7 +113,15 @@ def line_value(line, header):
             if "absence_" + component["component"] == header:
                 return component["fraction"]
         return 0.0
-    return line[header]
+    return field(line, header)
+
+
+def field(record, header):
+    """A record's field; actual_<component> is present only where the record has that actual,
+    and its cell is blank elsewhere."""
+    if header.startswith("actual_") and header not in record:
+        return None
+    return record[header]
 
 
 def check_review(estab, source, scratch):
@@ -138,7 +146,7 @@ def check_review(estab, source, scratch):
     for name in REVIEW_SHEETS:
         check_layout(f"review {name}", sheets[name])
     numbers = check_records("review Lines", sheets["Lines"], document["lines"], line_value)
-    by_key = lambda record, header: record[header]  # noqa: E731
+    by_key = field
     for name, key in [("Teams", "teams"), ("Services", "services"),
                       ("Professions", "professions")]:
         numbers += check_records(f"review {name}", sheets[name], document[key], by_key)

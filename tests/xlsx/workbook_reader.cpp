@@ -191,7 +191,7 @@ std::string expected_format(std::string field) {
       ends("_share_hours")) {
     return "0.0%";
   }
-  if (ends("_wte") || ends("_wte_gross")) return "0.00";
+  if (ends("_wte") || ends("_wte_gross") || field == "required_wte_at_actual") return "0.00";
   if (field.find("hours") != std::string::npos || starts("chppd_")) return "0.0";
   return "General";
 }
@@ -274,6 +274,9 @@ std::size_t check_cells(const ordered_json& sheet, const ordered_json& records,
 
 /// A field of a record as the sheet shows it.
 ordered_json plain_field(const ordered_json& record, const std::string& header) {
+  // actual_<component> is in the JSON only where the record has that actual; its column is
+  // blank elsewhere.
+  if (header.rfind("actual_", 0) == 0 && !record.contains(header)) return nullptr;
   return record.at(header);
 }
 
