@@ -287,8 +287,8 @@ TEST_CASE("Markdown headings follow the views' sections", "[markdown]") {
        {"\n## 1. Summary\n", "\n## 2. Establishment by team and service\n",
         "\n## 3. Gaps and RAG\n", "\n## 4. Skill mix\n", "\n## 5. Uplift assumptions\n",
         "\n### Summary of assumption sets\n", "\n### Assumption set 1 of 19 (1 line)\n",
-        "\n## 6. Inpatient triangulation\n", "\n## 7. Professions\n", "\n## 8. Actuals against assumptions\n",
-        "\n## 9. Warnings\n"}) {
+        "\n## 6. Inpatient triangulation\n", "\n## 7. Professions\n",
+        "\n## 8. Actuals against assumptions\n", "\n## 9. Warnings\n"}) {
     CHECK(review.find(section) != std::string::npos);
   }
   CHECK(review.find("\nStaffing lines: 24; red 5, amber 6, green 13.\n") != std::string::npos);
