@@ -411,10 +411,13 @@ TEST_CASE("the change must be above 0% and below 100%", "[sensitivity]") {
 TEST_CASE("on the trust example every assumption has down <= base <= up", "[sensitivity]") {
   const estab::Model model = trust_model();
   const SensitivityResult result = estab::run_sensitivity(model, 0.1);
-  REQUIRE(result.components.size() == 12);  // 8 fixed, 2 additional, headcount, demand
+  // 8 fixed, 2 additional, headcount, demand, and actual sickness (the example has actuals).
+  REQUIRE(result.components.size() == 13);
   const double slack = 1e-9;
   for (const SensitivityComponent& component : result.components) {
     INFO(component.component);
+    // Actual sickness runs above the assumed, so both of its sides may lie above the base.
+    if (component.component == "actual_sickness") continue;
     CHECK(component.required_wte_down <= result.required_wte + slack);
     CHECK(result.required_wte <= component.required_wte_up + slack);
     REQUIRE(component.required_cost_down);
@@ -445,6 +448,8 @@ TEST_CASE("organisation totals alone equal the full review's, bit for bit, under
         scaling.target = Scaling::Target::HeadcountPerWte;
       } else if (assumption == "demand") {
         scaling.target = Scaling::Target::Demand;
+      } else if (assumption == "actual_sickness") {
+        scaling.target = Scaling::Target::ActualSickness;
       } else {
         scaling.target = Scaling::Target::Component;
         scaling.component = assumption;
@@ -452,7 +457,7 @@ TEST_CASE("organisation totals alone equal the full review's, bit for bit, under
       scalings.push_back(scaling);
     }
   }
-  REQUIRE(scalings.size() == 25);
+  REQUIRE(scalings.size() == 27);
   for (const Scaling& scaling : scalings) {
     INFO(scaling.component << " x" << scaling.factor);
     const estab::Totals full = estab::compute_review(model, scaling).organisation;
@@ -578,4 +583,35 @@ TEST_CASE("the sensitivity command reads --change as a percentage", "[sensitivit
                                               console) == estab::cli::ExitCode::Success);
     CHECK(nlohmann::json::parse(out.str())["change"].get<double>() == 0.1);
   }
+}
+
+TEST_CASE("actual sickness: each line's actual, scaled, in place of its assumed sickness",
+          "[sensitivity]") {
+  // One line whose only absence is 4% assumed sickness, with 6% actual; a second line without
+  // an actual keeps its assumption.
+  const estab::Model model = estab::load_model_text(
+      "estab: 1\n"
+      "assumptions: {annual_leave: 0%, bank_holidays: 0%, sickness: 4%}\n"
+      "professions: [{id: rn, registered: true}, {id: hca, registered: false}]\n"
+      "teams:\n"
+      "  - id: ward\n"
+      "    staffing:\n"
+      "      - {profession: rn, hours_per_week: 375, actuals: {sickness: 6%}}\n"
+      "      - {profession: hca, hours_per_week: 75}\n",
+      "sick.yaml");
+  const SensitivityResult result = estab::run_sensitivity(model, 0.1);
+  const auto found = std::find_if(
+      result.components.begin(), result.components.end(),
+      [](const SensitivityComponent& row) { return row.component == "actual_sickness"; });
+  REQUIRE(found != result.components.end());
+  const double hca = 2.0 / (1.0 - 0.04);
+  CHECK(found->required_wte_down == near(10.0 / (1.0 - 0.054) + hca));
+  CHECK(found->required_wte_up == near(10.0 / (1.0 - 0.066) + hca));
+  // Without an actual sickness anywhere the row is not listed.
+  const estab::Model plain = estab::load_model_text(
+      "estab: 1\nprofessions: [{id: rn, registered: true}]\n"
+      "teams: [{id: ward, staffing: [{profession: rn, hours_per_week: 375}]}]\n",
+      "plain.yaml");
+  const std::vector<std::string> listed = estab::sensitivity_assumptions(plain);
+  CHECK(std::find(listed.begin(), listed.end(), "actual_sickness") == listed.end());
 }

@@ -40,7 +40,7 @@ TEST_CASE("XLSX review of examples/trust.yaml matches the estab-review/2 documen
 
   CHECK(sheet_names(workbook) == std::vector<std::string>{"Lines", "Teams", "Services",
                                                           "Professions", "Organisation", "Uplift",
-                                                          "Warnings"});
+                                                          "Actuals", "Warnings"});
 
   SECTION("Lines: the CSV's columns, every figure of every line as in the JSON review") {
     const ordered_json& lines = sheet_named(workbook, "Lines");
@@ -85,6 +85,29 @@ TEST_CASE("XLSX review of examples/trust.yaml matches the estab-review/2 documen
       CHECK(check_cells(sheet, records, plain_field) >= records.size() * 10);
     }
     CHECK(cell_at(sheet_named(workbook, "Teams"), 0, 0).at("value") == "=1+1");
+  }
+
+  SECTION("Actuals: each team with actuals, then the organisation, as in the JSON") {
+    const ordered_json& sheet = sheet_named(workbook, "Actuals");
+    ordered_json records = ordered_json::array();
+    for (const ordered_json& team : document.at("teams")) {
+      if (team.at("actuals_rag") != "none" || !team.at("temporary_hours").is_null() ||
+          !team.at("leavers").is_null()) {
+        records.push_back(team);
+      }
+    }
+    ordered_json organisation = document.at("organisation");
+    organisation["team"] = nullptr;
+    organisation["team_name"] = "Organisation";
+    organisation["service"] = nullptr;
+    organisation["service_name"] = nullptr;
+    records.push_back(organisation);
+    CHECK(records.size() == 4);  // the two CLDTs, the ATU, the organisation
+    check_layout(sheet, records.size());
+    const std::vector<std::string> headers = headers_of(sheet);
+    CHECK(std::find(headers.begin(), headers.end(), "actual_training") != headers.end());
+    CHECK(std::find(headers.begin(), headers.end(), "temporary_premium") != headers.end());
+    CHECK(check_cells(sheet, records, plain_field) >= records.size() * 20);
   }
 
   SECTION("Professions and Warnings: the JSON's records") {

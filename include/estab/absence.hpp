@@ -48,7 +48,9 @@ double available_time_fraction(const Allowance& allowance, const ReviewSettings&
 /// A what-if change applied while computing: one assumption scaled by a factor on every line.
 struct Scaling {
   /// What is scaled.
-  enum class Target { None, Component, HeadcountPerWte, Demand };
+  /// ActualSickness: each line with an actual sickness takes it (times the factor) in place of
+  /// its assumed sickness; the other lines keep theirs.
+  enum class Target { None, Component, HeadcountPerWte, Demand, ActualSickness };
   Target target = Target::None;
   std::string component;  ///< for Component: "sickness", …, or an `additional` name
   double factor = 1.0;    ///< e.g. 0.9 or 1.1

@@ -13,7 +13,8 @@ namespace estab {
 
 /// The organisation's required WTE and cost with one assumption scaled down and up.
 struct SensitivityComponent {
-  std::string component;  ///< "sickness", an `additional` name, "headcount_per_wte" or "demand"
+  std::string component;  ///< "sickness", an `additional` name, "headcount_per_wte", "demand"
+                          ///< or "actual_sickness"
   Scaling down;           ///< the scaling by (1 − change)
   Scaling up;             ///< the scaling by (1 + change)
   double required_wte_down = 0.0;
@@ -42,7 +43,8 @@ void check_sensitivity_change(double change);
 
 /// The assumptions a sensitivity run scales, in listed order: the eight fixed absence
 /// components (in the order of docs/INPUT.md), each `additional` name stated anywhere in the model
-/// (sorted), then "headcount_per_wte" and "demand".
+/// (sorted), then "headcount_per_wte", "demand" and, when any line has an actual sickness,
+/// "actual_sickness" (each line's actual sickness in place of its assumed, scaled).
 std::vector<std::string> sensitivity_assumptions(const Model& model);
 
 /// Computes the base review and, for each assumption, the review at (1 − change) and

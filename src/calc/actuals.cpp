@@ -67,6 +67,43 @@ std::pair<std::size_t, std::string_view> component_rank(std::string_view name) {
 
 }  // namespace
 
+std::optional<ActualComponent> line_actual(const Model& model, const Team& team,
+                                           const StaffingLine& line, Component component,
+                                           double headcount_per_wte, double assumed) {
+  const std::string_view name = component_key(component);
+  const ReviewSettings& review = model.review;
+  if (const Allowance* stated = line.actuals.absence.fixed.find(component)) {
+    return ActualComponent{name, allowance_fraction(*stated, review, headcount_per_wte), assumed,
+                           AssumptionLevel::Line, nullptr};
+  }
+  const bool sickness = component == Component::Sickness;
+  if (sickness && line.extract.sickness_days) {
+    return ActualComponent{name, days_fraction(*line.extract.sickness_days), assumed,
+                           AssumptionLevel::Line, &*line.extract.sickness_days};
+  }
+  if (const Allowance* stated = team.actuals.absence.fixed.find(component)) {
+    return ActualComponent{name, allowance_fraction(*stated, review, headcount_per_wte), assumed,
+                           AssumptionLevel::Team, nullptr};
+  }
+  if (sickness && team.sickness_days) {
+    return ActualComponent{name, days_fraction(*team.sickness_days), assumed, AssumptionLevel::Team,
+                           &*team.sickness_days};
+  }
+  return std::nullopt;
+}
+
+bool has_actual_sickness(const Model& model) {
+  for (const Team& team : model.teams) {
+    if (team.sickness_days || team.actuals.absence.fixed.find(Component::Sickness)) return true;
+    for (const StaffingLine& line : team.lines) {
+      if (line.extract.sickness_days || line.actuals.absence.fixed.find(Component::Sickness)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 void compute_line_actuals(const Model& model, const Team& team, const StaffingLine& line,
                           LineResult& result, const RequiredAtAbsence& required_at) {
   const ReviewSettings& review = model.review;
@@ -74,27 +111,9 @@ void compute_line_actuals(const Model& model, const Team& team, const StaffingLi
   AbsenceActuals& actuals = result.actuals;
   for (std::size_t index = 0; index < kFixedComponentCount; ++index) {
     const auto component = static_cast<Component>(index);
-    const double assumed = result.absence.components[index].fraction;
-    if (const Allowance* stated = line.actuals.absence.fixed.find(component)) {
-      actuals.components.push_back({component_key(component),
-                                    allowance_fraction(*stated, review, headcount), assumed,
-                                    AssumptionLevel::Line, nullptr});
-      continue;
-    }
-    // Sickness from extract days: the line's rows, else the team's own statement, else the
-    // team's rows.
-    const bool sickness = component == Component::Sickness;
-    if (sickness && line.extract.sickness_days) {
-      actuals.components.push_back({component_key(component),
-                                    days_fraction(*line.extract.sickness_days), assumed,
-                                    AssumptionLevel::Line, &*line.extract.sickness_days});
-    } else if (const Allowance* stated = team.actuals.absence.fixed.find(component)) {
-      actuals.components.push_back({component_key(component),
-                                    allowance_fraction(*stated, review, headcount), assumed,
-                                    AssumptionLevel::Team, nullptr});
-    } else if (sickness && team.sickness_days) {
-      actuals.components.push_back({component_key(component), days_fraction(*team.sickness_days),
-                                    assumed, AssumptionLevel::Team, &*team.sickness_days});
+    if (auto actual = line_actual(model, team, line, component, headcount,
+                                  result.absence.components[index].fraction)) {
+      actuals.components.push_back(*actual);
     }
   }
   // The others by name: the line's where it states one, else the team's (both sorted).

@@ -21,6 +21,16 @@ using RequiredAtAbsence = std::function<std::optional<double>(double absence_fra
 void compute_line_actuals(const Model& model, const Team& team, const StaffingLine& line,
                           LineResult& result, const RequiredAtAbsence& required_at);
 
+/// The actual of a fixed component on a line: its own statement, else (for sickness) its
+/// extract days, else its team's statement, else (for sickness) its team's extract days;
+/// nullopt without one. `assumed` is the line's assumed fraction of the component.
+std::optional<ActualComponent> line_actual(const Model& model, const Team& team,
+                                           const StaffingLine& line, Component component,
+                                           double headcount_per_wte, double assumed);
+
+/// True when some line or team of `model` has an actual sickness, stated or from extracts.
+bool has_actual_sickness(const Model& model);
+
 /// Sums the parts of actual absence (over lines) and of bank and agency staff and leavers (over
 /// lines and teams' own statements) for one roll-up, and works out its rates.
 class ActualsRollup {

@@ -132,6 +132,18 @@ LineResult calc::compute_line_unchecked(const Model& model, const Team& team,
 
   result.absence = listing == calc::AbsenceListing::Every ? resolver.resolve(team, line)
                                                           : resolver.resolve_total(team, line);
+  if (scaling.target == Scaling::Target::ActualSickness) {
+    // What if sickness ran at the actual rate (scaled): the line's actual replaces its assumed.
+    AbsenceComponent& sickness =
+        result.absence.components[static_cast<std::size_t>(Component::Sickness)];
+    if (const auto actual =
+            calc::line_actual(model, team, line, Component::Sickness,
+                              result.absence.headcount_per_wte, sickness.fraction)) {
+      const double scaled = actual->actual * scaling.factor;
+      result.absence.total += scaled - sickness.fraction;
+      sickness.fraction = scaled;
+    }
+  }
   const double absence_fraction = result.absence.total;
   if (!(absence_fraction < 1.0)) {
     // Only a what-if scaling can get here (the loader refuses such input); the caller reports

@@ -27,6 +27,7 @@ std::string scaled_assumption_name(const Scaling& scaling) {
     case Scaling::Target::Component: return scaling.component;
     case Scaling::Target::HeadcountPerWte: return "headcount_per_wte";
     case Scaling::Target::Demand: return "demand";
+    case Scaling::Target::ActualSickness: return "actual_sickness";
     case Scaling::Target::None: break;
   }
   return "nothing";

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "calc/actuals.hpp"
 #include "calc/scaling.hpp"
 #include "estab/diagnostic.hpp"
 
@@ -36,18 +37,22 @@ constexpr const char* kHeadcountAssumption = "headcount_per_wte";
 /// The name of the assumption that scales every line's demand hours.
 constexpr const char* kDemandAssumption = "demand";
 
+/// The name of the assumption that puts each line's actual sickness in place of its assumed.
+constexpr const char* kActualSicknessAssumption = "actual_sickness";
+
 /// The scaling of one listed assumption by `factor`.
-Scaling scaling_of(const std::string& assumption, std::size_t position, std::size_t component_count,
-                   double factor) {
+Scaling scaling_of(const std::string& assumption, double factor) {
   Scaling scaling;
   scaling.factor = factor;
-  if (position < component_count) {
+  if (assumption == kHeadcountAssumption) {
+    scaling.target = Scaling::Target::HeadcountPerWte;
+  } else if (assumption == kDemandAssumption) {
+    scaling.target = Scaling::Target::Demand;
+  } else if (assumption == kActualSicknessAssumption) {
+    scaling.target = Scaling::Target::ActualSickness;
+  } else {
     scaling.target = Scaling::Target::Component;
     scaling.component = assumption;
-  } else if (assumption == kHeadcountAssumption) {
-    scaling.target = Scaling::Target::HeadcountPerWte;
-  } else {
-    scaling.target = Scaling::Target::Demand;
   }
   return scaling;
 }
@@ -136,6 +141,7 @@ std::vector<std::string> sensitivity_assumptions(const Model& model) {
   }
   assumptions.emplace_back(kHeadcountAssumption);
   assumptions.emplace_back(kDemandAssumption);
+  if (calc::has_actual_sickness(model)) assumptions.emplace_back(kActualSicknessAssumption);
   return assumptions;
 }
 
@@ -149,11 +155,10 @@ SensitivityResult run_sensitivity(const Model& model, double change) {
   result.required_cost = base.required_cost;
 
   const std::vector<std::string> assumptions = sensitivity_assumptions(model);
-  const std::size_t component_count = assumptions.size() - 2;  // all but headcount and demand
-  std::vector<Scaling> scalings;                               // each assumption down, then up
-  for (std::size_t position = 0; position < assumptions.size(); ++position) {
-    scalings.push_back(scaling_of(assumptions[position], position, component_count, 1.0 - change));
-    scalings.push_back(scaling_of(assumptions[position], position, component_count, 1.0 + change));
+  std::vector<Scaling> scalings;  // each assumption down, then up
+  for (const std::string& assumption : assumptions) {
+    scalings.push_back(scaling_of(assumption, 1.0 - change));
+    scalings.push_back(scaling_of(assumption, 1.0 + change));
   }
   const std::vector<ScaledOutcome> outcomes = scaled_organisations(model, scalings);
 

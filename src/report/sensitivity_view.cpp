@@ -118,6 +118,17 @@ void write_sensitivity_view(ViewWriter& writer, const SensitivityResult& result)
   writer.line(
       "headcount_per_wte moves every hours_per_head allowance with it; demand scales every "
       "line's demand hours, never fixed WTE.");
+  const bool actual_sickness = std::any_of(result.components.begin(), result.components.end(),
+                                           [](const SensitivityComponent& component) {
+                                             return component.component == "actual_sickness";
+                                           });
+  if (actual_sickness) {
+    writer.line(fmt::format(
+        "actual_sickness puts each line's actual sickness, scaled, in place of its assumed "
+        "sickness (lines without an actual keep theirs): the required WTE were sickness to run "
+        "{} below or above what actually happened.",
+        change_percent(result.change)));
+  }
 }
 
 /// One CSV record per assumption, largest swing first, with unrounded numbers.

@@ -1,8 +1,11 @@
 // The review workbook (`review --format xlsx`), for finance leads who go through the review in a
 // spreadsheet: one sheet per record kind, laid out by its field table like the CSV of that
 // level, each column in its field's number format. The Uplift sheet holds the rows of
-// `uplift --format csv`.
+// `uplift --format csv`. With actuals, an Actuals sheet holds the teams that have any and the
+// organisation.
 
+#include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -11,6 +14,7 @@
 #include "estab/report.hpp"
 #include "report/field_output.hpp"
 #include "report/view_common.hpp"
+#include "report/views.hpp"
 #include "report/xlsx_views.hpp"
 #include "report/xlsx_workbook.hpp"
 
@@ -27,20 +31,91 @@ XlsxSheet warnings_sheet(const std::vector<std::string>& warnings) {
   return sheet;
 }
 
+/// The identity fields of a team row, and the figures the Actuals sheet shows of each roll-up.
+constexpr std::array<std::string_view, 4> kTeamIdentity = {"team", "team_name", "service",
+                                                           "service_name"};
+constexpr std::array<std::string_view, 26> kActualFields = {"in_post_wte",
+                                                            "required_wte",
+                                                            "net_gap_wte",
+                                                            "absence_variance",
+                                                            "required_wte_at_actual",
+                                                            "headroom_gap_wte",
+                                                            "headroom_gap_cost",
+                                                            "actuals_rag",
+                                                            "temporary_hours",
+                                                            "agency_hours",
+                                                            "bank_cost",
+                                                            "agency_cost",
+                                                            "temporary_wte",
+                                                            "temporary_share",
+                                                            "temporary_rag",
+                                                            "temporary_covers_net_gap_wte",
+                                                            "agency_share_hours",
+                                                            "agency_cost_share",
+                                                            "temporary_premium",
+                                                            "leavers",
+                                                            "leavers_wte",
+                                                            "retirements_wte",
+                                                            "mean_headcount",
+                                                            "leaver_rate_headcount",
+                                                            "leaver_rate_wte",
+                                                            "retirement_rate_wte"};
+
+template <std::size_t Count>
+bool listed(std::string_view name, const std::array<std::string_view, Count>& names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+/// The fields of `table` the Actuals sheet shows, in table order: identity, the actual of each
+/// component, then the actuals figures.
+template <typename Record>
+FieldTable<Record> actuals_subset(const FieldTable<Record>& table, bool identity) {
+  FieldTable<Record> subset;
+  for (const Field<Record>& field : table) {
+    if (identity && listed(field.name, kTeamIdentity)) subset.push_back(field);
+  }
+  for (const Field<Record>& field : table) {
+    if (field.unit == FieldUnit::ActualComponents || listed(field.name, kActualFields)) {
+      subset.push_back(field);
+    }
+  }
+  return subset;
+}
+
+/// One row per team with actuals, then the organisation's: actual against assumed absence,
+/// bank and agency staff and leavers, as the review's "Actuals against assumptions".
+XlsxSheet actuals_sheet(const ReviewResult& review, const std::vector<std::string>& actual_names) {
+  std::vector<TeamResult> teams;
+  for (const TeamResult& team : review.teams) {
+    if (totals_have_actuals(team.totals)) teams.push_back(team);
+  }
+  XlsxSheet sheet =
+      field_sheet("Actuals", teams, actuals_subset(team_fields(), true), {}, actual_names);
+  const XlsxSheet organisation =
+      field_sheet("Organisation", std::vector<Totals>{review.organisation},
+                  actuals_subset(totals_fields(), false), {}, actual_names);
+  std::vector<XlsxCell> row = {std::monostate(), std::string("Organisation"), std::monostate(),
+                               std::monostate()};
+  row.insert(row.end(), organisation.rows.front().begin(), organisation.rows.front().end());
+  sheet.rows.push_back(std::move(row));
+  return sheet;
+}
+
 }  // namespace
 
 void write_review_xlsx(std::ostream& out, const ReviewResult& review) {
   const std::vector<std::string> component_names = absence_column_names(review);
   const std::vector<std::string> actual_names = actual_column_names(review);
-  const std::vector<XlsxSheet> sheets = {
+  std::vector<XlsxSheet> sheets = {
       field_sheet("Lines", review.lines, line_fields(), component_names, actual_names),
       field_sheet("Teams", review.teams, team_fields(), {}, actual_names),
       field_sheet("Services", review.services, service_fields(), {}, actual_names),
       field_sheet("Professions", review.professions, profession_fields(), {}, actual_names),
       field_sheet("Organisation", std::vector<Totals>{review.organisation}, totals_fields(), {},
                   actual_names),
-      field_sheet("Uplift", review.lines, uplift_line_fields(), component_names),
-      warnings_sheet(review.warnings)};
+      field_sheet("Uplift", review.lines, uplift_line_fields(), component_names)};
+  if (review_has_actuals(review)) sheets.push_back(actuals_sheet(review, actual_names));
+  sheets.push_back(warnings_sheet(review.warnings));
 
   const ReviewSettings& settings = model_of(review).review;
   write_xlsx(out, sheets,

@@ -29,7 +29,7 @@ import check_xlsx  # noqa: E402
 
 TOLERANCE = 1e-12
 REVIEW_SHEETS = ["Lines", "Teams", "Services", "Professions", "Organisation", "Uplift",
-                 "Warnings"]
+                 "Actuals", "Warnings"]
 FORMATS = {"required_wte": "0.00", "vacancy_rate": "0.0%", "required_cost": "£#,##0",
            "demand_hours_per_week": "0.0", "absence_sickness": "0.0%", "wisn_ratio": "General"}
 
