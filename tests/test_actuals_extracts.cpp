@@ -186,6 +186,27 @@ TEST_CASE("leavers from an extract, retirements by reason, rates on the snapshot
   CHECK(model.teams[0].lines[0].extract.in_post_rows_wte == 1.0);
 }
 
+TEST_CASE("snapshots without persons give no means: the team's own figures are used", "[actuals]") {
+  const std::string snapshot =
+      "    columns: {cost_centre: CC, wte: WTE}\n"
+      "    map: [{profession: rn, where: {Group: [N*]}}]\n";
+  const Model model = load_with_files(
+      "snapshots-without-persons",
+      ward_and_clinic("",
+                      "  - kind: in_post\n    file: start.csv\n    snapshot: start\n" + snapshot +
+                          "  - kind: in_post\n    file: end.csv\n    snapshot: end\n" + snapshot +
+                          "  - kind: leavers\n    file: leavers.csv\n"
+                          "    columns: {cost_centre: CC, wte: WTE}\n"),
+      {{"start.csv", "CC,Group,WTE\n100,N1,3\n"},
+       {"end.csv", "CC,Group,WTE\n100,N1,1\n"},
+       {"leavers.csv", "CC,WTE\n100,1.2\n"}});
+  CHECK_FALSE(model.extracts.snapshot_means.present);
+  const WorkforceActuals& ward = compute_review(model).teams[0].totals.workforce;
+  CHECK(ward.leaver_rate_wte == Approx(1.2 / 12.0));  // over the 8 + 4 WTE stated in post
+  CHECK_FALSE(ward.mean_headcount.has_value());
+  CHECK_FALSE(ward.retirements_wte.has_value());  // no retirement reasons to count by
+}
+
 TEST_CASE("bad actuals extracts are located errors", "[actuals]") {
   CHECK(problems_loading("days-above", ward_and_clinic("", kSicknessByLine),
                          {{"sickness.csv", "CC,Group,Lost,Available\n100,N1,30,20\n"}}) ==

@@ -113,8 +113,8 @@ struct ExtractHeadcounts {
   std::optional<std::size_t> organisation;
 };
 
-/// Persons and WTE in post at the start and end of the actuals period, averaged per level; null
-/// where the two snapshots do not both name persons.
+/// Persons and WTE in post at the start and end of the actuals period, averaged per level;
+/// present only when a start and an end snapshot both name persons.
 struct SnapshotMeans {
   std::vector<std::optional<double>> team_headcount;     ///< by team index
   std::vector<std::optional<double>> service_headcount;  ///< by service index, then "(none)"
@@ -122,7 +122,7 @@ struct SnapshotMeans {
   std::vector<double> team_wte;     ///< by team index; empty without both snapshots
   std::vector<double> service_wte;  ///< by service index, then "(none)"
   double organisation_wte = 0.0;
-  bool present = false;  ///< a start and an end snapshot were both read
+  bool present = false;  ///< a start and an end snapshot, both naming persons, were read
 };
 
 /// Everything the extracts of a review gave it.

@@ -255,7 +255,12 @@ class ExtractApplier {
 
   /// The means over the start and end snapshots that leaver rates divide by.
   void fill_snapshot_means() {
-    if (!totals_.any_start || !totals_.any_end) return;
+    // Only a start and an end snapshot that both name persons give the means; otherwise the
+    // leaver rates divide by the team's stated mean headcount and its in-post WTE.
+    if (!totals_.any_start || !totals_.any_end || !totals_.start_snapshot_persons ||
+        !totals_.end_snapshot_persons) {
+      return;
+    }
     SnapshotMeans& means = model_.extracts.snapshot_means;
     means.present = true;
     const std::size_t service_count = model_.services.size() + 1;
@@ -270,7 +275,6 @@ class ExtractApplier {
     }
     means.team_headcount.assign(model_.teams.size(), std::nullopt);
     means.service_headcount.assign(service_count, std::nullopt);
-    if (!totals_.start_snapshot_persons || !totals_.end_snapshot_persons) return;
     const SnapshotCounts start = count_snapshot(totals_.start_persons);
     const SnapshotCounts end = count_snapshot(totals_.end_persons);
     for (std::size_t index = 0; index < model_.teams.size(); ++index) {

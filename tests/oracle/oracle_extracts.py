@@ -299,6 +299,5 @@ def fill_actuals(doc, sources, actual_sums, snapshots):
                     actuals[k] = entry.get(k, 0.0)
     starts = [s for s in sources if s["kind"] == "in_post" and s.get("snapshot") == "start"]
     ends = [s for s in sources if s["kind"] == "in_post" and s.get("snapshot") == "end"]
-    if starts and ends:
-        named = all("person" in s["columns"] for s in starts + ends)
-        doc["_snapshots"] = {"wte": snapshots, "persons": named}
+    if starts and ends and all("person" in s["columns"] for s in starts + ends):
+        doc["_snapshots"] = {"wte": snapshots, "persons": True}
