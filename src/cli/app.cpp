@@ -80,6 +80,29 @@ bool colour_permitted() {
   return no_colour == nullptr;
 }
 
+/// For a command given an option that only other commands take ("--fail-on" to
+/// `establishment`), a message naming the commands that take it; "" otherwise.
+std::string misplaced_option(CLI::App& app, int argc, const char* const* argv) {
+  const std::vector<CLI::App*> parsed = app.get_subcommands();
+  if (parsed.empty()) return {};
+  const CLI::App& command = *parsed.front();
+  for (int index = 1; index < argc; ++index) {
+    std::string_view argument = argv[index];
+    if (argument == "--") break;
+    if (argument.size() < 3 || argument.substr(0, 2) != "--") continue;
+    const std::string name(argument.substr(0, argument.find('=')));
+    if (command.get_option_no_throw(name) != nullptr) continue;
+    std::vector<std::string> takers;
+    for (const CLI::App* other : app.get_subcommands({})) {
+      if (other->get_option_no_throw(name) != nullptr) takers.push_back(other->get_name());
+    }
+    if (takers.empty()) continue;
+    return fmt::format("{} does not take {}; it is an option of {}", command.get_name(), name,
+                       fmt::join(takers, ", "));
+  }
+  return {};
+}
+
 }  // namespace
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
@@ -203,6 +226,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                                  "--output FILE.xlsx");
     }
   } catch (const CLI::ParseError& error) {
+    if (const std::string misplaced = misplaced_option(app, argc, argv); !misplaced.empty()) {
+      err << "estab: " << misplaced << "\nRun with --help for more information.\n";
+      return to_int(ExitCode::Usage);
+    }
     const int code = app.exit(error, parse_out, parse_err);
     out << parse_out.str();
     err << parse_err.str();
