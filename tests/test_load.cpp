@@ -127,6 +127,23 @@ TEST_CASE("non-finite and overflowing numbers are refused", "[load]") {
             "in.yaml:9:24: error: review.working_days: the number 1e999 is too large"});
 }
 
+TEST_CASE("a number written as a report writes it says how to write it", "[load]") {
+  CHECK(problems_of(minimal_file("review: {standard_hours: \"1,037.5\"}\n")) ==
+        std::vector<std::string>{"in.yaml:9:26: error: review.standard_hours: expected a number, "
+                                 "got \"1,037.5\" (write 1037.5: a number in the input has no "
+                                 "commas)"});
+  CHECK(problems_of(minimal_file("review: {working_days: \xC2\xA3"
+                                 "260}\n")) ==
+        std::vector<std::string>{"in.yaml:9:24: error: review.working_days: expected a number, "
+                                 "got \"\xC2\xA3"
+                                 "260\" (write 260: a number in the input has no currency "
+                                 "sign)"});
+  // A decimal comma is not a thousands separator: no hint.
+  CHECK(problems_of(minimal_file("review: {working_days: \"26,5\"}\n")) ==
+        std::vector<std::string>{
+            "in.yaml:9:24: error: review.working_days: expected a number, got \"26,5\""});
+}
+
 TEST_CASE("parse_decimal accepts plain decimals only", "[load]") {
   bool overflow = false;
   CHECK(parse_decimal("12", overflow) == 12.0);

@@ -12,6 +12,7 @@
 
 #include "estab/suggest.hpp"
 #include "estab/text.hpp"
+#include "load/extract_cells.hpp"
 
 namespace estab {
 
@@ -26,6 +27,30 @@ std::string InputPath::str() const {
 }
 
 namespace {
+
+/// For a number written as a report writes it ("33,400", "£78,900"), " (write 33400: …)";
+/// "" for anything else.
+std::string plain_number_hint(std::string_view text) {
+  std::string_view rest = text;
+  bool currency = false;
+  for (const std::string_view sign : {"\xC2\xA3", "$", "\xE2\x82\xAC"}) {  // £ $ €
+    if (rest.substr(0, sign.size()) == sign) {
+      rest.remove_prefix(sign.size());
+      currency = true;
+      break;
+    }
+  }
+  const bool commas = rest.find(',') != std::string_view::npos;
+  if ((!currency && !commas) || !parse_extract_number(rest)) return {};
+  std::string plain;
+  for (const char character : rest) {
+    if (character != ',') plain += character;
+  }
+  return fmt::format(" (write {}: a number in the input has no {})", plain,
+                     currency && commas ? "commas or currency sign"
+                     : currency         ? "currency sign"
+                                        : "commas");
+}
 
 /// YAML's spellings of infinity and not-a-number, which are never valid input.
 bool is_non_finite_literal(std::string_view text) {
@@ -170,7 +195,7 @@ std::optional<Located<double>> NodeReader::number(NodeId node, const InputPath& 
       error(node, path,
             fmt::format("expected a number, got the text {} (remove the quotes)", describe(node)));
     } else {
-      error(node, path, "expected a number, got " + describe(node));
+      error(node, path, "expected a number, got " + describe(node) + plain_number_hint(value_text));
     }
     return std::nullopt;
   }
