@@ -207,6 +207,54 @@ TEST_CASE("snapshots without persons give no means: the team's own figures are u
   CHECK_FALSE(ward.retirements_wte.has_value());  // no retirement reasons to count by
 }
 
+TEST_CASE("sickness rows without days available give no rate; stated sickness wins unchecked",
+          "[actuals]") {
+  const Model model =
+      load_with_files("no-days", ward_and_clinic("", kSicknessByLine),
+                      {{"sickness.csv", "CC,Group,Lost,Available\n100,N1,0,0\n100,H1,30,600\n"}});
+  REQUIRE(model.warnings.size() == 1);
+  const std::string folder = scratch_directory("actuals-extracts-no-days").string() + "/";
+  std::string warning = model.warnings[0].to_string();
+  if (warning.rfind(folder, 0) == 0) warning.erase(0, folder.size());
+  CHECK(warning ==
+        "sickness.csv:2:1: warning: teams[ward].staffing[rn]: the sickness rows give no FTE days "
+        "available, so there is no actual sickness rate; the assumption stands unchecked");
+  const ReviewResult review = compute_review(model);
+  CHECK(review.lines[0].actuals.components.empty());
+  CHECK(review.lines[1].actuals.components.at(0).actual == Approx(0.05));
+  CHECK(review.teams[0].totals.actuals.components.at(0).actual == Approx(0.05));
+
+  // A line's stated sickness wins: its rows, even at 100%, are not used.
+  std::string yaml = ward_and_clinic("", kSicknessByLine);
+  const std::string nurses = "{profession: rn, hours_per_week: 300, in_post_wte: 8}";
+  REQUIRE(yaml.find(nurses) != std::string::npos);
+  yaml.replace(yaml.find(nurses), nurses.size(),
+               "{profession: rn, hours_per_week: 300, in_post_wte: 8, actuals: {sickness: 5%}}");
+  const Model stated = load_with_files(
+      "stated-over-rows", yaml, {{"sickness.csv", "CC,Group,Lost,Available\n100,N1,50,50\n"}});
+  const ReviewResult stated_review = compute_review(stated);
+  CHECK(stated_review.lines[0].actuals.components.at(0).actual == Approx(0.05));
+  CHECK(stated_review.lines[0].actuals.components.at(0).days == nullptr);
+}
+
+TEST_CASE("an empty snapshot is warned about", "[actuals]") {
+  const std::string snapshot =
+      "    columns: {cost_centre: CC, wte: WTE, person: Person}\n"
+      "    map: [{profession: rn, where: {Group: [N*]}}]\n";
+  const Model model = load_with_files(
+      "empty-snapshot",
+      ward_and_clinic("",
+                      "  - kind: in_post\n    file: start.csv\n    snapshot: start\n" + snapshot +
+                          "  - kind: in_post\n    file: end.csv\n    snapshot: end\n" + snapshot),
+      {{"start.csv", "CC,Group,WTE,Person\n"}, {"end.csv", "CC,Group,WTE,Person\n100,N1,1,a\n"}});
+  std::vector<std::string> warnings;
+  for (const Diagnostic& warning : model.warnings) warnings.push_back(warning.to_string());
+  CHECK_THAT(warnings.at(0),
+             Catch::EndsWith("warning: sources[0].file: the start snapshot has no rows in use, "
+                             "so the means that leaver rates divide by count nobody in post "
+                             "at the start"));
+}
+
 TEST_CASE("bad actuals extracts are located errors", "[actuals]") {
   CHECK(problems_loading("days-above", ward_and_clinic("", kSicknessByLine),
                          {{"sickness.csv", "CC,Group,Lost,Available\n100,N1,30,20\n"}}) ==

@@ -615,3 +615,21 @@ TEST_CASE("actual sickness: each line's actual, scaled, in place of its assumed 
   const std::vector<std::string> listed = estab::sensitivity_assumptions(plain);
   CHECK(std::find(listed.begin(), listed.end(), "actual_sickness") == listed.end());
 }
+
+TEST_CASE("an additional component may share a name with another assumption", "[sensitivity]") {
+  const estab::Model model = estab::load_model_text(
+      "estab: 1\n"
+      "assumptions: {annual_leave: 0%, bank_holidays: 0%, sickness: 0%, additional: {demand: 2%}}\n"
+      "professions: [{id: rn, registered: true}]\n"
+      "teams: [{id: ward, staffing: [{profession: rn, hours_per_week: 375}]}]\n",
+      "named.yaml");
+  const SensitivityResult result = estab::run_sensitivity(model, 0.1);
+  std::vector<double> swings;
+  for (const SensitivityComponent& row : result.components) {
+    if (row.component == "demand") swings.push_back(row.swing_wte());
+  }
+  REQUIRE(swings.size() == 2);
+  // Demand hours: 10 productive WTE ÷ 0.98, ±10%; the 2% component: 10 ÷ (1 − 0.02 × 1.1) …
+  CHECK(swings[0] == near(2.0 / 0.98));
+  CHECK(swings[1] == near(10.0 / (1.0 - 0.022) - 10.0 / (1.0 - 0.018)));
+}

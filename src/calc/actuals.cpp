@@ -52,7 +52,8 @@ double assumed_additional(const ResolvedAbsence& absence, std::string_view name)
   return found->fraction;
 }
 
-/// Sickness as FTE days lost over FTE days available (0 when none are available).
+/// Sickness as FTE days lost over FTE days available (the loader keeps no days without any
+/// available).
 double days_fraction(const SicknessDays& days) {
   return rate_of(days.lost, days.available).value_or(0.0);
 }
@@ -195,9 +196,11 @@ void ActualsRollup::add_line(const LineResult& line) {
       if (component.days == nullptr) {
         sums.all_from_days = false;
       } else {
-        std::pair<double, double>& shared = sums.days[component.days];
-        shared.first += component.assumed;
-        shared.second += 1.0;
+        const auto [found, added] = sums.day_set_of.emplace(component.days, sums.day_sets.size());
+        if (added) sums.day_sets.push_back({component.days, 0.0, 0.0});
+        ComponentSums::DaySet& shared = sums.day_sets[found->second];
+        shared.assumed += component.assumed;
+        shared.lines += 1.0;
       }
     }
   }
@@ -238,15 +241,17 @@ void ActualsRollup::finish(Totals& totals, const ReviewSettings& review, bool ab
       component.component = sums.name;
       double days_available = 0.0;
       if (sums.all_from_days) {
-        for (const auto& [days, shared] : sums.days) days_available += days->available;
+        for (const ComponentSums::DaySet& shared : sums.day_sets) {
+          days_available += shared.days->available;
+        }
       }
       if (days_available > 0.0) {
         // Σ days lost ÷ Σ days available; the assumed side weighted by the same days.
         double days_lost = 0.0;
         double assumed = 0.0;
-        for (const auto& [days, shared] : sums.days) {
-          days_lost += days->lost;
-          assumed += days->available * shared.first / shared.second;
+        for (const ComponentSums::DaySet& shared : sums.day_sets) {
+          days_lost += shared.days->lost;
+          assumed += shared.days->available * shared.assumed / shared.lines;
         }
         component.actual = days_lost / days_available;
         component.assumed = assumed / days_available;

@@ -6,7 +6,9 @@
 #include <map>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "estab/calc.hpp"
 
@@ -56,8 +58,15 @@ class ActualsRollup {
     double required = 0.0, required_actual = 0.0, required_assumed = 0.0;
     double lines = 0.0, plain_actual = 0.0, plain_assumed = 0.0;
     bool all_from_days = true;  ///< every line's actual came from extract days
-    /// Per set of extract days (a line's, or a team's shared by its lines): Σ assumed, lines.
-    std::map<const SicknessDays*, std::pair<double, double>> days;
+    /// Per set of extract days (a line's, or a team's shared by its lines), in the order met:
+    /// the days, Σ assumed and the count of lines sharing them.
+    struct DaySet {
+      const SicknessDays* days = nullptr;
+      double assumed = 0.0;
+      double lines = 0.0;
+    };
+    std::vector<DaySet> day_sets;
+    std::unordered_map<const SicknessDays*, std::size_t> day_set_of;
   };
   std::map<std::pair<std::size_t, std::string_view>, ComponentSums> components_;
   bool any_actual_ = false;

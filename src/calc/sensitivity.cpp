@@ -40,19 +40,20 @@ constexpr const char* kDemandAssumption = "demand";
 /// The name of the assumption that puts each line's actual sickness in place of its assumed.
 constexpr const char* kActualSicknessAssumption = "actual_sickness";
 
-/// The scaling of one listed assumption by `factor`.
-Scaling scaling_of(const std::string& assumption, double factor) {
+/// The scaling of one listed assumption by `factor`: an absence component (named, so an
+/// `additional` component may share a name with the others), or one of the others.
+Scaling scaling_of(const std::string& assumption, bool is_component, double factor) {
   Scaling scaling;
   scaling.factor = factor;
-  if (assumption == kHeadcountAssumption) {
+  if (is_component) {
+    scaling.target = Scaling::Target::Component;
+    scaling.component = assumption;
+  } else if (assumption == kHeadcountAssumption) {
     scaling.target = Scaling::Target::HeadcountPerWte;
   } else if (assumption == kDemandAssumption) {
     scaling.target = Scaling::Target::Demand;
-  } else if (assumption == kActualSicknessAssumption) {
-    scaling.target = Scaling::Target::ActualSickness;
   } else {
-    scaling.target = Scaling::Target::Component;
-    scaling.component = assumption;
+    scaling.target = Scaling::Target::ActualSickness;
   }
   return scaling;
 }
@@ -155,10 +156,14 @@ SensitivityResult run_sensitivity(const Model& model, double change) {
   result.required_cost = base.required_cost;
 
   const std::vector<std::string> assumptions = sensitivity_assumptions(model);
+  // The absence components come first; headcount, demand and actual sickness follow.
+  const std::size_t component_count =
+      assumptions.size() - (calc::has_actual_sickness(model) ? 3 : 2);
   std::vector<Scaling> scalings;  // each assumption down, then up
-  for (const std::string& assumption : assumptions) {
-    scalings.push_back(scaling_of(assumption, 1.0 - change));
-    scalings.push_back(scaling_of(assumption, 1.0 + change));
+  for (std::size_t position = 0; position < assumptions.size(); ++position) {
+    const bool is_component = position < component_count;
+    scalings.push_back(scaling_of(assumptions[position], is_component, 1.0 - change));
+    scalings.push_back(scaling_of(assumptions[position], is_component, 1.0 + change));
   }
   const std::vector<ScaledOutcome> outcomes = scaled_organisations(model, scalings);
 

@@ -159,9 +159,10 @@ class ExtractApplier {
     }
     if (totals_.any_funded_cost) extract.funded_budget = rows != nullptr ? rows->funded_cost : 0.0;
     if (rows != nullptr) {
-      if (rows->actuals.has_sickness) {
-        check_sickness(rows->actuals, line_path(model_, team, line));
-        extract.sickness_days = SicknessDays{rows->actuals.days_lost, rows->actuals.days_available};
+      // A stated sickness wins over the rows, which are then neither checked nor used.
+      if (rows->actuals.has_sickness &&
+          line.actuals.absence.fixed.find(Component::Sickness) == nullptr) {
+        extract.sickness_days = sickness_of(rows->actuals, line_path(model_, team, line));
       }
       fill_quantities(rows->actuals, false, line.actuals);
     }
@@ -201,24 +202,35 @@ class ExtractApplier {
          rows.retirements_wte);
   }
 
-  /// A sickness of 100% or more over the rows of a line or team is a problem at its first row.
-  void check_sickness(const ActualRows& rows, const std::string& path) {
-    if (rows.days_available <= 0.0 || rows.days_lost < rows.days_available) return;
+  /// The sickness days of a line's or a team's rows. A sickness of 100% or more is a problem,
+  /// and rows without days available give no rate (a warning), both at the first row.
+  std::optional<SicknessDays> sickness_of(const ActualRows& rows, const std::string& path) {
     const SourceLocation& where = rows.first_sickness_row;
-    problems_.add({model_.file_of(where), where.line, where.column, path,
-                   fmt::format("the sickness rows give {:.1f} FTE days lost of {:.1f} available: "
-                               "an actual sickness of 100% or more leaves no time to work",
-                               rows.days_lost, rows.days_available),
-                   false});
+    if (!(rows.days_available > 0.0)) {
+      warnings_.add({model_.file_of(where), where.line, where.column, path,
+                     "the sickness rows give no FTE days available, so there is no actual "
+                     "sickness rate; the assumption stands unchecked",
+                     true});
+      return std::nullopt;
+    }
+    if (rows.days_lost >= rows.days_available) {
+      problems_.add({model_.file_of(where), where.line, where.column, path,
+                     fmt::format("the sickness rows give {:.1f} FTE days lost of {:.1f} "
+                                 "available: an actual sickness of 100% or more leaves no time "
+                                 "to work",
+                                 rows.days_lost, rows.days_available),
+                     false});
+      return std::nullopt;
+    }
+    return SicknessDays{rows.days_lost, rows.days_available};
   }
 
   void fill_team_actuals() {
     for (std::size_t team_index = 0; team_index < model_.teams.size(); ++team_index) {
       Team& team = model_.teams[team_index];
       const ActualRows& rows = totals_.team_actuals[team_index];
-      if (rows.has_sickness) {
-        check_sickness(rows, fmt::format("teams[{}]", team.id));
-        team.sickness_days = SicknessDays{rows.days_lost, rows.days_available};
+      if (rows.has_sickness && team.actuals.absence.fixed.find(Component::Sickness) == nullptr) {
+        team.sickness_days = sickness_of(rows, fmt::format("teams[{}]", team.id));
       }
       fill_quantities(rows, true, team.actuals);
     }
@@ -404,6 +416,21 @@ void read_extracts(const std::vector<SourceSpec>& sources, Model& model, bool ci
                       fmt::format("{}:{}:{}: sources[{}].file: {}", model.file_of(where),
                                   where.line, where.column, index, error.what()));
     }
+  }
+  for (std::size_t index = 0; index < sources.size(); ++index) {
+    const SourceSpec& source = sources[index];
+    if (source.snapshot == Snapshot::Only || index >= model.extracts.reconciliation.size() ||
+        model.extracts.reconciliation[index].rows_used > 0) {
+      continue;
+    }
+    const SourceLocation& where = source.file.where;
+    warnings.add({model.file_of(where), where.line, where.column,
+                  fmt::format("sources[{}].file", index),
+                  fmt::format("the {} snapshot has no rows in use, so the means that leaver rates "
+                              "divide by count nobody in post at the {}",
+                              source.snapshot == Snapshot::Start ? "start" : "end",
+                              source.snapshot == Snapshot::Start ? "start" : "end"),
+                  true});
   }
   model.extracts.has_in_post = totals.any_in_post;
   model.extracts.has_funded_cost = totals.any_funded_cost;

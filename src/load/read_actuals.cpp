@@ -290,17 +290,6 @@ void check_team_actuals(const Model& model, NodeReader& reader) {
                                   "hours they are part of (its own and its lines', summed)",
                                   *agency_hours, *temporary_hours));
     }
-    const SnapshotMeans& means = model.extracts.snapshot_means;
-    const auto leavers = total(&Actuals::leavers);
-    if (means.present && means.team_headcount[team_index] && leavers &&
-        *leavers > kMostLeaversPerHead * *means.team_headcount[team_index]) {
-      reader.error_at(
-          where, actuals_path,
-          fmt::format("the team's {:g} leavers are more than {:g} times its mean "
-                      "headcount of {:g} (from the start and end snapshots): count "
-                      "the persons who left in the period",
-                      *leavers, kMostLeaversPerHead, *means.team_headcount[team_index]));
-    }
     const auto leavers_wte = total(&Actuals::leavers_wte);
     const auto retirements_wte = total(&Actuals::retirements_wte);
     if (leavers_wte && retirements_wte && *retirements_wte > *leavers_wte + 1e-9) {

@@ -30,8 +30,7 @@ Actuals read_actuals(NodeReader& reader, Document::NodeId node, const InputPath&
                      bool team_level);
 
 /// Checks each team's summed bank and agency and leaver figures: agency hours within the
-/// temporary hours, retirements within the leavers' WTE, leavers within twice the mean
-/// headcount of the start and end snapshots.
+/// temporary hours, retirements within the leavers' WTE.
 void check_team_actuals(const Model& model, NodeReader& reader);
 
 /// Records an error for each actual of a component that no level assumes and that is not one

@@ -286,7 +286,9 @@ def fill_actuals(doc, sources, actual_sums, snapshots):
         for holder, key, team_level in [(t, (t["id"], None), True)] + [
                 (ln, (t["id"], ln["profession"]), False) for ln in t.get("staffing") or []]:
             entry = actual_sums.get(key, {})
-            if "days_available" in entry:
+            stated = (holder.get("actuals") or {})
+            stated_sickness = "sickness" in stated or "sickness" in (stated.get("absence") or {})
+            if "days_available" in entry and entry["days_available"] > 0 and not stated_sickness:
                 holder["_sickness_days"] = (entry["days_lost"], entry["days_available"])
             for k, is_known in known.items():
                 kind_rows = "leavers" if k in ("leavers", "leavers_wte", "retirements_wte") \
