@@ -314,6 +314,16 @@ TEST_CASE("did-you-mean suggests only close matches", "[load]") {
   CHECK(edit_distance("abc", "acb") == 1);
   CHECK(did_you_mean("sicknes", {"sickness", "parenting"}) == " (did you mean 'sickness'?)");
   CHECK(did_you_mean("zzz", {"sickness", "parenting"}).empty());
+  // With nothing close, the ids there are: up to ten, then how many in all.
+  CHECK(did_you_mean_or_list("sicknes", {"sickness", "parenting"}, "components") ==
+        " (did you mean 'sickness'?)");
+  CHECK(did_you_mean_or_list("zzz", {"sickness", "parenting"}, "components") ==
+        "; the components are: sickness, parenting");
+  CHECK(did_you_mean_or_list("zzz", {}, "components").empty());
+  const std::vector<std::string_view> eleven = {"a1", "b2", "c3", "d4",  "e5", "f6",
+                                                "g7", "h8", "i9", "j10", "k11"};
+  CHECK(did_you_mean_or_list("zzzzz", eleven, "teams") ==
+        "; the teams are: a1, b2, c3, d4, e5, f6, g7, h8, i9, j10, \xE2\x80\xA6 (11 in all)");
 }
 
 TEST_CASE("bounded edit distance agrees with the full one up to its limit", "[load]") {

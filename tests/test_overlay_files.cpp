@@ -247,7 +247,9 @@ professions:
 )");
     CHECK(problems_of_file(overlay) ==
           std::vector<std::string>{
-              located(base, 7, 21, "teams[ward].staffing[rn].profession: unknown profession 'rn'"),
+              located(base, 7, 21,
+                      "teams[ward].staffing[rn].profession: unknown profession 'rn'; the "
+                      "professions are: rnld"),
               located(base, 9, 21,
                       "teams[ward].staffing[rn].funded_wte: expected a number, got \"lots\""),
           });

@@ -24,4 +24,10 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
 /// " (did you mean 'x'?)" for the closest candidate, or "" when there is none.
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates);
 
+/// did_you_mean when a candidate is close; otherwise "; the PLURAL are: a, b, c" listing up to
+/// ten of them (then "… (N in all)"), or "" when there are none.
+std::string did_you_mean_or_list(std::string_view word,
+                                 const std::vector<std::string_view>& candidates,
+                                 std::string_view plural);
+
 }  // namespace estab

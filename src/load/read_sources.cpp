@@ -85,9 +85,11 @@ std::optional<std::size_t> find_declared(NodeReader& reader, NodeId node, const 
                                          std::string_view what) {
   const auto found = ids.find(id);
   if (found != ids.end()) return found->second;
-  reader.error(node, path,
-               fmt::format("unknown {} '{}'{}", what, id,
-                           reader.listing() ? did_you_mean(id, names) : std::string()));
+  reader.error(
+      node, path,
+      fmt::format("unknown {} '{}'{}", what, id,
+                  reader.listing() ? did_you_mean_or_list(id, names, std::string(what) + "s")
+                                   : std::string()));
   return std::nullopt;
 }
 
@@ -211,7 +213,8 @@ void read_map(NodeReader& reader, NodeId list, const InputPath& path, const Mode
           reader.error_at(
               team.where, teams_path,
               fmt::format("unknown team '{}'{}", team.value,
-                          reader.listing() ? did_you_mean(team.value, team_names) : std::string()));
+                          reader.listing() ? did_you_mean_or_list(team.value, team_names, "teams")
+                                           : std::string()));
           complete = false;
         } else {
           indexes.push_back(found->second);

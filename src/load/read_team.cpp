@@ -156,7 +156,8 @@ std::optional<StaffingLine> read_line(NodeReader& reader, NodeId node, const Inp
       if (found == declared.professions.end()) {
         reader.error(profession, line_path.child("profession"),
                      fmt::format("unknown profession '{}'{}", *id,
-                                 reader.listing() ? did_you_mean(*id, declared.profession_ids)
+                                 reader.listing() ? did_you_mean_or_list(
+                                                        *id, declared.profession_ids, "professions")
                                                   : std::string()));
       } else {
         line.profession_index = found->second;
@@ -238,8 +239,9 @@ Team read_team(NodeReader& reader, NodeId node, const InputPath& teams_path, std
             service, team_path.child("service"),
             fmt::format("unknown service '{}'{}", *id,
                         declared.service_ids.empty() ? std::string(" (no services are declared)")
-                        : reader.listing()           ? did_you_mean(*id, declared.service_ids)
-                                                     : std::string()));
+                        : reader.listing()
+                            ? did_you_mean_or_list(*id, declared.service_ids, "services")
+                            : std::string()));
       } else {
         team.service_index = found->second;
       }

@@ -94,4 +94,21 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string_vi
   return match.empty() ? std::string() : " (did you mean '" + match + "'?)";
 }
 
+std::string did_you_mean_or_list(std::string_view word,
+                                 const std::vector<std::string_view>& candidates,
+                                 std::string_view plural) {
+  std::string suggestion = did_you_mean(word, candidates);
+  if (!suggestion.empty() || candidates.empty()) return suggestion;
+  constexpr std::size_t kMostListed = 10;
+  std::string listed = "; the " + std::string(plural) + " are: ";
+  for (std::size_t index = 0; index < candidates.size() && index < kMostListed; ++index) {
+    if (index > 0) listed += ", ";
+    listed += candidates[index];
+  }
+  if (candidates.size() > kMostListed) {
+    listed += ", \xE2\x80\xA6 (" + std::to_string(candidates.size()) + " in all)";
+  }
+  return listed;
+}
+
 }  // namespace estab
