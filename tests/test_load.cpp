@@ -127,6 +127,21 @@ TEST_CASE("non-finite and overflowing numbers are refused", "[load]") {
             "in.yaml:9:24: error: review.working_days: the number 1e999 is too large"});
 }
 
+TEST_CASE("a misspelt list is one problem, not one per reference to it", "[load]") {
+  std::string professions = minimal_file();
+  professions.replace(professions.find("professions:"), 12, "Professions:");
+  CHECK(problems_of(professions) ==
+        std::vector<std::string>{
+            "in.yaml:2:1: error: unknown key 'Professions' (did you mean 'professions'?)"});
+  CHECK(problems_of(minimal_file("Services:\n  - {id: acute}\n"), {"teams[ward].service=acute"}) ==
+        std::vector<std::string>{
+            "in.yaml:9:1: error: unknown key 'Services' (did you mean 'services'?)"});
+  // Without any professions list: one problem too.
+  CHECK(problems_of("estab: 1\nteams:\n  - id: ward\n    staffing:\n"
+                    "      - {profession: rn, hours_per_week: 30}\n") ==
+        std::vector<std::string>{"in.yaml:1:1: error: missing required key 'professions'"});
+}
+
 TEST_CASE("a number written as a report writes it says how to write it", "[load]") {
   CHECK(problems_of(minimal_file("review: {standard_hours: \"1,037.5\"}\n")) ==
         std::vector<std::string>{"in.yaml:9:26: error: review.standard_hours: expected a number, "

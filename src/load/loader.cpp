@@ -392,6 +392,22 @@ void plausibility_warnings(const Model& model, NodeReader& warner) {
   }
 }
 
+/// True when the root has no `key` but has a key that is probably it misspelt (`Professions`).
+bool misspelt_at_root(const Document& document, NodeId root, std::string_view key) {
+  if (document.kind(root) != NodeKind::Map || document.find(root, key) != kNoNode) return false;
+  const std::vector<std::string_view> wanted = {key};
+  for (NodeId name = document.first_child(root); name != kNoNode;) {
+    const NodeId value = document.next_sibling(name);
+    if (document.kind(name) == NodeKind::Scalar &&
+        !closest_match(document.text(name), wanted).empty()) {
+      return true;
+    }
+    if (value == kNoNode) break;
+    name = document.next_sibling(value);
+  }
+  return false;
+}
+
 /// Reads a parsed (and merged) document into a validated model whose file table is `files`;
 /// `warnings` holds those found while the document was laid together.
 Model read_model(Document document, std::vector<std::string> files, const LoadOptions& options,
@@ -417,7 +433,12 @@ Model read_model(Document document, std::vector<std::string> files, const LoadOp
     model.skill_mix = read_skill_mix(reader, skill_mix, InputPath().child("skill_mix"));
   }
   DeclaredIds declared;
-  if (NodeId professions = reader.require(root, InputPath(), "professions");
+  // A misspelt list (`Professions:`) is reported once, as an unknown key with its suggestion.
+  const bool professions_misspelt = misspelt_at_root(document, root, "professions");
+  declared.professions_unread = document.find(root, "professions") == kNoNode;
+  declared.services_unread = misspelt_at_root(document, root, "services");
+  if (NodeId professions = professions_misspelt ? document.find(root, "professions")
+                                                : reader.require(root, InputPath(), "professions");
       professions != kNoNode) {
     read_professions(reader, professions, model, declared);
   }

@@ -102,6 +102,9 @@ std::optional<std::size_t> profession_at(NodeReader& reader, NodeId item, const 
   const InputPath profession_path = path.child("profession");
   const auto id = reader.text(profession, profession_path);
   if (!id) return std::nullopt;
+  if (declared.professions_unread && declared.professions.count(*id) == 0) {
+    return std::nullopt;  // the missing list is reported once, at the root
+  }
   return find_declared(reader, profession, profession_path, *id, declared.professions,
                        declared.profession_ids, "profession");
 }

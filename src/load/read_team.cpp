@@ -153,7 +153,9 @@ std::optional<StaffingLine> read_line(NodeReader& reader, NodeId node, const Inp
       profession != kNoNode) {
     if (auto id = reader.text(profession, line_path.child("profession"))) {
       const auto found = declared.professions.find(*id);
-      if (found == declared.professions.end()) {
+      if (found == declared.professions.end() && declared.professions_unread) {
+        // reported once, at the list
+      } else if (found == declared.professions.end()) {
         reader.error(profession, line_path.child("profession"),
                      fmt::format("unknown profession '{}'{}", *id,
                                  reader.listing() ? did_you_mean_or_list(
@@ -234,7 +236,9 @@ Team read_team(NodeReader& reader, NodeId node, const InputPath& teams_path, std
   if (NodeId service = document.find(node, "service"); service != kNoNode) {
     if (auto id = reader.text(service, team_path.child("service"))) {
       const auto found = declared.services.find(*id);
-      if (found == declared.services.end()) {
+      if (found == declared.services.end() && declared.services_unread) {
+        // reported once, at the list
+      } else if (found == declared.services.end()) {
         reader.error(
             service, team_path.child("service"),
             fmt::format("unknown service '{}'{}", *id,

@@ -53,6 +53,10 @@ struct DeclaredIds {
   std::unordered_map<std::string, std::size_t> services;
   std::vector<std::string_view> profession_ids;
   std::vector<std::string_view> service_ids;
+  /// The professions list is missing or misspelt (`Professions:`), or the services list is
+  /// misspelt: one problem says so, and references to the list are not each reported.
+  bool professions_unread = false;
+  bool services_unread = false;
 };
 
 /// Reads one entry of `teams:`; `index` is its position in the list.
