@@ -181,6 +181,36 @@ TEST_CASE("the trust example renders as one self-contained board paper", "[html]
   }
 }
 
+TEST_CASE("the charts' text stays inside each chart", "[html]") {
+  // Every left-aligned label, at an average glyph width of 0.58 em (DejaVu Sans digits are
+  // 0.64 em, most letters narrower), must end within the 680-unit width of its chart.
+  const estab::Model model = estab::load_model_file(example("trust.yaml"));
+  const std::string html = render_html(estab::compute_review(model));
+  std::size_t checked = 0;
+  for (std::size_t at = html.find("<text x=\""); at != std::string::npos;
+       at = html.find("<text x=\"", at + 1)) {
+    const std::size_t tag_end = html.find('>', at);
+    const std::string tag = html.substr(at, tag_end - at);
+    if (tag.find("text-anchor=\"start\"") == std::string::npos) continue;
+    const double x = std::stod(tag.substr(9));
+    const std::size_t size_at = tag.find("font-size=\"") + 11;
+    const double size = std::stod(tag.substr(size_at));
+    const std::string content =
+        html.substr(tag_end + 1, html.find("</text>", tag_end) - tag_end - 1);
+    std::size_t characters = 0;
+    for (std::size_t index = 0; index < content.size(); ++index) {
+      const auto byte = static_cast<unsigned char>(content[index]);
+      if ((byte & 0xC0) == 0x80) continue;                          // a UTF-8 continuation byte
+      if (content[index] == '&') index = content.find(';', index);  // an entity is one glyph
+      ++characters;
+    }
+    INFO(content);
+    CHECK(x + static_cast<double>(characters) * size * 0.58 <= 680.0);
+    ++checked;
+  }
+  CHECK(checked > 20);
+}
+
 TEST_CASE("the assumptions name each override with its level", "[html]") {
   const estab::Model model = estab::load_model_file(example("trust.yaml"));
   const std::string html = render_html(estab::compute_review(model));

@@ -187,7 +187,7 @@ std::string skill_mix_chart(const ReviewResult& review) {
   constexpr double kTop = 22.0;
   constexpr double kRow = 24.0;
   constexpr double kBarHeight = 12.0;
-  constexpr double kBarWidth = 360.0;
+  constexpr double kBarWidth = 300.0;  // room after the bar for "100.0% · target 100.0% · amber"
   const double rows_end = kTop + kRow * static_cast<double>(review.teams.size());
   Svg svg(rows_end + 28.0, "Registered share of WTE in post per team, against its target");
   const Axis axis{1.0, 0.25};
@@ -372,7 +372,7 @@ std::string headroom_chart(const ReviewResult& review) {
   constexpr double kTop = 22.0;
   constexpr double kRow = 30.0;
   constexpr double kBarHeight = 10.0;
-  constexpr double kBarWidth = 360.0;
+  constexpr double kBarWidth = 320.0;  // room after the bars for their two percentages
   constexpr std::string_view kActualRed = "#da291c";
   std::vector<std::pair<const std::string*, std::pair<double, double>>> rows;
   double largest = 0.0;
