@@ -146,6 +146,10 @@ TEST_CASE("the trust example renders as one self-contained board paper", "[html]
   CHECK(count_of(html, "<svg ") == 4);  // skill mix, uplift, triangulation, headroom
   CHECK(count_of(html, "<section ") == 8);
   CHECK(html.find("<h2>6. Actuals against assumptions</h2>") != std::string::npos);
+  // A team's worst line gap names the line: CLDT North's psychologists (30.2%) are worse than
+  // its speech and language therapists (14.5%), both red.
+  CHECK(html.find("<span class=\"detail\">Clinical psychologist: 0.43 WTE short, "
+                  "30.2%</span>") != std::string::npos);
   CHECK(html.find("<h2>7. Warnings</h2>") != std::string::npos);
 
   // Printing: A4 pages, tables and charts kept whole.

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "estab/diagnostic.hpp"
@@ -33,15 +34,33 @@ int severity(Rag rag) {
   return 0;
 }
 
-/// The worst net-gap rating among a team's staffing lines (None for a team with no lines).
-Rag worst_gap_rag(const ReviewResult& review, const TeamResult& team) {
-  Rag worst = Rag::None;
+/// Each team's staffing line with the worst net-gap rating (the larger net gap rate among
+/// equals), in one pass over the lines; a team without lines has none.
+std::unordered_map<const Team*, const LineResult*> worst_gap_lines(const ReviewResult& review) {
+  std::unordered_map<const Team*, const LineResult*> worst;
   for (const LineResult& line : review.lines) {
-    if (line.team == team.team && severity(line.gap_rag) > severity(worst)) {
-      worst = line.gap_rag;
+    const LineResult*& current = worst[line.team];
+    if (current == nullptr || severity(line.gap_rag) > severity(current->gap_rag) ||
+        (line.gap_rag == current->gap_rag &&
+         line.net_gap_rate.value_or(0.0) > current->net_gap_rate.value_or(0.0))) {
+      current = &line;
     }
   }
   return worst;
+}
+
+/// The worst line gap of a team as a badge, naming the line and its gap unless it is green.
+HtmlCell worst_gap_cell(const std::unordered_map<const Team*, const LineResult*>& worst,
+                        const TeamResult& team) {
+  const auto found = worst.find(team.team);
+  if (found == worst.end()) return rag_cell_html(Rag::None);
+  const LineResult& line = *found->second;
+  HtmlCell cell = rag_cell_html(line.gap_rag);
+  if (line.gap_rag == Rag::Amber || line.gap_rag == Rag::Red) {
+    cell.detail = fmt::format("{}: {} WTE short, {}", line.profession->name,
+                              format_wte(line.net_gap_wte), format_percent(line.net_gap_rate));
+  }
+  return cell;
 }
 
 /// `left - right` when both costs exist.
@@ -174,18 +193,19 @@ void write_teams(HtmlWriter& html, const ReviewResult& review) {
                    {"Skill mix"},
                    {"Worst line gap"}},
                   "teams");
+  const auto worst = worst_gap_lines(review);
   for (const TeamResult& team : review.teams) {
     const Totals& totals = team.totals;
     HtmlCell name(team.team->name);
     if (team.team->name != team.team->id) name.detail = team.team->id;
-    table.add_row(
-        {name, service_label(team.service), number_cell(format_wte(totals.required_wte)),
-         number_cell(format_wte(totals.funded_wte)), number_cell(format_wte(totals.in_post_wte)),
-         number_cell(format_wte(totals.net_gap_wte)),
-         number_cell(format_percent(totals.net_gap_rate)),
-         number_cell(format_percent(totals.registered_share_in_post) + " / " +
-                     format_percent(totals.registered_target)),
-         rag_cell_html(totals.skill_mix_rag), rag_cell_html(worst_gap_rag(review, team))});
+    table.add_row({name, service_label(team.service), number_cell(format_wte(totals.required_wte)),
+                   number_cell(format_wte(totals.funded_wte)),
+                   number_cell(format_wte(totals.in_post_wte)),
+                   number_cell(format_wte(totals.net_gap_wte)),
+                   number_cell(format_percent(totals.net_gap_rate)),
+                   number_cell(format_percent(totals.registered_share_in_post) + " / " +
+                               format_percent(totals.registered_target)),
+                   rag_cell_html(totals.skill_mix_rag), worst_gap_cell(worst, team)});
   }
   const Totals& organisation = review.organisation;
   table.add_total({"Organisation", "", number_cell(format_wte(organisation.required_wte)),
@@ -201,7 +221,8 @@ void write_teams(HtmlWriter& html, const ReviewResult& review) {
                fmt::format("WTE. Net gap = required - in post (positive: short); rate = net gap / "
                            "required. Skill mix rates the registered share in post against the "
                            "team's target. Worst line gap is the worst net-gap rating among the "
-                           "team's staffing lines (tolerance {}).",
+                           "team's staffing lines, with the line when it is amber or red "
+                           "(tolerance {}).",
                            format_percent(settings.gap_tolerance.value)),
                {{"class", "note"}});
   html.close();
