@@ -18,6 +18,7 @@
 #include "estab/document.hpp"
 #include "estab/text.hpp"
 #include "load/parse_text.hpp"
+#include "load/yaml_hints.hpp"
 
 namespace estab {
 
@@ -305,7 +306,17 @@ Document parse_yaml_text(const TextPiece& piece, std::uint32_t file_index,
     throw InputError({located(file_name, where_of(error.mark),
                               "the input is nested too deeply to be an estab file")});
   } catch (const YAML::Exception& error) {
-    throw InputError({located(file_name, where_of(error.mark), "invalid YAML: " + error.msg)});
+    SourceLocation where = where_of(error.mark);
+    std::string message = "invalid YAML: " + error.msg;
+    if (piece.prefix.empty() && error.mark.line >= 0) {  // marks count the text's own lines
+      if (const auto hint =
+              explain_yaml_error(text, error.msg, static_cast<std::uint32_t>(error.mark.line + 1),
+                                 static_cast<std::uint32_t>(error.mark.column + 1))) {
+        where = SourceLocation{file_index, line_offset + hint->line, hint->column};
+        message = "invalid YAML: " + hint->message;
+      }
+    }
+    throw InputError({located(file_name, where, message)});
   }
   if (document.root() == Document::kNoNode || document.kind(document.root()) == NodeKind::Null) {
     throw InputError({located(file_name, SourceLocation{file_index, 1, 1},
