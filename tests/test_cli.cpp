@@ -334,3 +334,29 @@ TEST_CASE("output to a stream that is not a terminal has no colour", "[cli]") {
   CHECK(result.exit_code == 0);
   CHECK(result.out.find('\x1b') == std::string::npos);
 }
+
+TEST_CASE("the formats each command writes are the ones docs/OUTPUT.md lists", "[cli]") {
+  const std::string docs = read_all(source_path("docs/OUTPUT.md"));
+  const std::vector<std::string> formats = {"table", "csv", "json", "markdown", "html", "xlsx"};
+  const std::string atu = example("atu.yaml");
+  for (const char* command : {"validate", "uplift", "establishment", "gaps", "review", "compare",
+                              "sensitivity", "explain", "sources"}) {
+    INFO(command);
+    std::vector<const char*> arguments = {command, atu.c_str()};
+    if (std::string(command) == "compare") arguments.push_back(atu.c_str());
+    arguments.push_back("--format");
+    arguments.push_back("nonsense");
+    const RunResult result = run_estab(arguments);
+    REQUIRE(result.exit_code == 2);
+    // CLI11 names the allowed values: "--format: nonsense not in {table,csv,json}".
+    const std::size_t open = result.err.find('{');
+    const std::size_t close = result.err.find('}', open);
+    REQUIRE(close != std::string::npos);
+    const std::string allowed = "," + result.err.substr(open + 1, close - open - 1) + ",";
+    std::string row = "| `" + std::string(command) + "` |";
+    for (const std::string& format : formats) {
+      row += allowed.find("," + format + ",") != std::string::npos ? " yes |" : " |";
+    }
+    CHECK(docs.find(row + "\n") != std::string::npos);
+  }
+}
