@@ -216,8 +216,13 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   std::ostringstream parse_err;
   try {
     app.parse(argc, argv);
-    if (level != "line" && format != "csv") {
-      throw CLI::ValidationError("--level", "--level applies to --format csv only");
+    const bool compared =
+        !app.get_subcommands().empty() && app.get_subcommands().front() == compare;
+    if (level != "line" && format != "csv" &&
+        (compared || (format != "table" && format != "markdown"))) {
+      throw CLI::ValidationError("--level", compared ? "--level applies to --format csv only"
+                                                     : "--level applies to --format table, "
+                                                       "markdown and csv only");
     }
     if (format == "xlsx" && output_file.empty() && &out == &std::cout &&
         ::isatty(STDOUT_FILENO) == 1) {

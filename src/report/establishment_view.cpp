@@ -43,9 +43,13 @@ void write_establishment_table(ViewWriter& writer, const ReviewResult& review) {
                    {"Uplift", Align::Right},
                    {"Fixed WTE", Align::Right},
                    {"Required WTE", Align::Right}});
+  const RollupLevel level = writer.level();
   for (const ServiceGroup& service : group_lines(review)) {
+    if (level == RollupLevel::Organisation) break;
     for (const TeamGroup& team : service.teams) {
+      if (level == RollupLevel::Service) break;
       for (const LineResult* line : team.lines) {
+        if (level != RollupLevel::Line) break;
         table.add_row({line->team->name, line->profession->name,
                        format_hours(line->demand_hours_per_week), format_wte(line->productive_wte),
                        format_percent(line->uplift_applied), format_wte(line->fixed_wte),
@@ -56,12 +60,14 @@ void write_establishment_table(ViewWriter& writer, const ReviewResult& review) {
     table.add_row(total_row("service " + service_label(service.service->service) + " total",
                             service.service->totals),
                   true);
-    table.add_rule();
+    if (level != RollupLevel::Service) table.add_rule();
   }
+  if (level == RollupLevel::Service) table.add_rule();
   table.add_row(total_row("Organisation total", review.organisation), true);
-  writer.paragraph(
-      "Per staffing line: demand hours per week, productive WTE (demand / standard hours), "
-      "uplift applied, fixed WTE (no uplift), required WTE.");
+  writer.paragraph(fmt::format(
+      "{}: demand hours per week, productive WTE (demand / standard hours), uplift applied, "
+      "fixed WTE (no uplift), required WTE.",
+      rows_phrase(level)));
   writer.table(table);
 }
 
@@ -88,6 +94,7 @@ void render_establishment(std::ostream& out, const ReviewResult& review, OutputF
     return;
   }
   report::ViewWriter writer(out, format, options.colour);
+  writer.set_level(options.level);
   writer.heading(report::HeadingLevel::Title, report::heading_line(review, "Establishment"));
   report::write_establishment_table(writer, review);
 }

@@ -56,9 +56,13 @@ std::vector<Cell> skill_mix_row(const std::string& level, const std::string& nam
 
 void write_gap_table(ViewWriter& writer, const ReviewResult& review) {
   TextTable table(gap_columns());
+  const RollupLevel level = writer.level();
   for (const ServiceGroup& service : group_lines(review)) {
+    if (level == RollupLevel::Organisation) break;
     for (const TeamGroup& team : service.teams) {
+      if (level == RollupLevel::Service) break;
       for (const LineResult* line : team.lines) {
+        if (level != RollupLevel::Line) break;
         table.add_row({line->team->name, line->profession->name, format_wte(line->funded_wte),
                        format_wte(line->in_post_wte), format_wte(line->required_wte),
                        format_wte(line->establishment_gap_wte), format_wte(line->vacancy_wte),
@@ -70,12 +74,15 @@ void write_gap_table(ViewWriter& writer, const ReviewResult& review) {
     table.add_row(gap_total_row("service " + service_label(service.service->service) + " total",
                                 service.service->totals),
                   true);
-    table.add_rule();
+    if (level != RollupLevel::Service) table.add_rule();
   }
+  if (level == RollupLevel::Service) table.add_rule();
   table.add_row(gap_total_row("Organisation total", review.organisation), true);
-  writer.paragraph(
-      "WTE per staffing line. Establishment gap = required - funded; vacancy = funded - in post; "
-      "net gap = required - in post (positive: short). RAG from the net gap rate.");
+  writer.paragraph(fmt::format(
+      "{}. Establishment gap = required - funded; vacancy = funded - in post; net gap = "
+      "required - in post (positive: short). RAG from the net gap rate.",
+      level == RollupLevel::Line ? std::string("WTE per staffing line")
+                                 : fmt::format("{}, in WTE", rows_phrase(level))));
   writer.table(table);
   const Totals& organisation = review.organisation;
   writer.blank_line();
@@ -119,6 +126,7 @@ void render_gaps(std::ostream& out, const ReviewResult& review, OutputFormat for
     return;
   }
   report::ViewWriter writer(out, format, options.colour);
+  writer.set_level(options.level);
   writer.heading(report::HeadingLevel::Title, report::heading_line(review, "Gaps"));
   report::write_gap_table(writer, review);
   writer.blank_line();

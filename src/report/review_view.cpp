@@ -166,6 +166,7 @@ void render_review(std::ostream& out, const ReviewResult& review, OutputFormat f
   }
   using report::HeadingLevel;
   report::ViewWriter writer(out, format, options.colour);
+  writer.set_level(options.level);
   writer.heading(HeadingLevel::Title, report::heading_line(review, "Establishment review"));
   writer.heading(HeadingLevel::Section, "1. Summary");
   report::write_summary(writer, review);

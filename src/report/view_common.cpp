@@ -97,4 +97,14 @@ std::vector<ServiceGroup> group_lines(const ReviewResult& review) {
   return groups;
 }
 
+std::string_view rows_phrase(RollupLevel level) {
+  switch (level) {
+    case RollupLevel::Line: return "Per staffing line";
+    case RollupLevel::Team: return "Per team, with service and organisation totals";
+    case RollupLevel::Service: return "Per service, with the organisation's total";
+    case RollupLevel::Organisation: return "For the organisation";
+  }
+  return "Per staffing line";
+}
+
 }  // namespace estab::report

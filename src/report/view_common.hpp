@@ -25,6 +25,10 @@ std::string service_label(const Service* service);
 /// "team / profession" for a line, by name.
 std::string line_label(const LineResult& line);
 
+/// What the rows of a table at `level` are: "Per staffing line", "Per team, with service and
+/// organisation totals", "Per service, with the organisation's total", "For the organisation".
+std::string_view rows_phrase(RollupLevel level);
+
 /// The first line of every table view: what, for whom, which period, which uplift method.
 std::string heading_line(const ReviewResult& review, std::string_view view_name);
 

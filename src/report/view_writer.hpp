@@ -38,6 +38,12 @@ class ViewWriter {
   /// Whether the blocks are written as Markdown.
   bool markdown() const { return markdown_; }
 
+  /// The finest roll-up the establishment and gap tables show (`--level`): lines and every
+  /// total by default; teams, services or the organisation only.
+  RollupLevel level() const { return level_; }
+  /// Sets the finest roll-up the tables show.
+  void set_level(RollupLevel level) { level_ = level; }
+
   /// A heading: bold text and a blank line, or a Markdown heading of `level`.
   void heading(HeadingLevel level, std::string_view text);
 
@@ -60,6 +66,7 @@ class ViewWriter {
   void table(const TextTable& table);
 
  private:
+  RollupLevel level_ = RollupLevel::Line;
   /// What the last Markdown block was, so that list items stay together.
   enum class Block { None, ListItem, Other };
 
