@@ -1,6 +1,7 @@
 // Unit tests of the HTML board paper (`estab review --format html`): escaping verbatim, no
 // script or fetched resource, every team and the organisation present, balanced elements,
 // and the views that refuse HTML.
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include <cstddef>
@@ -183,6 +184,31 @@ TEST_CASE("the trust example renders as one self-contained board paper", "[html]
     CHECK(at > previous);
     previous = at;
   }
+}
+
+TEST_CASE("the board paper opens with what calls for the board's attention", "[html]") {
+  const estab::Model model = estab::load_model_file(example("trust.yaml"));
+  const std::string html = render_html(estab::compute_review(model));
+  const std::size_t attention = html.find("<h2>For the board&#39;s attention</h2>");
+  REQUIRE(attention != std::string::npos);
+  CHECK(attention < html.find("<h2>1. Summary</h2>"));
+  CHECK(html.find("<li>Red: CLDT North / Speech and language therapist, 0.27 WTE short (14.5% of "
+                  "required).</li>") != std::string::npos);
+  CHECK(html.find("<li>Skill mix amber: Assessment and treatment unit (12 beds), registered "
+                  "share in post 33.4% against a target of 40.0%.</li>") != std::string::npos);
+  CHECK(html.find("additive uplift convention is in use") == std::string::npos);
+
+  estab::LoadOptions additive;
+  additive.overrides = {"review.uplift_method=additive"};
+  const estab::Model additive_model = estab::load_model_file(example("trust.yaml"), additive);
+  const estab::ReviewResult additive_review = estab::compute_review(additive_model);
+  const std::string additive_html = render_html(additive_review);
+  CHECK(additive_html.find(fmt::format(
+            "<li>The additive uplift convention is in use: it funds {} WTE, {}, less than the "
+            "absence needs (the exact uplift).</li>",
+            estab::report::format_wte(additive_review.organisation.additive_shortfall_wte),
+            estab::report::format_money(additive_review.organisation.additive_shortfall_cost))) !=
+        std::string::npos);
 }
 
 TEST_CASE("the charts' text stays inside each chart", "[html]") {

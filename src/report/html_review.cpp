@@ -112,6 +112,22 @@ void write_figure(HtmlWriter& html, std::string_view css_class, std::string_view
   html.close();
 }
 
+/// The block above the summary: what calls for the board's attention, in words.
+void write_attention(HtmlWriter& html, const ReviewResult& review) {
+  const std::vector<std::string> items = attention_items(review);
+  html.open("aside", {{"class", "attention"}});
+  html.element("h2", "For the board's attention");
+  if (items.empty()) {
+    html.element("p", "Nothing: every staffing line and team is green.");
+  } else {
+    html.open("ul");
+    for (const std::string& item : items) html.element("li", item);
+    html.close();
+  }
+  html.close();
+  html.newline();
+}
+
 void write_summary(HtmlWriter& html, const ReviewResult& review) {
   const Totals& organisation = review.organisation;
   open_section(html, "summary", "1. Summary");
@@ -385,6 +401,7 @@ void write_review_html(std::ostream& out, const ReviewResult& review) {
   HtmlWriter html(out);
   write_document_start(html, heading_line(review, "Establishment review"));
   write_title_block(html, review);
+  write_attention(html, review);
   write_summary(html, review);
   write_teams(html, review);
   write_skill_mix(html, review);

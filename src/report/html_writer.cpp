@@ -59,6 +59,12 @@ td { vertical-align: top; padding: 1mm 1.5mm; border-bottom: 0.5px solid #d8dde0
 th.num { text-align: right; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.settings { width: auto; min-width: 60%; }
+aside.attention {
+  border-left: 4px solid #da291c; background: #fdf3f2; padding: 1mm 4mm 2mm 4mm;
+  margin: 4mm 0; break-inside: avoid;
+}
+aside.attention h2 { border: none; margin: 2mm 0 1mm 0; padding: 0; color: #8a1538; }
+aside.attention ul { margin: 1mm 0; padding-left: 5mm; }
 table.actuals { font-size: 7.5pt; }
 table.actuals th, table.actuals td { padding: 1mm 0.8mm; }
 td.rag, th.rag { text-align: center; white-space: nowrap; }

@@ -23,6 +23,12 @@ void write_skill_mix_table(ViewWriter& writer, const ReviewResult& review);
 /// organisation's additive shortfall; the summary and each set are headed at `set_level`.
 void write_uplift_sets(ViewWriter& writer, const ReviewResult& review, HeadingLevel set_level);
 
+/// What the board should see first, in words, each a sentence: the red and amber lines (named,
+/// with their gap), skill mix outside target, the additive convention's shortfall when it is in
+/// use, actual absence above the assumption, and how many warnings there are. Empty when
+/// nothing calls for attention.
+std::vector<std::string> attention_items(const ReviewResult& review);
+
 /// True when the review has any actual (absence, bank and agency hours or leavers).
 bool review_has_actuals(const ReviewResult& review);
 
