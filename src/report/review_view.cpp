@@ -168,6 +168,12 @@ void render_review(std::ostream& out, const ReviewResult& review, OutputFormat f
   report::ViewWriter writer(out, format, options.colour);
   writer.set_level(options.level);
   writer.heading(HeadingLevel::Title, report::heading_line(review, "Establishment review"));
+  // The review opens with what calls for attention, before any table.
+  writer.heading(HeadingLevel::Section, "For the board's attention");
+  const std::vector<std::string> attention = report::attention_items(review);
+  if (attention.empty()) writer.line("Nothing: every staffing line and team is green.");
+  for (const std::string& item : attention) writer.bullet(item);
+  writer.blank_line();
   writer.heading(HeadingLevel::Section, "1. Summary");
   report::write_summary(writer, review);
   report::write_actuals_summary(writer, review);
