@@ -151,6 +151,11 @@ TEST_CASE("the trust example renders as one self-contained board paper", "[html]
   // its speech and language therapists (14.5%), both red.
   CHECK(html.find("<span class=\"detail\">Clinical psychologist: 0.43 WTE short, "
                   "30.2%</span>") != std::string::npos);
+  // Each service's total follows its teams, and the organisation is shown by profession.
+  CHECK(html.find("<td>Inpatient assessment and treatment total<span class=\"detail\">service"
+                  "</span></td>") != std::string::npos);
+  CHECK(html.find("<h3>By profession, across the organisation</h3>") != std::string::npos);
+  CHECK(html.find("<td>Speech and language therapist</td>") != std::string::npos);
   CHECK(html.find("<h2>7. Warnings</h2>") != std::string::npos);
 
   // Printing: A4 pages, tables and charts kept whole.

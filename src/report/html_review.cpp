@@ -23,46 +23,6 @@ namespace estab::report {
 
 namespace {
 
-/// How a line gap rating ranks when a team's worst is chosen.
-int severity(Rag rag) {
-  switch (rag) {
-    case Rag::None: return 0;
-    case Rag::Green: return 1;
-    case Rag::Amber: return 2;
-    case Rag::Red: return 3;
-  }
-  return 0;
-}
-
-/// Each team's staffing line with the worst net-gap rating (the larger net gap rate among
-/// equals), in one pass over the lines; a team without lines has none.
-std::unordered_map<const Team*, const LineResult*> worst_gap_lines(const ReviewResult& review) {
-  std::unordered_map<const Team*, const LineResult*> worst;
-  for (const LineResult& line : review.lines) {
-    const LineResult*& current = worst[line.team];
-    if (current == nullptr || severity(line.gap_rag) > severity(current->gap_rag) ||
-        (line.gap_rag == current->gap_rag &&
-         line.net_gap_rate.value_or(0.0) > current->net_gap_rate.value_or(0.0))) {
-      current = &line;
-    }
-  }
-  return worst;
-}
-
-/// The worst line gap of a team as a badge, naming the line and its gap unless it is green.
-HtmlCell worst_gap_cell(const std::unordered_map<const Team*, const LineResult*>& worst,
-                        const TeamResult& team) {
-  const auto found = worst.find(team.team);
-  if (found == worst.end()) return rag_cell_html(Rag::None);
-  const LineResult& line = *found->second;
-  HtmlCell cell = rag_cell_html(line.gap_rag);
-  if (line.gap_rag == Rag::Amber || line.gap_rag == Rag::Red) {
-    cell.detail = fmt::format("{}: {} WTE short, {}", line.profession->name,
-                              format_wte(line.net_gap_wte), format_percent(line.net_gap_rate));
-  }
-  return cell;
-}
-
 /// `left - right` when both costs exist.
 std::optional<double> cost_difference(const std::optional<double>& left,
                                       const std::optional<double>& right) {
@@ -190,56 +150,6 @@ void write_summary(HtmlWriter& html, const ReviewResult& review) {
   html.element("p",
                "Costs count only the staffing lines with a cost per WTE; a gap's cost is the "
                "difference of the two costs it compares.",
-               {{"class", "note"}});
-  html.close();
-  html.newline();
-}
-
-void write_teams(HtmlWriter& html, const ReviewResult& review) {
-  const ReviewSettings& settings = model_of(review).review;
-  open_section(html, "teams", "2. Teams and RAG ratings");
-  HtmlTable table({{"Team"},
-                   {"Service"},
-                   {"Required", true},
-                   {"Funded", true},
-                   {"In post", true},
-                   {"Net gap", true},
-                   {"Net gap rate", true},
-                   {"Registered in post / target", true},
-                   {"Skill mix"},
-                   {"Worst line gap"}},
-                  "teams");
-  const auto worst = worst_gap_lines(review);
-  for (const TeamResult& team : review.teams) {
-    const Totals& totals = team.totals;
-    HtmlCell name(team.team->name);
-    if (team.team->name != team.team->id) name.detail = team.team->id;
-    table.add_row({name, service_label(team.service), number_cell(format_wte(totals.required_wte)),
-                   number_cell(format_wte(totals.funded_wte)),
-                   number_cell(format_wte(totals.in_post_wte)),
-                   number_cell(format_wte(totals.net_gap_wte)),
-                   number_cell(format_percent(totals.net_gap_rate)),
-                   number_cell(format_percent(totals.registered_share_in_post) + " / " +
-                               format_percent(totals.registered_target)),
-                   rag_cell_html(totals.skill_mix_rag), worst_gap_cell(worst, team)});
-  }
-  const Totals& organisation = review.organisation;
-  table.add_total({"Organisation", "", number_cell(format_wte(organisation.required_wte)),
-                   number_cell(format_wte(organisation.funded_wte)),
-                   number_cell(format_wte(organisation.in_post_wte)),
-                   number_cell(format_wte(organisation.net_gap_wte)),
-                   number_cell(format_percent(organisation.net_gap_rate)),
-                   number_cell(format_percent(organisation.registered_share_in_post) + " / " +
-                               format_percent(organisation.registered_target)),
-                   rag_cell_html(organisation.skill_mix_rag), ""});
-  table.write(html);
-  html.element("p",
-               fmt::format("WTE. Net gap = required - in post (positive: short); rate = net gap / "
-                           "required. Skill mix rates the registered share in post against the "
-                           "team's target. Worst line gap is the worst net-gap rating among the "
-                           "team's staffing lines, with the line when it is amber or red "
-                           "(tolerance {}).",
-                           format_percent(settings.gap_tolerance.value)),
                {{"class", "note"}});
   html.close();
   html.newline();

@@ -17,6 +17,10 @@ void write_review_html(std::ostream& out, const ReviewResult& review);
 /// and every override with the level that states it.
 void write_assumptions_section(HtmlWriter& html, const ReviewResult& review);
 
+/// Writes the section of teams and RAG ratings: each team under its service with the
+/// service's total, and the organisation's figures by profession.
+void write_teams(HtmlWriter& html, const ReviewResult& review);
+
 /// Writes the section of actuals against assumptions under `heading`, when the review has any
 /// actual; returns whether it did.
 bool write_actuals_html(HtmlWriter& html, const ReviewResult& review, std::string_view heading);

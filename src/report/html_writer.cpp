@@ -68,6 +68,7 @@ aside.attention ul { margin: 1mm 0; padding-left: 5mm; }
 table.actuals { font-size: 7.5pt; }
 table.actuals th, table.actuals td { padding: 1mm 0.8mm; }
 td.rag, th.rag { text-align: center; white-space: nowrap; }
+td.rag .detail { white-space: normal; text-align: left; }
 tfoot td { font-weight: bold; border-top: 1.5px solid #212b32; border-bottom: none; }
 .detail { display: block; font-size: 7.5pt; color: #4c6272; font-weight: normal; }
 .badge {
