@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <map>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -38,7 +39,7 @@ TEST_CASE("XLSX review of examples/trust.yaml matches the estab-review/2 documen
   const ordered_json workbook = read_back(bytes, scratch.path() / "review.xlsx");
   const ordered_json document = estab::review_to_json(trust.review);
 
-  CHECK(sheet_names(workbook) == std::vector<std::string>{"Lines", "Teams", "Services",
+  CHECK(sheet_names(workbook) == std::vector<std::string>{"About", "Lines", "Teams", "Services",
                                                           "Professions", "Organisation", "Uplift",
                                                           "Actuals", "Warnings"});
 
@@ -85,6 +86,23 @@ TEST_CASE("XLSX review of examples/trust.yaml matches the estab-review/2 documen
       CHECK(check_cells(sheet, records, plain_field) >= records.size() * 10);
     }
     CHECK(cell_at(sheet_named(workbook, "Teams"), 0, 0).at("value") == "=1+1");
+  }
+
+  SECTION("About: what the review is of, its settings, files, estab and each sheet") {
+    const ordered_json& about = sheet_named(workbook, "About");
+    CHECK(headers_of(about) == std::vector<std::string>{"item", "value"});
+    std::map<std::string, ordered_json> items;
+    for (std::size_t record = 0; record + 1 < about.at("rows").size(); ++record) {
+      items[cell_at(about, record, 0).at("value").get<std::string>()] =
+          cell_at(about, record, 1).at("value");
+    }
+    CHECK(items.at("organisation") == "Example Partnership NHS Foundation Trust");
+    CHECK(items.at("uplift method") == "exact");
+    CHECK(items.at("standard hours per week") == 37.5);
+    CHECK(items.at("written by").get<std::string>().rfind("estab ", 0) == 0);
+    CHECK(items.at("input file").get<std::string>().find("(modified ") != std::string::npos);
+    CHECK(items.count("sheet Actuals") == 1);
+    CHECK(items.count("sheet Warnings") == 1);
   }
 
   SECTION("Actuals: each team with actuals, then the organisation, as in the JSON") {

@@ -108,7 +108,7 @@ std::string misplaced_option(CLI::App& app, int argc, const char* const* argv) {
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   CLI::App app{"estab: annual establishment (staffing) review calculator", "estab"};
   app.require_subcommand(1, 1);
-  app.set_version_flag("--version", "estab 0.1.0");
+  app.set_version_flag("--version", std::string("estab ") + ESTAB_VERSION);
   app.footer(
       "Exit codes: 0 success, 1 invalid input, 2 usage, 3 file not readable or "
       "writable, 4 --fail-on threshold met.\nSee README.md and docs/ for the input format.");

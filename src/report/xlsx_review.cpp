@@ -4,8 +4,11 @@
 // `uplift --format csv`. With actuals, an Actuals sheet holds the teams that have any and the
 // organisation.
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <array>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -101,6 +104,56 @@ XlsxSheet actuals_sheet(const ReviewResult& review, const std::vector<std::strin
   return sheet;
 }
 
+/// The modification time of a file as "2026-03-31 14:05 UTC", or "" when it cannot be read.
+std::string modified_at(const std::string& path) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0 || !S_ISREG(status.st_mode)) return {};
+  std::tm utc{};
+  if (::gmtime_r(&status.st_mtime, &utc) == nullptr) return {};
+  char text[32];
+  return std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc) > 0 ? text : "";
+}
+
+/// The first sheet: what the review is of, on which settings, from which files, by which estab,
+/// and what each sheet holds.
+XlsxSheet about_sheet(const ReviewResult& review, const std::vector<XlsxSheet>& sheets) {
+  const Model& model = model_of(review);
+  const ReviewSettings& settings = model.review;
+  XlsxSheet sheet;
+  sheet.name = "About";
+  sheet.columns = {{"item", NumberStyle::General}, {"value", NumberStyle::General}};
+  const auto add = [&sheet](std::string item, XlsxCell value) {
+    sheet.rows.push_back({std::move(item), std::move(value)});
+  };
+  add("organisation", settings.organisation.value_or(""));
+  add("title", settings.title.value_or("Establishment review"));
+  add("period", settings.period.value_or(""));
+  add("uplift method", std::string(uplift_method_name(settings.uplift_method.value)));
+  add("standard hours per week", settings.standard_hours.value);
+  add("working days per year", settings.working_days.value);
+  for (const std::string& file : model.files) {
+    const std::string modified = modified_at(file);
+    if (!modified.empty()) add("input file", file + " (modified " + modified + ")");
+  }
+  add("written by", std::string("estab ") + ESTAB_VERSION);
+  const std::vector<std::pair<std::string_view, std::string_view>> meanings = {
+      {"Lines", "one row per staffing line, with each absence component as absence_<component>"},
+      {"Teams", "one row per team: its totals, inpatient and judgement figures"},
+      {"Services", "one row per service, then the teams without one"},
+      {"Professions", "one row per profession, across the organisation"},
+      {"Organisation", "the organisation's totals"},
+      {"Uplift", "each line's absence and both uplifts, as uplift --format csv"},
+      {"Actuals", "the teams with actuals, then the organisation: actual against assumed"},
+      {"Warnings", "each warning about the input"}};
+  for (const XlsxSheet& written : sheets) {
+    for (const auto& [name, meaning] : meanings) {
+      if (written.name == name) add("sheet " + std::string(name), std::string(meaning));
+    }
+  }
+  add("columns", std::string("named by the review's JSON and CSV fields (docs/OUTPUT.md)"));
+  return sheet;
+}
+
 }  // namespace
 
 void write_review_xlsx(std::ostream& out, const ReviewResult& review) {
@@ -116,6 +169,7 @@ void write_review_xlsx(std::ostream& out, const ReviewResult& review) {
       field_sheet("Uplift", review.lines, uplift_line_fields(), component_names)};
   if (review_has_actuals(review)) sheets.push_back(actuals_sheet(review, actual_names));
   sheets.push_back(warnings_sheet(review.warnings));
+  sheets.insert(sheets.begin(), about_sheet(review, sheets));
 
   const ReviewSettings& settings = model_of(review).review;
   write_xlsx(out, sheets,

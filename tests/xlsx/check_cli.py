@@ -28,7 +28,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_xlsx  # noqa: E402
 
 TOLERANCE = 1e-12
-REVIEW_SHEETS = ["Lines", "Teams", "Services", "Professions", "Organisation", "Uplift",
+REVIEW_SHEETS = ["About", "Lines", "Teams", "Services", "Professions", "Organisation", "Uplift",
                  "Actuals", "Warnings"]
 FORMATS = {"required_wte": "0.00", "vacancy_rate": "0.0%", "required_cost": "£#,##0",
            "demand_hours_per_week": "0.0", "absence_sickness": "0.0%", "wisn_ratio": "General"}
