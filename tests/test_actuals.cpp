@@ -200,7 +200,8 @@ TEST_CASE("actuals that cannot be true are located errors", "[actuals]") {
                                  "\"2026-03-31..2025-04-01\" ends before it starts"});
 }
 
-TEST_CASE("a team's summed parts must hold together; a mean headcount is a team's", "[actuals]") {
+TEST_CASE("a team's summed parts must hold together, and a mean headcount is a team's",
+          "[actuals]") {
   // Each block alone is consistent; the team's own agency hours and its line's temporary
   // hours are not.
   CHECK(problems_of(std::string(kWard), {"teams[ward].actuals.temporary_hours=null",

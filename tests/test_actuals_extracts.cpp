@@ -75,7 +75,7 @@ const std::string kSicknessByLine =
 
 }  // namespace
 
-TEST_CASE("actual sickness from days: a line's rows, else its team's; Σ lost / Σ available",
+TEST_CASE("actual sickness from days: a line's rows, else its team's, Σ lost / Σ available",
           "[actuals]") {
   const Model model = load_with_files(
       "sickness",
@@ -148,7 +148,8 @@ TEST_CASE("without an agency column every cost is bank and the agency figures ar
                                       "  - kind: temporary\n    file: temporary.csv\n"
                                       "    columns: {cost_centre: CC, hours: Hours, cost: Cost}\n"),
                       {{"temporary.csv", "CC,Hours,Cost\n100,400,10000\n100,100,5000\n"}});
-  const WorkforceActuals& ward = compute_review(model).teams[0].totals.workforce;
+  const ReviewResult review = compute_review(model);
+  const WorkforceActuals& ward = review.teams[0].totals.workforce;
   CHECK(ward.bank_cost == Approx(15000.0));
   CHECK_FALSE(ward.agency_hours.has_value());
   CHECK_FALSE(ward.agency_cost.has_value());
@@ -201,13 +202,14 @@ TEST_CASE("snapshots without persons give no means: the team's own figures are u
        {"end.csv", "CC,Group,WTE\n100,N1,1\n"},
        {"leavers.csv", "CC,WTE\n100,1.2\n"}});
   CHECK_FALSE(model.extracts.snapshot_means.present);
-  const WorkforceActuals& ward = compute_review(model).teams[0].totals.workforce;
+  const ReviewResult review = compute_review(model);
+  const WorkforceActuals& ward = review.teams[0].totals.workforce;
   CHECK(ward.leaver_rate_wte == Approx(1.2 / 12.0));  // over the 8 + 4 WTE stated in post
   CHECK_FALSE(ward.mean_headcount.has_value());
   CHECK_FALSE(ward.retirements_wte.has_value());  // no retirement reasons to count by
 }
 
-TEST_CASE("sickness rows without days available give no rate; stated sickness wins unchecked",
+TEST_CASE("sickness rows without days available give no rate, and stated sickness wins unchecked",
           "[actuals]") {
   const Model model =
       load_with_files("no-days", ward_and_clinic("", kSicknessByLine),

@@ -50,7 +50,7 @@ TEST_CASE("exit codes follow the documented list", "[cli]") {
   CHECK(run_estab({"--help"}).exit_code == 0);
 }
 
-TEST_CASE("the first 100 problems are printed and the rest counted; --all-errors prints all",
+TEST_CASE("the first 100 problems are printed and the rest counted, and --all-errors prints all",
           "[cli]") {
   std::string text =
       "estab: 1\nprofessions:\n  - {id: rn, registered: true}\nteams:\n  - id: ward\n"
@@ -172,7 +172,7 @@ TEST_CASE("atomic writes replace the whole file and leave nothing behind", "[cli
                   FileError);
 }
 
-TEST_CASE("a symbolic link is kept and its target replaced; a long name still fits", "[cli]") {
+TEST_CASE("a symbolic link is kept and its target replaced, and a long name still fits", "[cli]") {
   namespace fs = std::filesystem;
   const auto directory = scratch_directory("atomic-link");
   fs::create_directories(directory / "real");

@@ -24,7 +24,8 @@ using namespace estab::testing;
 // ---------------------------------------------------------------------------------------------
 // extends: how an overlay is laid over its base
 
-TEST_CASE("extends: maps merge key by key; allowances and values are replaced whole", "[overlay]") {
+TEST_CASE("extends: maps merge key by key, and allowances and values are replaced whole",
+          "[overlay]") {
   ScratchDirectory directory;
   directory.write("base.yaml", kBase);
   const std::string overlay = directory.write("overlay.yaml", R"(estab: 1
