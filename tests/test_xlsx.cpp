@@ -40,8 +40,9 @@ TEST_CASE("XLSX review of examples/trust.yaml matches the estab-review/2 documen
   const ordered_json document = estab::review_to_json(trust.review);
 
   CHECK(sheet_names(workbook) == std::vector<std::string>{"About", "Lines", "Teams", "Services",
-                                                          "Professions", "Organisation", "Uplift",
-                                                          "Actuals", "Warnings"});
+                                                          "Professions", "Organisation",
+                                                          "Establishment", "Gaps", "Skill mix",
+                                                          "Uplift", "Actuals", "Warnings"});
 
   SECTION("Lines: the CSV's columns, every figure of every line as in the JSON review") {
     const ordered_json& lines = sheet_named(workbook, "Lines");
@@ -91,8 +92,9 @@ TEST_CASE("XLSX review of examples/trust.yaml matches the estab-review/2 documen
   SECTION("About: what the review is of, its settings, files, estab and each sheet") {
     const ordered_json& about = sheet_named(workbook, "About");
     CHECK(headers_of(about) == std::vector<std::string>{"item", "value"});
+    CHECK(labels_of(about) == std::vector<std::string>{"Item", "Value"});
     std::map<std::string, ordered_json> items;
-    for (std::size_t record = 0; record + 1 < about.at("rows").size(); ++record) {
+    for (std::size_t record = 0; record < records_of(about); ++record) {
       items[cell_at(about, record, 0).at("value").get<std::string>()] =
           cell_at(about, record, 1).at("value");
     }
@@ -194,7 +196,7 @@ TEST_CASE("XLSX number formats of named columns", "[xlsx]") {
     const auto found = std::find(headers.begin(), headers.end(), header);
     REQUIRE(found != headers.end());
     const std::size_t column = static_cast<std::size_t>(found - headers.begin());
-    for (std::size_t record = 0; record + 1 < sheet.at("rows").size(); ++record) {
+    for (std::size_t record = 0; record < records_of(sheet); ++record) {
       const ordered_json cell = cell_at(sheet, record, column);
       if (!cell.is_null() && cell.at("type") == "number")
         return cell.at("format").get<std::string>();
@@ -209,10 +211,34 @@ TEST_CASE("XLSX number formats of named columns", "[xlsx]") {
   CHECK(format_of("Lines", "demand_hours_per_week") == "0.0");
   CHECK(format_of("Lines", "cost_per_wte") == "\xC2\xA3#,##0");
   CHECK(format_of("Lines", "uplift_cost") == "\xC2\xA3#,##0");
-  CHECK(format_of("Lines", "wisn_ratio") == "General");
+  CHECK(format_of("Lines", "wisn_ratio") == "0.00");
+  CHECK(format_of("Actuals", "leavers") == "#,##0");
   CHECK(format_of("Teams", "registered_share_in_post") == "0.0%");
   CHECK(format_of("Teams", "registered_target") == "0.0%");
   CHECK(format_of("Teams", "chppd_planned") == "0.0");
   CHECK(format_of("Organisation", "funded_cost") == "\xC2\xA3#,##0");
   CHECK(format_of("Uplift", "headcount_per_wte") == "0.00");
+}
+
+TEST_CASE("XLSX labels a column for a reader above the field name a script reads", "[xlsx]") {
+  const RenamedTrust trust("ward");
+  const ScratchDirectory scratch;
+  const ordered_json workbook =
+      read_back(rendered_review(trust.review, OutputFormat::Xlsx), scratch.path() / "r.xlsx");
+  const auto label_of = [&workbook](const std::string& sheet_name, const std::string& header) {
+    const ordered_json& sheet = sheet_named(workbook, sheet_name);
+    const std::vector<std::string> headers = headers_of(sheet);
+    const auto found = std::find(headers.begin(), headers.end(), header);
+    REQUIRE(found != headers.end());
+    return labels_of(sheet).at(static_cast<std::size_t>(found - headers.begin()));
+  };
+  CHECK(label_of("Lines", "required_wte") == "Required WTE");
+  CHECK(label_of("Lines", "net_gap_rate") == "Net gap rate");
+  CHECK(label_of("Lines", "absence_annual_leave") == "Absence: annual leave");
+  CHECK(label_of("Lines", "cost_per_wte") == "Cost per WTE");
+  CHECK(label_of("Teams", "chppd_planned") == "CHPPD planned");
+  CHECK(label_of("Lines", "gap_rag") == "Gap RAG");
+  CHECK(label_of("Teams", "skill_mix_rag") == "Skill mix RAG");
+  CHECK(label_of("Actuals", "actual_sickness") == "Actual: sickness");
+  CHECK(label_of("Warnings", "warning") == "Warning");
 }

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -20,10 +22,29 @@ namespace estab {
 /// The output formats every command offers.
 enum class OutputFormat { Table, Csv, Json, Xlsx, Html, Markdown };
 
+/// The sections of the review's table and Markdown, in the order the review prints them.
+enum class ReviewSection {
+  Attention,      ///< what calls for the board's attention
+  Summary,        ///< the organisation's figures and ratings
+  Establishment,  ///< required WTE by line, team and service
+  Gaps,           ///< the gaps and their ratings
+  SkillMix,       ///< registered shares against target
+  Uplift,         ///< the assumption sets and both uplifts
+  Triangulation,  ///< the inpatient views of required WTE
+  Professions,    ///< the organisation's figures by profession
+  Sources,        ///< staff in post and budgets read from extracts
+  Actuals,        ///< actuals against assumptions
+  Warnings,       ///< the warnings about the input
+};
+
+/// Each review section's name on the command line ("skill-mix"), in the review's order.
+const std::vector<std::pair<std::string_view, ReviewSection>>& review_section_names();
+
 /// Options that change how a result is rendered, never what is computed.
 struct RenderOptions {
   bool colour = false;                    ///< ANSI colour in tables (terminals only)
-  RollupLevel level = RollupLevel::Line;  ///< CSV records for establishment, gaps and review
+  RollupLevel level = RollupLevel::Line;  ///< the rows of establishment, gaps and review
+  std::vector<ReviewSection> sections;    ///< the review's sections to print; empty: every one
 };
 
 /// The review as the `estab-review/2` JSON document (also the JSON of `establishment` and `gaps`).

@@ -31,7 +31,7 @@ const std::vector<std::string> kBasicFormats = {"table", "csv", "json"};
 const std::vector<std::string> kViewFormats = {"table", "csv", "json", "markdown"};
 const std::vector<std::string> kReviewFormats = {"table",    "csv",  "json",
                                                  "markdown", "html", "xlsx"};
-const std::vector<std::string> kScenarioFormats = {"table", "csv", "json", "markdown", "xlsx"};
+const std::vector<std::string> kWorkbookFormats = {"table", "csv", "json", "markdown", "xlsx"};
 const std::map<std::string, RollupLevel> kLevels = {{"line", RollupLevel::Line},
                                                     {"team", RollupLevel::Team},
                                                     {"service", RollupLevel::Service},
@@ -74,6 +74,39 @@ const ReportCommand kReportCommands[] = {
      "Funded, in-post and required WTE, the gaps, vacancy rates, RAG and skill mix", true},
     {ReportKind::Review, "review", "The whole board review, every section in order", true},
 };
+
+/// The review's section names, comma-separated, for help and messages.
+std::string section_list() {
+  std::string names;
+  for (const auto& [name, section] : review_section_names()) {
+    names += (names.empty() ? "" : ",") + std::string(name);
+  }
+  return names;
+}
+
+/// Refuses a section name the review does not have, suggesting the nearest or listing them.
+CLI::Validator section_check() {
+  return CLI::Validator(
+      [](std::string& name) -> std::string {
+        std::vector<std::string_view> names;
+        for (const auto& [known, section] : review_section_names()) {
+          if (known == name) return "";
+          names.push_back(known);
+        }
+        return fmt::format("unknown section '{}'{}", name,
+                           did_you_mean_or_list(name, names, "sections"));
+      },
+      "SECTION");
+}
+
+/// The sections named on the command line, in the review's order.
+std::vector<ReviewSection> sections_named(const std::vector<std::string>& names) {
+  std::vector<ReviewSection> sections;
+  for (const auto& [name, section] : review_section_names()) {
+    if (std::find(names.begin(), names.end(), name) != names.end()) sections.push_back(section);
+  }
+  return sections;
+}
 
 bool colour_permitted() {
   const char* no_colour = std::getenv("NO_COLOR");
@@ -122,6 +155,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   bool init_force = false;
   std::vector<std::string> overrides;
   std::string fail_on;
+  std::vector<std::string> section_names;
   bool strict = false;
   app.add_flag("--strict", strict,
                "Treat every warning about the input as an error (exit 1), for scripted runs");
@@ -135,7 +169,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     CLI::App* command = app.add_subcommand(spec.name, spec.description);
     command->add_option("file", input_file, "Input YAML file")->required();
     add_output_options(*command, format, output_file,
-                       spec.kind == ReportKind::Review ? kReviewFormats : kViewFormats);
+                       spec.kind == ReportKind::Review ? kReviewFormats : kWorkbookFormats);
     if (spec.has_level) {
       command
           ->add_option("--level", level,
@@ -150,6 +184,15 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                        "and agency share is rated amber or red (or worse)")
           ->check(CLI::IsMember({"amber", "red"}));
     }
+    if (spec.kind == ReportKind::Review) {
+      command
+          ->add_option("--sections", section_names,
+                       "Print only these sections of the table or Markdown review, in the "
+                       "review's order: " +
+                           section_list())
+          ->delimiter(',')
+          ->check(section_check());
+    }
     report_commands.emplace_back(command, spec.kind);
   }
   CLI::App* validate = app.add_subcommand("validate", "Check input files and list every problem");
@@ -163,7 +206,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   compare->add_option("base", input_file, "The base input file")->required();
   compare->add_option("scenario", scenario_file, "The scenario input file")->required();
   compare->add_flag("--all", show_all, "Show every line and team, not only those that changed");
-  add_output_options(*compare, format, output_file, kScenarioFormats);
+  add_output_options(*compare, format, output_file, kReviewFormats);
   compare
       ->add_option("--level", level, "CSV records: line (default), team, service or organisation")
       ->check(CLI::IsMember({"line", "team", "service", "organisation"}));
@@ -178,7 +221,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       ->add_option("--change", change_text,
                    "How far each assumption is scaled down and up, e.g. 10%")
       ->capture_default_str();
-  add_output_options(*sensitivity, format, output_file, kScenarioFormats);
+  add_output_options(*sensitivity, format, output_file, kWorkbookFormats);
   add_set_option(*sensitivity, overrides);
 
   std::string explain_team;
@@ -218,11 +261,24 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
     app.parse(argc, argv);
     const bool compared =
         !app.get_subcommands().empty() && app.get_subcommands().front() == compare;
+    const bool workbook_levels = !app.get_subcommands().empty() &&
+                                 (app.get_subcommands().front()->get_name() == "establishment" ||
+                                  app.get_subcommands().front()->get_name() == "gaps");
     if (level != "line" && format != "csv" &&
-        (compared || (format != "table" && format != "markdown"))) {
-      throw CLI::ValidationError("--level", compared ? "--level applies to --format csv only"
-                                                     : "--level applies to --format table, "
-                                                       "markdown and csv only");
+        (compared ||
+         (format != "table" && format != "markdown" && !(format == "xlsx" && workbook_levels)))) {
+      throw CLI::ValidationError(
+          "--level", compared          ? "--level applies to --format csv only"
+                     : workbook_levels ? "--level applies to --format table, markdown, csv and "
+                                         "xlsx only"
+                                       : "--level applies to --format table, markdown and csv "
+                                         "only");
+    }
+    if (!section_names.empty() && format != "table" && format != "markdown") {
+      throw CLI::ValidationError("--sections",
+                                 "--sections applies to --format table and "
+                                 "markdown only: the other formats hold every "
+                                 "section");
     }
     if (format == "xlsx" && output_file.empty() && &out == &std::cout &&
         ::isatty(STDOUT_FILENO) == 1) {
@@ -280,6 +336,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       request.input_file = input_file;
       request.format = kFormats.at(format);
       request.level = kLevels.at(level);
+      request.sections = sections_named(section_names);
       request.output_file = output_file;
       request.load_options = load_options();
       if (fail_on == "amber") request.fail_on = Rag::Amber;

@@ -21,9 +21,10 @@ struct ReportRequest {
   std::string input_file;
   OutputFormat format = OutputFormat::Table;
   RollupLevel level = RollupLevel::Line;
-  std::string output_file;   ///< "" means standard output
-  LoadOptions load_options;  ///< `--set` overrides
-  Rag fail_on = Rag::None;   ///< with Amber or Red: exit 4 when a rating reaches it
+  std::string output_file;              ///< "" means standard output
+  LoadOptions load_options;             ///< `--set` overrides
+  Rag fail_on = Rag::None;              ///< with Amber or Red: exit 4 when a rating reaches it
+  std::vector<ReviewSection> sections;  ///< review: the sections to print; empty: every one
 };
 
 /// Where a command writes: standard output and standard error, and whether stdout is a terminal.

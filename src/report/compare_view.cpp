@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "estab/compare.hpp"
+#include "report/compare_format.hpp"
 #include "report/csv_writer.hpp"
 #include "report/html_review.hpp"
 #include "report/json_support.hpp"
@@ -22,26 +23,12 @@ namespace estab {
 
 namespace report {
 
-namespace {
-
-/// How a compared figure is shown in a table.
-enum class Measure { Wte, Money, Share };
-
-/// A figure shown in the compare tables: its contract field, heading and kind.
-struct ShownField {
-  const char* field;
-  const char* heading;
-  Measure measure;
-};
-
-/// The figures of the line, team and service tables.
 const std::vector<ShownField> kRecordFields = {{"required_wte", "Required", Measure::Wte},
                                                {"funded_wte", "Funded", Measure::Wte},
                                                {"in_post_wte", "In post", Measure::Wte},
                                                {"net_gap_wte", "Net gap", Measure::Wte},
                                                {"required_cost", "Required cost", Measure::Money}};
 
-/// The rows of the organisation table.
 const std::vector<ShownField> kOrganisationFields = {
     {"required_wte", "Required WTE", Measure::Wte},
     {"funded_wte", "Funded WTE", Measure::Wte},
@@ -53,7 +40,6 @@ const std::vector<ShownField> kOrganisationFields = {
     {"required_cost", "Required cost", Measure::Money},
     {"funded_cost", "Funded cost", Measure::Money}};
 
-/// A figure as the review tables show it: WTE 2 dp, shares 1 dp %, whole pounds; "-" for null.
 std::string format_value(const std::optional<double>& value, Measure measure) {
   switch (measure) {
     case Measure::Wte: return format_wte(value);
@@ -63,8 +49,6 @@ std::string format_value(const std::optional<double>& value, Measure measure) {
   return std::string(kNullCell);
 }
 
-/// A delta with its sign: "+1.25", "-0.50", "+£1,200", "+2.5 pp" (shares move in percentage
-/// points); a delta that rounds to zero has no sign; "-" for null.
 std::string format_delta(const std::optional<double>& delta, Measure measure) {
   if (!delta) {
     return std::string(kNullCell);
@@ -78,7 +62,6 @@ std::string format_delta(const std::optional<double>& delta, Measure measure) {
   return text;
 }
 
-/// "base → scenario" for one figure.
 std::string format_transition(const FieldChange& change, Measure measure) {
   return format_value(change.base, measure) + " → " + format_value(change.scenario, measure);
 }
@@ -143,6 +126,8 @@ std::vector<Cell> identity_cells(const ComparedRecord& record, RollupLevel level
   }
   return {};
 }
+
+namespace {
 
 /// Writes one section (lines, teams or services): a heading with the status counts, then the
 /// table of shown records, or a sentence when none is shown.
@@ -253,8 +238,8 @@ void render_comparison(std::ostream& out, const Comparison& comparison, OutputFo
     }
     case OutputFormat::Csv: report::write_comparison_csv(out, comparison, options.level); return;
     case OutputFormat::Json: report::write_comparison_json(out, comparison); return;
+    case OutputFormat::Html: report::write_comparison_html(out, comparison, show_all); return;
     case OutputFormat::Xlsx: report::write_comparison_xlsx(out, comparison); return;
-    case OutputFormat::Html: report::refuse_html();
   }
 }
 

@@ -73,10 +73,11 @@ void write_establishment_table(ViewWriter& writer, const ReviewResult& review) {
 
 void write_review_data(std::ostream& out, const ReviewResult& review, OutputFormat format,
                        const RenderOptions& options) {
-  if (format == OutputFormat::Xlsx) refuse_xlsx();  // review writes its own workbook
   if (format == OutputFormat::Html) refuse_html();  // review writes its own board paper
-  if (is_view_layout(format)) {
-    throw std::logic_error("report: tables and Markdown are each view's own, not review data");
+  if (is_view_layout(format) || format == OutputFormat::Xlsx) {
+    throw std::logic_error(
+        "report: tables, Markdown and workbooks are each view's own, not "
+        "review data");
   }
   if (format == OutputFormat::Csv) {
     write_review_csv(out, review, options.level);
@@ -89,6 +90,10 @@ void write_review_data(std::ostream& out, const ReviewResult& review, OutputForm
 
 void render_establishment(std::ostream& out, const ReviewResult& review, OutputFormat format,
                           const RenderOptions& options) {
+  if (format == OutputFormat::Xlsx) {
+    report::write_establishment_xlsx(out, review, options.level);
+    return;
+  }
   if (!report::is_view_layout(format)) {
     report::write_review_data(out, review, format, options);
     return;

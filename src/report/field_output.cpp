@@ -55,10 +55,18 @@ XlsxCell field_cell(const FieldValue& value) {
   return std::monostate{};
 }
 
+std::string component_label(std::string_view prefix, std::string_view component) {
+  std::string label = std::string(prefix) + ": ";
+  for (const char character : component) label += character == '_' ? ' ' : character;
+  return label;
+}
+
 NumberStyle number_style(FieldUnit unit) {
   switch (unit) {
     case FieldUnit::Wte:
     case FieldUnit::HeadsPerWte: return NumberStyle::Wte;
+    case FieldUnit::Ratio: return NumberStyle::Ratio;
+    case FieldUnit::Count: return NumberStyle::Count;
     case FieldUnit::Fraction:
     case FieldUnit::Components:
     case FieldUnit::ActualComponents: return NumberStyle::Percent;
@@ -66,9 +74,7 @@ NumberStyle number_style(FieldUnit unit) {
     case FieldUnit::Money: return NumberStyle::Money;
     case FieldUnit::Text:
     case FieldUnit::Flag:
-    case FieldUnit::Rag:
-    case FieldUnit::Ratio:
-    case FieldUnit::Count: break;
+    case FieldUnit::Rag: break;
   }
   return NumberStyle::General;
 }

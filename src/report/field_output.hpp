@@ -28,6 +28,9 @@ void append_field(CsvRecord& record, const FieldValue& value);
 /// A field's value as an XLSX cell: empty for null.
 XlsxCell field_cell(const FieldValue& value);
 
+/// The label of one component's column: "Absence: annual leave".
+std::string component_label(std::string_view prefix, std::string_view component);
+
 /// How a spreadsheet shows the numbers of a field of `unit`.
 NumberStyle number_style(FieldUnit unit);
 
@@ -144,14 +147,17 @@ std::vector<XlsxColumn> field_columns(const FieldTable<Record>& table,
   for (const Field<Record>& field : table) {
     if (field.unit == FieldUnit::Components) {
       for (const std::string& name : component_names) {
-        columns.push_back({absence_column_name(name), NumberStyle::Percent});
+        columns.push_back(
+            {absence_column_name(name), NumberStyle::Percent, component_label("Absence", name)});
       }
     } else if (field.unit == FieldUnit::ActualComponents) {
       for (const std::string& name : actual_names) {
-        columns.push_back({actual_column_name(name), NumberStyle::Percent});
+        columns.push_back(
+            {actual_column_name(name), NumberStyle::Percent, component_label("Actual", name)});
       }
     } else {
-      columns.push_back({std::string(field.name), number_style(field.unit)});
+      columns.push_back(
+          {std::string(field.name), number_style(field.unit), column_label(field.name)});
     }
   }
   return columns;
@@ -179,11 +185,37 @@ std::vector<XlsxCell> field_cells(const Record& record, const FieldTable<Record>
   return cells;
 }
 
-/// A sheet with one row per record of a list, laid out by its table.
+/// A sheet with one row per record of a list, laid out by its table. The rows are streamed
+/// from `records`, which must outlive the sheet; the table and name lists are copied.
 template <typename Records, typename Record>
-XlsxSheet field_sheet(std::string name, const Records& records, const FieldTable<Record>& table,
-                      const std::vector<std::string>& component_names = {},
-                      const std::vector<std::string>& actual_names = {}) {
+XlsxSheet field_sheet(std::string name, const Records& records, FieldTable<Record> table,
+                      std::vector<std::string> component_names = {},
+                      std::vector<std::string> actual_names = {}) {
+  XlsxSheet sheet;
+  sheet.name = std::move(name);
+  sheet.columns = field_columns(table, component_names, actual_names);
+  sheet.streamed_rows = records.size();
+  sheet.streamed_row =
+      [&records, table = std::move(table), component_names = std::move(component_names),
+       actual_names = std::move(actual_names)](std::size_t index, std::vector<XlsxCell>& cells) {
+        cells = field_cells(records[index], table, component_names, actual_names);
+      };
+  return sheet;
+}
+
+/// A streamed sheet cannot read records that are gone: use held_field_sheet for a temporary.
+template <typename Records, typename Record>
+XlsxSheet field_sheet(std::string name, const Records&& records, FieldTable<Record> table,
+                      std::vector<std::string> component_names = {},
+                      std::vector<std::string> actual_names = {}) = delete;
+
+/// A sheet with one row per record, made now and held: for a few records, such as the
+/// organisation's one.
+template <typename Records, typename Record>
+XlsxSheet held_field_sheet(std::string name, const Records& records,
+                           const FieldTable<Record>& table,
+                           const std::vector<std::string>& component_names = {},
+                           const std::vector<std::string>& actual_names = {}) {
   XlsxSheet sheet;
   sheet.name = std::move(name);
   sheet.columns = field_columns(table, component_names, actual_names);

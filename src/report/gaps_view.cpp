@@ -10,6 +10,7 @@
 #include "report/view_common.hpp"
 #include "report/view_writer.hpp"
 #include "report/views.hpp"
+#include "report/xlsx_views.hpp"
 
 namespace estab {
 
@@ -121,6 +122,10 @@ void write_skill_mix_table(ViewWriter& writer, const ReviewResult& review) {
 
 void render_gaps(std::ostream& out, const ReviewResult& review, OutputFormat format,
                  const RenderOptions& options) {
+  if (format == OutputFormat::Xlsx) {
+    report::write_gaps_xlsx(out, review, options.level);
+    return;
+  }
   if (!report::is_view_layout(format)) {
     report::write_review_data(out, review, format, options);
     return;

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "estab/report.hpp"
 #include "report/html_review.hpp"
 #include "report/sources_view.hpp"
@@ -146,9 +148,100 @@ void write_warnings(ViewWriter& writer, const ReviewResult& review) {
   }
 }
 
+void write_attention(ViewWriter& writer, const ReviewResult& review) {
+  const std::vector<std::string> attention = attention_items(review);
+  if (attention.empty()) writer.line("Nothing: every staffing line and team is green.");
+  for (const std::string& item : attention) writer.bullet(item);
+}
+
+void write_summary_section(ViewWriter& writer, const ReviewResult& review) {
+  write_summary(writer, review);
+  write_actuals_summary(writer, review);
+}
+
+void write_uplift_section(ViewWriter& writer, const ReviewResult& review) {
+  write_uplift_sets(writer, review, HeadingLevel::Subsection);
+}
+
+void write_sources_section(ViewWriter& writer, const ReviewResult& review) {
+  write_sources_summary(writer, model_of(review));
+}
+
+bool always(const ReviewResult&) {
+  return true;
+}
+
+bool has_extracts(const ReviewResult& review) {
+  return !model_of(review).extracts.reconciliation.empty();
+}
+
+/// One section of the review: its title, whether it is numbered, how it is written, and
+/// whether the review has anything for it (a section with nothing is left out unless asked for).
+struct SectionSpec {
+  ReviewSection section;
+  std::string_view name;
+  std::string_view title;
+  bool numbered;
+  void (*write)(ViewWriter& writer, const ReviewResult& review);
+  bool (*present)(const ReviewResult& review);
+  std::string_view absent;  ///< what is said when it is asked for but has nothing
+};
+
+const SectionSpec kSections[] = {
+    {ReviewSection::Attention, "attention", "For the board's attention", false, write_attention,
+     always, ""},
+    {ReviewSection::Summary, "summary", "Summary", true, write_summary_section, always, ""},
+    {ReviewSection::Establishment, "establishment", "Establishment by team and service", true,
+     write_establishment_table, always, ""},
+    {ReviewSection::Gaps, "gaps", "Gaps and RAG", true, write_gap_table, always, ""},
+    {ReviewSection::SkillMix, "skill-mix", "Skill mix", true, write_skill_mix_table, always, ""},
+    {ReviewSection::Uplift, "uplift", "Uplift assumptions", true, write_uplift_section, always, ""},
+    {ReviewSection::Triangulation, "triangulation", "Inpatient triangulation", true,
+     write_triangulation, always, ""},
+    {ReviewSection::Professions, "professions", "Professions", true, write_professions, always, ""},
+    {ReviewSection::Sources, "sources", "Staff in post and budgets from extracts", true,
+     write_sources_section, has_extracts, "The input reads no extract."},
+    {ReviewSection::Actuals, "actuals", "Actuals against assumptions", true, write_actuals_table,
+     review_has_actuals, "The input gives no actuals."},
+    {ReviewSection::Warnings, "warnings", "Warnings", true, write_warnings, always, ""},
+};
+
 }  // namespace
 
+void write_review_sections(ViewWriter& writer, const ReviewResult& review,
+                           const std::vector<ReviewSection>& sections) {
+  int number = 1;
+  bool first = true;
+  for (const SectionSpec& spec : kSections) {
+    const bool asked = std::find(sections.begin(), sections.end(), spec.section) != sections.end();
+    if (!sections.empty() && !asked) continue;
+    const bool present = spec.present(review);
+    if (!present && !asked) continue;
+    if (!first) writer.blank_line();
+    first = false;
+    writer.heading(HeadingLevel::Section, spec.numbered
+                                              ? fmt::format("{}. {}", number++, spec.title)
+                                              : std::string(spec.title));
+    if (present) {
+      spec.write(writer, review);
+    } else {
+      writer.line(std::string(spec.absent));
+    }
+  }
+}
+
 }  // namespace report
+
+const std::vector<std::pair<std::string_view, ReviewSection>>& review_section_names() {
+  static const std::vector<std::pair<std::string_view, ReviewSection>> kNames = [] {
+    std::vector<std::pair<std::string_view, ReviewSection>> names;
+    for (const report::SectionSpec& spec : report::kSections) {
+      names.emplace_back(spec.name, spec.section);
+    }
+    return names;
+  }();
+  return kNames;
+}
 
 void render_review(std::ostream& out, const ReviewResult& review, OutputFormat format,
                    const RenderOptions& options) {
@@ -164,53 +257,10 @@ void render_review(std::ostream& out, const ReviewResult& review, OutputFormat f
     report::write_review_data(out, review, format, options);
     return;
   }
-  using report::HeadingLevel;
   report::ViewWriter writer(out, format, options.colour);
   writer.set_level(options.level);
-  writer.heading(HeadingLevel::Title, report::heading_line(review, "Establishment review"));
-  // The review opens with what calls for attention, before any table.
-  writer.heading(HeadingLevel::Section, "For the board's attention");
-  const std::vector<std::string> attention = report::attention_items(review);
-  if (attention.empty()) writer.line("Nothing: every staffing line and team is green.");
-  for (const std::string& item : attention) writer.bullet(item);
-  writer.blank_line();
-  writer.heading(HeadingLevel::Section, "1. Summary");
-  report::write_summary(writer, review);
-  report::write_actuals_summary(writer, review);
-  writer.blank_line();
-  writer.heading(HeadingLevel::Section, "2. Establishment by team and service");
-  report::write_establishment_table(writer, review);
-  writer.blank_line();
-  writer.heading(HeadingLevel::Section, "3. Gaps and RAG");
-  report::write_gap_table(writer, review);
-  writer.blank_line();
-  writer.heading(HeadingLevel::Section, "4. Skill mix");
-  report::write_skill_mix_table(writer, review);
-  writer.blank_line();
-  writer.heading(HeadingLevel::Section, "5. Uplift assumptions");
-  report::write_uplift_sets(writer, review, HeadingLevel::Subsection);
-  writer.blank_line();
-  writer.heading(HeadingLevel::Section, "6. Inpatient triangulation");
-  report::write_triangulation(writer, review);
-  writer.blank_line();
-  writer.heading(HeadingLevel::Section, "7. Professions");
-  report::write_professions(writer, review);
-  writer.blank_line();
-  int section = 8;
-  if (!report::model_of(review).extracts.reconciliation.empty()) {
-    writer.heading(HeadingLevel::Section,
-                   fmt::format("{}. Staff in post and budgets from extracts", section++));
-    report::write_sources_summary(writer, report::model_of(review));
-    writer.blank_line();
-  }
-  if (report::review_has_actuals(review)) {
-    writer.heading(HeadingLevel::Section,
-                   fmt::format("{}. Actuals against assumptions", section++));
-    report::write_actuals_table(writer, review);
-    writer.blank_line();
-  }
-  writer.heading(HeadingLevel::Section, fmt::format("{}. Warnings", section));
-  report::write_warnings(writer, review);
+  writer.heading(report::HeadingLevel::Title, report::heading_line(review, "Establishment review"));
+  report::write_review_sections(writer, review, options.sections);
 }
 
 }  // namespace estab

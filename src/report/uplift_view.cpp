@@ -174,7 +174,7 @@ void render_uplift(std::ostream& out, const ReviewResult& review, OutputFormat f
   switch (format) {
     case OutputFormat::Csv: report::write_uplift_csv(out, review); return;
     case OutputFormat::Json: report::write_json(out, uplift_to_json(review)); return;
-    case OutputFormat::Xlsx: report::refuse_xlsx();
+    case OutputFormat::Xlsx: report::write_uplift_xlsx(out, review); return;
     case OutputFormat::Html: report::refuse_html();
     case OutputFormat::Table:
     case OutputFormat::Markdown: break;

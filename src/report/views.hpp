@@ -10,6 +10,11 @@
 
 namespace estab::report {
 
+/// The review's sections in order, numbered as they are printed; only `sections` when it is
+/// not empty (a section asked for that has nothing says so).
+void write_review_sections(ViewWriter& writer, const ReviewResult& review,
+                           const std::vector<ReviewSection>& sections);
+
 /// Required WTE per line with team, service and organisation totals.
 void write_establishment_table(ViewWriter& writer, const ReviewResult& review);
 

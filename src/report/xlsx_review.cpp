@@ -23,16 +23,15 @@
 
 namespace estab::report {
 
-namespace {
-
-/// One row per warning of the review.
 XlsxSheet warnings_sheet(const std::vector<std::string>& warnings) {
   XlsxSheet sheet;
   sheet.name = "Warnings";
-  sheet.columns.push_back({"warning", NumberStyle::General});
+  sheet.columns.push_back({"warning", NumberStyle::General, "Warning"});
   for (const std::string& warning : warnings) sheet.rows.push_back({warning});
   return sheet;
 }
+
+namespace {
 
 /// The identity fields of a team row, and the figures the Actuals sheet shows of each roll-up.
 constexpr std::array<std::string_view, 4> kTeamIdentity = {"team", "team_name", "service",
@@ -93,10 +92,10 @@ XlsxSheet actuals_sheet(const ReviewResult& review, const std::vector<std::strin
     if (totals_have_actuals(team.totals)) teams.push_back(team);
   }
   XlsxSheet sheet =
-      field_sheet("Actuals", teams, actuals_subset(team_fields(), true), {}, actual_names);
+      held_field_sheet("Actuals", teams, actuals_subset(team_fields(), true), {}, actual_names);
   const XlsxSheet organisation =
-      field_sheet("Organisation", std::vector<Totals>{review.organisation},
-                  actuals_subset(totals_fields(), false), {}, actual_names);
+      held_field_sheet("Organisation", std::vector<Totals>{review.organisation},
+                       actuals_subset(totals_fields(), false), {}, actual_names);
   std::vector<XlsxCell> row = {std::monostate(), std::string("Organisation"), std::monostate(),
                                std::monostate()};
   row.insert(row.end(), organisation.rows.front().begin(), organisation.rows.front().end());
@@ -114,14 +113,15 @@ std::string modified_at(const std::string& path) {
   return std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc) > 0 ? text : "";
 }
 
-/// The first sheet: what the review is of, on which settings, from which files, by which estab,
-/// and what each sheet holds.
+}  // namespace
+
 XlsxSheet about_sheet(const ReviewResult& review, const std::vector<XlsxSheet>& sheets) {
   const Model& model = model_of(review);
   const ReviewSettings& settings = model.review;
   XlsxSheet sheet;
   sheet.name = "About";
-  sheet.columns = {{"item", NumberStyle::General}, {"value", NumberStyle::General}};
+  sheet.columns = {{"item", NumberStyle::General, "Item"},
+                   {"value", NumberStyle::General, "Value"}};
   const auto add = [&sheet](std::string item, XlsxCell value) {
     sheet.rows.push_back({std::move(item), std::move(value)});
   };
@@ -142,6 +142,18 @@ XlsxSheet about_sheet(const ReviewResult& review, const std::vector<XlsxSheet>& 
       {"Services", "one row per service, then the teams without one"},
       {"Professions", "one row per profession, across the organisation"},
       {"Organisation", "the organisation's totals"},
+      {"Establishment",
+       "the establishment table: each line under its team and service, with a "
+       "total row for each team, each service and the organisation"},
+      {"Gaps",
+       "the gaps table: funded, in post and required, the gaps and their rates, with "
+       "the same total rows"},
+      {"Skill mix",
+       "the registered share of each team, each service and the organisation "
+       "against its target"},
+      {"Assumption sets",
+       "each distinct set of absence assumptions, the lines it covers and "
+       "both uplifts"},
       {"Uplift", "each line's absence and both uplifts, as uplift --format csv"},
       {"Actuals", "the teams with actuals, then the organisation: actual against assumed"},
       {"Warnings", "each warning about the input"}};
@@ -150,11 +162,10 @@ XlsxSheet about_sheet(const ReviewResult& review, const std::vector<XlsxSheet>& 
       if (written.name == name) add("sheet " + std::string(name), std::string(meaning));
     }
   }
-  add("columns", std::string("named by the review's JSON and CSV fields (docs/OUTPUT.md)"));
+  add("headers", std::string("row 1 names each column for a reader; row 2 gives its field name "
+                             "in the review's JSON and CSV (docs/OUTPUT.md), for scripts"));
   return sheet;
 }
-
-}  // namespace
 
 void write_review_xlsx(std::ostream& out, const ReviewResult& review) {
   const std::vector<std::string> component_names = absence_column_names(review);
@@ -164,8 +175,11 @@ void write_review_xlsx(std::ostream& out, const ReviewResult& review) {
       field_sheet("Teams", review.teams, team_fields(), {}, actual_names),
       field_sheet("Services", review.services, service_fields(), {}, actual_names),
       field_sheet("Professions", review.professions, profession_fields(), {}, actual_names),
-      field_sheet("Organisation", std::vector<Totals>{review.organisation}, totals_fields(), {},
-                  actual_names),
+      held_field_sheet("Organisation", std::vector<Totals>{review.organisation}, totals_fields(),
+                       {}, actual_names),
+      establishment_sheet(review, RollupLevel::Line),
+      gaps_sheet(review, RollupLevel::Line),
+      skill_mix_sheet(review),
       field_sheet("Uplift", review.lines, uplift_line_fields(), component_names)};
   if (review_has_actuals(review)) sheets.push_back(actuals_sheet(review, actual_names));
   sheets.push_back(warnings_sheet(review.warnings));
@@ -175,10 +189,6 @@ void write_review_xlsx(std::ostream& out, const ReviewResult& review) {
   write_xlsx(out, sheets,
              {settings.title.value_or("Establishment review"), "Establishment review",
               settings.organisation.value_or("")});
-}
-
-void refuse_xlsx() {
-  throw RequestError(Request::Format, "xlsx", "is available for review, compare and sensitivity");
 }
 
 }  // namespace estab::report

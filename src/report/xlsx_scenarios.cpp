@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "estab/compare.hpp"
@@ -35,46 +36,57 @@ XlsxCell optional_number(const std::optional<double>& value) {
 std::vector<XlsxColumn> comparison_columns(RollupLevel level) {
   std::vector<XlsxColumn> columns;
   for (const std::string_view key : compared_identity(level)) {
-    columns.push_back({std::string(key), NumberStyle::General});
+    columns.push_back({std::string(key), NumberStyle::General, column_label(key)});
   }
-  columns.push_back({"status", NumberStyle::General});
+  columns.push_back({"status", NumberStyle::General, "Status"});
   const std::vector<std::string_view>& fields = compared_fields(level);
   const std::vector<FieldUnit>& units = compared_units(level);
   for (std::size_t index = 0; index < fields.size(); ++index) {
     const NumberStyle style = number_style(units[index]);
-    for (const char* suffix : {kBaseSuffix, kScenarioSuffix, kDeltaSuffix}) {
-      columns.push_back({std::string(fields[index]) + suffix, style});
+    const std::string label = column_label(fields[index]);
+    for (const auto& [suffix, side] :
+         {std::pair{kBaseSuffix, " (base)"}, std::pair{kScenarioSuffix, " (scenario)"},
+          std::pair{kDeltaSuffix, " (change)"}}) {
+      columns.push_back({std::string(fields[index]) + suffix, style, label + side});
     }
   }
   return columns;
 }
 
-/// One compare sheet: a row per record, in the comparison's order.
-XlsxSheet comparison_sheet(std::string name, const std::vector<const ComparedRecord*>& records,
+/// The cells of one compared record: identity, status, then base, scenario and delta.
+void comparison_cells(const ComparedRecord& record, RollupLevel level,
+                      std::vector<XlsxCell>& cells) {
+  for (const std::string_view key : compared_identity(level)) {
+    cells.push_back(field_cell(record.identity(key)));
+  }
+  cells.emplace_back(std::string(compare_status_name(record.status)));
+  for (const FieldChange& change : record.fields()) {
+    cells.insert(cells.end(), {optional_number(change.base), optional_number(change.scenario),
+                               optional_number(change.delta)});
+  }
+}
+
+/// One compare sheet: a row per record, in the comparison's order, streamed from `records`.
+XlsxSheet comparison_sheet(std::string name, const std::vector<ComparedRecord>& records,
                            RollupLevel level) {
   XlsxSheet sheet;
   sheet.name = std::move(name);
   sheet.columns = comparison_columns(level);
-  for (const ComparedRecord* record : records) {
-    std::vector<XlsxCell> row;
-    for (const std::string_view key : compared_identity(level))
-      row.push_back(field_cell(record->identity(key)));
-    row.emplace_back(std::string(compare_status_name(record->status)));
-    for (const FieldChange& change : record->fields()) {
-      row.insert(row.end(), {optional_number(change.base), optional_number(change.scenario),
-                             optional_number(change.delta)});
-    }
-    sheet.rows.push_back(std::move(row));
-  }
+  sheet.streamed_rows = records.size();
+  sheet.streamed_row = [&records, level](std::size_t index, std::vector<XlsxCell>& cells) {
+    comparison_cells(records[index], level, cells);
+  };
   return sheet;
 }
 
-/// Pointers to each record of a list, in order.
-std::vector<const ComparedRecord*> pointers_to(const std::vector<ComparedRecord>& records) {
-  std::vector<const ComparedRecord*> pointers;
-  pointers.reserve(records.size());
-  for (const ComparedRecord& record : records) pointers.push_back(&record);
-  return pointers;
+/// The organisation's compare sheet: its one record.
+XlsxSheet organisation_sheet(const ComparedRecord& organisation) {
+  XlsxSheet sheet;
+  sheet.name = "Organisation";
+  sheet.columns = comparison_columns(RollupLevel::Organisation);
+  sheet.rows.emplace_back();
+  comparison_cells(organisation, RollupLevel::Organisation, sheet.rows.back());
+  return sheet;
 }
 
 /// The columns of the sensitivity sheet, as in its CSV: the WTE columns as WTE, the cost
@@ -82,8 +94,12 @@ std::vector<const ComparedRecord*> pointers_to(const std::vector<ComparedRecord>
 std::vector<XlsxColumn> sensitivity_columns() {
   const NumberStyle wte = number_style(FieldUnit::Wte);
   const NumberStyle cost = number_style(FieldUnit::Money);
-  return {{"component", NumberStyle::General}, {"required_wte_down", wte}, {"required_wte_up", wte},
-          {"required_cost_down", cost},        {"required_cost_up", cost}, {"swing_wte", wte}};
+  return {{"component", NumberStyle::General, "Assumption"},
+          {"required_wte_down", wte, "Required WTE, assumption down"},
+          {"required_wte_up", wte, "Required WTE, assumption up"},
+          {"required_cost_down", cost, "Required cost, assumption down"},
+          {"required_cost_up", cost, "Required cost, assumption up"},
+          {"swing_wte", wte, "Swing WTE"}};
 }
 
 /// The model's title, or `fallback` when the model states none or is missing.
@@ -102,10 +118,10 @@ std::string organisation_of(const Model* model) {
 
 void write_comparison_xlsx(std::ostream& out, const Comparison& comparison) {
   const std::vector<XlsxSheet> sheets = {
-      comparison_sheet("Lines", pointers_to(comparison.lines), RollupLevel::Line),
-      comparison_sheet("Teams", pointers_to(comparison.teams), RollupLevel::Team),
-      comparison_sheet("Services", pointers_to(comparison.services), RollupLevel::Service),
-      comparison_sheet("Organisation", {&comparison.organisation}, RollupLevel::Organisation)};
+      comparison_sheet("Lines", comparison.lines, RollupLevel::Line),
+      comparison_sheet("Teams", comparison.teams, RollupLevel::Team),
+      comparison_sheet("Services", comparison.services, RollupLevel::Service),
+      organisation_sheet(comparison.organisation)};
   const std::string subject =
       fmt::format("Scenario comparison: {} to {}", comparison.base_file, comparison.scenario_file);
   write_xlsx(out, sheets, {"Scenario comparison", subject, ""});

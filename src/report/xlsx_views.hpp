@@ -7,13 +7,42 @@
 #include "estab/calc.hpp"
 #include "estab/compare.hpp"
 #include "estab/sensitivity.hpp"
+#include "report/xlsx_workbook.hpp"
 
 namespace estab::report {
 
-/// The review workbook: sheets Lines, Teams, Services, Professions, Organisation (the
-/// `estab-review/2` records, the lines' absence as `absence_<component>` columns), Uplift (the
-/// rows of `uplift --format csv`) and Warnings.
+/// The review workbook: About, then Lines, Teams, Services, Professions, Organisation (the
+/// `estab-review/2` records, the lines' absence as `absence_<component>` columns), the
+/// Establishment, Gaps and Skill mix tables, Uplift (the rows of `uplift --format csv`),
+/// Actuals when there are any, and Warnings.
 void write_review_xlsx(std::ostream& out, const ReviewResult& review);
+
+/// The establishment workbook: About, the establishment table at `level`, Warnings.
+void write_establishment_xlsx(std::ostream& out, const ReviewResult& review, RollupLevel level);
+
+/// The gaps workbook: About, the gaps table at `level`, the skill-mix table, Warnings.
+void write_gaps_xlsx(std::ostream& out, const ReviewResult& review, RollupLevel level);
+
+/// The uplift workbook: About, one row per assumption set, the lines' uplift, the
+/// organisation's uplift figures, Warnings.
+void write_uplift_xlsx(std::ostream& out, const ReviewResult& review);
+
+/// The establishment table as a sheet: a row per line (at `level`), team, service and the
+/// organisation, named as the table names them.
+XlsxSheet establishment_sheet(const ReviewResult& review, RollupLevel level);
+
+/// The gaps table as a sheet, laid out as establishment_sheet.
+XlsxSheet gaps_sheet(const ReviewResult& review, RollupLevel level);
+
+/// The skill-mix table as a sheet: each team, each service, then the organisation.
+XlsxSheet skill_mix_sheet(const ReviewResult& review);
+
+/// One row per warning.
+XlsxSheet warnings_sheet(const std::vector<std::string>& warnings);
+
+/// The first sheet of a review's workbooks: what the review is of, on which settings, from
+/// which files, by which estab, and what each of `sheets` holds.
+XlsxSheet about_sheet(const ReviewResult& review, const std::vector<XlsxSheet>& sheets);
 
 /// The comparison workbook: sheets Lines, Teams, Services and Organisation, each with its
 /// identity, status, then FIELD_base, FIELD_scenario and FIELD_delta per compared field.
@@ -21,8 +50,5 @@ void write_comparison_xlsx(std::ostream& out, const Comparison& comparison);
 
 /// The sensitivity workbook: one sheet Sensitivity, one row per assumption, largest swing first.
 void write_sensitivity_xlsx(std::ostream& out, const SensitivityResult& result);
-
-/// Throws UsageError: `--format xlsx` is offered by review, compare and sensitivity only.
-[[noreturn]] void refuse_xlsx();
 
 }  // namespace estab::report

@@ -2,7 +2,9 @@
 // built in a private directory made with mkdtemp (its own temporary files go there too), then
 // its bytes are copied to the stream and the directory is removed, on success and on failure.
 // Cells are written only with worksheet_write_number, _string and _boolean: a string is always
-// a string, so no cell can become a formula.
+// a string, so no cell can become a formula. Sheets are written in constant-memory mode: each
+// row goes to libxlsxwriter's temporary file as soon as the next one starts, and a streamed
+// row is made again from its source for each pass (once to size the columns, once to write).
 
 #include "report/xlsx_workbook.hpp"
 
@@ -21,7 +23,10 @@
 #include <fstream>
 #include <memory>
 #include <stdexcept>
+#include <string>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 namespace estab::report {
 
@@ -34,6 +39,8 @@ constexpr double kMaxColumnWidth = 60.0;
 constexpr std::size_t kFilterButtonWidth = 3;
 /// The most characters a General number takes in a spreadsheet cell.
 constexpr std::size_t kGeneralNumberWidth = 11;
+/// The header rows above the records: the labels, then the field names.
+constexpr std::size_t kHeaderRows = 2;
 /// The file name of the workbook inside the private directory.
 constexpr const char* kWorkbookFileName = "workbook.xlsx";
 
@@ -96,28 +103,72 @@ struct WorkbookFree {
 };
 using WorkbookHandle = std::unique_ptr<lxw_workbook, WorkbookFree>;
 
-/// The cell formats of a workbook: the bold header and one per number style (owned by the
-/// workbook; null means the default, General).
+/// The number of NumberStyle values.
+constexpr std::size_t kNumberStyleCount = 7;
+/// The colour of the field-name header row: a mid grey, so the labels above it lead.
+constexpr lxw_color_t kFieldNameColour = 0x595959;
+
+/// The cell formats of a workbook: the bold labels, the field names, and one per number style
+/// (owned by the workbook; null means the default, General).
 struct Formats {
-  lxw_format* header = nullptr;
-  std::array<lxw_format*, 5> numbers{};
+  lxw_format* label = nullptr;
+  lxw_format* field_name = nullptr;
+  std::array<lxw_format*, kNumberStyleCount> numbers{};
 
   lxw_format* number(NumberStyle style) const { return numbers[static_cast<std::size_t>(style)]; }
 };
 
+/// A new format of the workbook; throws FileError when the library cannot make one.
+lxw_format* new_format(lxw_workbook* workbook) {
+  lxw_format* format = workbook_add_format(workbook);
+  if (format == nullptr) check(LXW_ERROR_MEMORY_MALLOC_FAILED, "adding a format");
+  return format;
+}
+
 Formats add_formats(lxw_workbook* workbook) {
   Formats formats;
-  formats.header = workbook_add_format(workbook);
-  if (formats.header == nullptr) check(LXW_ERROR_MEMORY_MALLOC_FAILED, "adding a format");
-  format_set_bold(formats.header);
-  for (const NumberStyle style :
-       {NumberStyle::Wte, NumberStyle::Percent, NumberStyle::Money, NumberStyle::Hours}) {
-    lxw_format* format = workbook_add_format(workbook);
-    if (format == nullptr) check(LXW_ERROR_MEMORY_MALLOC_FAILED, "adding a format");
+  formats.label = new_format(workbook);
+  format_set_bold(formats.label);
+  formats.field_name = new_format(workbook);
+  format_set_italic(formats.field_name);
+  format_set_font_color(formats.field_name, kFieldNameColour);
+  format_set_bottom(formats.field_name, LXW_BORDER_THIN);
+  for (const NumberStyle style : {NumberStyle::Wte, NumberStyle::Percent, NumberStyle::Money,
+                                  NumberStyle::Hours, NumberStyle::Ratio, NumberStyle::Count}) {
+    lxw_format* format = new_format(workbook);
     format_set_num_format(format, number_format_code(style));
     formats.numbers[static_cast<std::size_t>(style)] = format;
   }
   return formats;
+}
+
+/// Calls `visit(index, cells)` for every row of a sheet, streamed then held, checking that each
+/// is as long as the sheet's columns.
+template <typename Visit>
+void for_each_row(const XlsxSheet& sheet, Visit&& visit) {
+  std::vector<XlsxCell> cells;
+  const auto checked = [&sheet](std::size_t index, const std::vector<XlsxCell>& row) {
+    if (row.size() != sheet.columns.size()) {
+      throw std::logic_error(fmt::format("report: XLSX sheet {} row {} has {} cells for {} columns",
+                                         sheet.name, index + 1, row.size(), sheet.columns.size()));
+    }
+  };
+  for (std::size_t index = 0; index < sheet.streamed_rows; ++index) {
+    cells.clear();
+    sheet.streamed_row(index, cells);
+    checked(index, cells);
+    visit(index, cells);
+  }
+  for (std::size_t held = 0; held < sheet.rows.size(); ++held) {
+    const std::size_t index = sheet.streamed_rows + held;
+    checked(index, sheet.rows[held]);
+    visit(index, sheet.rows[held]);
+  }
+}
+
+/// The label row's text of a column.
+const std::string& label_of(const XlsxColumn& column) {
+  return column.label.empty() ? column.header : column.label;
 }
 
 /// Characters of UTF-8 text (continuation bytes not counted).
@@ -132,6 +183,11 @@ std::size_t display_length(double number, NumberStyle style) {
   switch (style) {
     case NumberStyle::Wte: return fmt::format("{:.2f}", number).size();
     case NumberStyle::Hours: return fmt::format("{:.1f}", number).size();
+    case NumberStyle::Ratio: return fmt::format("{:.2f}", number).size();
+    case NumberStyle::Count: {
+      const std::size_t digits = fmt::format("{:.0f}", std::fabs(number)).size();
+      return digits + (digits - 1) / 3 + (number < 0.0 ? 1 : 0);
+    }
     case NumberStyle::Percent: return fmt::format("{:.1f}%", number * 100.0).size();
     case NumberStyle::Money: {
       const std::size_t digits = fmt::format("{:.0f}", std::fabs(number)).size();
@@ -142,24 +198,32 @@ std::size_t display_length(double number, NumberStyle style) {
   return std::min(fmt::format("{}", number).size(), kGeneralNumberWidth);
 }
 
-/// A width for each column that fits its header (with the filter button) and its cells.
+/// A width for each column that fits its label, its field name (with the filter button) and
+/// its cells.
 std::vector<double> column_widths(const XlsxSheet& sheet) {
-  std::vector<double> widths;
-  for (std::size_t column = 0; column < sheet.columns.size(); ++column) {
-    const XlsxColumn& described = sheet.columns[column];
-    std::size_t widest = display_length(described.header) + kFilterButtonWidth;
-    for (const std::vector<XlsxCell>& row : sheet.rows) {
-      const XlsxCell& cell = row[column];
+  std::vector<std::size_t> widest;
+  for (const XlsxColumn& column : sheet.columns) {
+    widest.push_back(std::max(display_length(label_of(column)),
+                              display_length(column.header) + kFilterButtonWidth));
+  }
+  for_each_row(sheet, [&](std::size_t, const std::vector<XlsxCell>& cells) {
+    for (std::size_t column = 0; column < cells.size(); ++column) {
+      const XlsxCell& cell = cells[column];
+      std::size_t length = 0;
       if (const auto* text = std::get_if<std::string>(&cell)) {
-        widest = std::max(widest, display_length(*text));
+        length = display_length(*text);
       } else if (const auto* number = std::get_if<double>(&cell)) {
-        widest = std::max(widest, display_length(*number, described.style));
+        length = display_length(*number, sheet.columns[column].style);
       } else if (std::holds_alternative<bool>(cell)) {
-        widest = std::max<std::size_t>(widest, 5);  // FALSE
+        length = 5;  // FALSE
       }
+      widest[column] = std::max(widest[column], length);
     }
+  });
+  std::vector<double> widths;
+  for (const std::size_t characters : widest) {
     widths.push_back(
-        std::clamp(static_cast<double>(widest) + 1.0, kMinColumnWidth, kMaxColumnWidth));
+        std::clamp(static_cast<double>(characters) + 1.0, kMinColumnWidth, kMaxColumnWidth));
   }
   return widths;
 }
@@ -190,25 +254,31 @@ void write_sheet(lxw_workbook* workbook, const XlsxSheet& sheet, const Formats& 
   for (std::size_t column = 0; column < sheet.columns.size(); ++column) {
     const auto index = static_cast<lxw_col_t>(column);
     check(worksheet_set_column(worksheet, index, index, widths[column], nullptr), "a column width");
-    check(worksheet_write_string(worksheet, 0, index, sheet.columns[column].header.c_str(),
-                                 formats.header),
-          "the header row");
   }
-  for (std::size_t row = 0; row < sheet.rows.size(); ++row) {
-    const std::vector<XlsxCell>& cells = sheet.rows[row];
-    if (cells.size() != sheet.columns.size()) {
-      throw std::logic_error(fmt::format("report: XLSX sheet {} row {} has {} cells for {} columns",
-                                         sheet.name, row + 1, cells.size(), sheet.columns.size()));
-    }
-    for (std::size_t column = 0; column < cells.size(); ++column) {
-      write_cell(worksheet, static_cast<lxw_row_t>(row + 1), static_cast<lxw_col_t>(column),
-                 cells[column], formats.number(sheet.columns[column].style));
-    }
-  }
-  worksheet_freeze_panes(worksheet, 1, 0);
-  check(worksheet_autofilter(worksheet, 0, 0, static_cast<lxw_row_t>(sheet.rows.size()),
+  // Set before the first row is written: in constant-memory mode rows leave memory in order.
+  worksheet_freeze_panes(worksheet, kHeaderRows, 0);
+  const auto last_row = static_cast<lxw_row_t>(kHeaderRows - 1 + sheet.row_count());
+  check(worksheet_autofilter(worksheet, kHeaderRows - 1, 0, last_row,
                              static_cast<lxw_col_t>(sheet.columns.size() - 1)),
         "the autofilter");
+  // Row by row: in constant-memory mode a row is gone once the next one is started.
+  for (std::size_t column = 0; column < sheet.columns.size(); ++column) {
+    check(worksheet_write_string(worksheet, 0, static_cast<lxw_col_t>(column),
+                                 label_of(sheet.columns[column]).c_str(), formats.label),
+          "the label row");
+  }
+  for (std::size_t column = 0; column < sheet.columns.size(); ++column) {
+    check(worksheet_write_string(worksheet, 1, static_cast<lxw_col_t>(column),
+                                 sheet.columns[column].header.c_str(), formats.field_name),
+          "the field-name row");
+  }
+  for_each_row(sheet, [&](std::size_t row, const std::vector<XlsxCell>& cells) {
+    for (std::size_t column = 0; column < cells.size(); ++column) {
+      write_cell(worksheet, static_cast<lxw_row_t>(kHeaderRows + row),
+                 static_cast<lxw_col_t>(column), cells[column],
+                 formats.number(sheet.columns[column].style));
+    }
+  });
 }
 
 void set_properties(lxw_workbook* workbook, const XlsxProperties& properties) {
@@ -240,9 +310,32 @@ const char* number_format_code(NumberStyle style) {
     case NumberStyle::Percent: return "0.0%";
     case NumberStyle::Money: return "\xC2\xA3#,##0";  // £ in UTF-8
     case NumberStyle::Hours: return "0.0";
+    case NumberStyle::Ratio: return "0.00";
+    case NumberStyle::Count: return "#,##0";
     case NumberStyle::General: break;
   }
   return "General";
+}
+
+std::string column_label(std::string_view field_name) {
+  static const std::vector<std::pair<std::string_view, std::string_view>> kAcronyms = {
+      {"wte", "WTE"},   {"chppd", "CHPPD"}, {"rag", "RAG"}, {"wisn", "WISN"}, {"ni", "NI"},
+      {"hcas", "HCAS"}, {"id", "ID"},       {"esr", "ESR"}, {"afc", "AfC"},   {"nq", "NQ"}};
+  std::string label;
+  std::size_t start = 0;
+  while (start <= field_name.size()) {
+    const std::size_t end = std::min(field_name.find('_', start), field_name.size());
+    std::string word(field_name.substr(start, end - start));
+    for (const auto& [lower, shown] : kAcronyms) {
+      if (word == lower) word = shown;
+    }
+    if (label.empty() && !word.empty() && word[0] >= 'a' && word[0] <= 'z') {
+      word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    }
+    if (!word.empty()) label += (label.empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  return label;
 }
 
 void write_xlsx(std::ostream& out, const std::vector<XlsxSheet>& sheets,
@@ -251,6 +344,7 @@ void write_xlsx(std::ostream& out, const std::vector<XlsxSheet>& sheets,
   const std::string workbook_path = (directory.path() / kWorkbookFileName).string();
   std::string library_directory = directory.path().string();
   lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
   options.tmpdir = library_directory.data();
   WorkbookHandle workbook(workbook_new_opt(workbook_path.c_str(), &options));
   if (!workbook) check(LXW_ERROR_MEMORY_MALLOC_FAILED, "creating the workbook");

@@ -11,7 +11,8 @@ Usage: check_cli.py ESTAB SOURCE_DIR
   compare      tests/scenarios/base.yaml → scenario.yaml: every record of every level against
                the JSON comparison
   sensitivity  every row against the JSON sensitivity
-  uplift       refused (exit 2), nothing written
+  uplift, establishment, gaps
+               a workbook each: the sheets of their tables, laid out as every sheet is
 
 Workbooks are read with check_xlsx.py beside this script (standard library only). Each problem
 is printed; the exit status is 1 when there is any.
@@ -28,10 +29,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_xlsx  # noqa: E402
 
 TOLERANCE = 1e-12
-REVIEW_SHEETS = ["About", "Lines", "Teams", "Services", "Professions", "Organisation", "Uplift",
-                 "Actuals", "Warnings"]
+REVIEW_SHEETS = ["About", "Lines", "Teams", "Services", "Professions", "Organisation",
+                 "Establishment", "Gaps", "Skill mix", "Uplift", "Actuals", "Warnings"]
 FORMATS = {"required_wte": "0.00", "vacancy_rate": "0.0%", "required_cost": "£#,##0",
-           "demand_hours_per_week": "0.0", "absence_sickness": "0.0%", "wisn_ratio": "General"}
+           "demand_hours_per_week": "0.0", "absence_sickness": "0.0%", "wisn_ratio": "0.00"}
 
 problems = []
 
@@ -66,16 +67,21 @@ def same_value(cell, value):
     return cell["type"] == "string" and cell["value"] == value
 
 
+# Above the records: a row of labels for a reader, then the row of field names.
+HEADER_ROWS = 2
+FIELD_ROW = 1
+
+
 def check_records(label, sheet, records, value_of):
     """Compares each record with its row; returns how many numbers were compared."""
     rows = sheet["rows"]
-    headers = [cell["value"] for cell in rows[0]]
-    if len(rows) != len(records) + 1:
-        problem(f"{label}: {len(rows) - 1} rows for {len(records)} records")
+    headers = [cell["value"] for cell in rows[FIELD_ROW]]
+    if len(rows) != len(records) + HEADER_ROWS:
+        problem(f"{label}: {len(rows) - HEADER_ROWS} rows for {len(records)} records")
         return 0
     numbers = 0
     for index, record in enumerate(records):
-        row = rows[index + 1]
+        row = rows[index + HEADER_ROWS]
         for column, header in enumerate(headers):
             value = value_of(record, header)
             cell = row[column] if column < len(row) else None
@@ -87,15 +93,20 @@ def check_records(label, sheet, records, value_of):
 
 
 def check_layout(label, sheet):
-    """Bold header, frozen header row, autofilter, no formula."""
+    """Bold labels over the field names, both frozen, an autofilter on the field names, no
+    formula."""
     rows = sheet["rows"]
-    if not rows or not all(cell and cell["bold"] and cell["type"] == "string" for cell in rows[0]):
-        problem(f"{label}: the header row is not bold text")
+    if len(rows) < HEADER_ROWS or not all(
+            cell and cell["bold"] and cell["type"] == "string" for cell in rows[0]):
+        problem(f"{label}: the label row is not bold text")
+    elif not all(cell and not cell["bold"] and cell["type"] == "string"
+                 for cell in rows[FIELD_ROW]):
+        problem(f"{label}: the field-name row is not plain text")
     pane = sheet["pane"] or {}
-    if (pane.get("ySplit"), pane.get("xSplit"), pane.get("state")) != (1.0, 0.0, "frozen"):
-        problem(f"{label}: the header row is not frozen: {pane}")
-    if not sheet["autofilter"] or not sheet["autofilter"].startswith("A1"):
-        problem(f"{label}: no autofilter from A1: {sheet['autofilter']}")
+    if (pane.get("ySplit"), pane.get("xSplit"), pane.get("state")) != (2.0, 0.0, "frozen"):
+        problem(f"{label}: the header rows are not frozen: {pane}")
+    if not sheet["autofilter"] or not sheet["autofilter"].startswith("A2"):
+        problem(f"{label}: no autofilter from A2: {sheet['autofilter']}")
     for row in rows:
         for cell in row:
             if cell and (cell["formula"] or cell["type"] == "formula_string"):
@@ -155,13 +166,13 @@ def check_review(estab, source, scratch):
     if numbers < 800:
         problem(f"review: only {numbers} numbers compared")
     lines = sheets["Lines"]["rows"]
-    headers = [cell["value"] for cell in lines[0]]
+    headers = [cell["value"] for cell in lines[FIELD_ROW]]
     for header, wanted in FORMATS.items():
-        formats = {row[headers.index(header)]["format"] for row in lines[1:]
+        formats = {row[headers.index(header)]["format"] for row in lines[HEADER_ROWS:]
                    if row[headers.index(header)] and row[headers.index(header)]["type"] == "number"}
         if formats != {wanted}:
             problem(f"review Lines {header}: formats {formats}, expected {wanted}")
-    first = lines[1][0]
+    first = lines[HEADER_ROWS][0]
     if (first["type"], first["value"], first["formula"]) != ("string", "=1+1", False):
         problem(f"review: the team =1+1 is stored as {first}")
     with zipfile.ZipFile(output) as package:
@@ -225,12 +236,20 @@ def check_sensitivity(estab, source, scratch):
         problem(f"sensitivity: {numbers} numbers compared")
 
 
-def check_refused(estab, source, scratch):
-    output = os.path.join(scratch, "uplift.xlsx")
-    run(estab, ["uplift", "examples/trust.yaml", "--format", "xlsx", "--output", output], source,
-        expect=2)
-    if os.path.exists(output):
-        problem("uplift: a workbook was written")
+def check_views(estab, source, scratch):
+    """uplift, establishment and gaps each write a workbook of their tables."""
+    wanted = {"uplift": ["About", "Assumption sets", "Uplift", "Organisation", "Warnings"],
+              "establishment": ["About", "Establishment", "Warnings"],
+              "gaps": ["About", "Gaps", "Skill mix", "Warnings"]}
+    for command, sheets in wanted.items():
+        output = os.path.join(scratch, command + ".xlsx")
+        run(estab, [command, "examples/trust.yaml", "--format", "xlsx", "--output", output], source)
+        workbook = check_xlsx.read_workbook(output)
+        names = [sheet["name"] for sheet in workbook["sheets"]]
+        if names != sheets:
+            problem(f"{command}: sheets {names}, expected {sheets}")
+        for sheet in workbook["sheets"]:
+            check_layout(f"{command} {sheet['name']}", sheet)
 
 
 def main(arguments):
@@ -239,7 +258,7 @@ def main(arguments):
         return 2
     estab, source = os.path.abspath(arguments[0]), os.path.abspath(arguments[1])
     with tempfile.TemporaryDirectory(prefix="estab-xlsx-cli-") as scratch:
-        for check in (check_review, check_compare, check_sensitivity, check_refused):
+        for check in (check_review, check_compare, check_sensitivity, check_views):
             try:
                 check(estab, source, scratch)
             except (check_xlsx.BadWorkbook, OSError, ValueError, KeyError) as error:

@@ -117,20 +117,37 @@ std::vector<std::string> sheet_names(const ordered_json& workbook) {
   return names;
 }
 
-/// The header texts of a sheet (its first row).
-std::vector<std::string> headers_of(const ordered_json& sheet) {
+/// The texts of one header row of a sheet.
+std::vector<std::string> header_row(const ordered_json& sheet, std::size_t row) {
   std::vector<std::string> headers;
-  for (const ordered_json& cell : sheet.at("rows").at(0)) {
+  for (const ordered_json& cell : sheet.at("rows").at(row)) {
     headers.push_back(cell.is_null() ? std::string() : cell.at("value").get<std::string>());
   }
   return headers;
 }
 
+/// The field names of a sheet (its second row).
+std::vector<std::string> headers_of(const ordered_json& sheet) {
+  return header_row(sheet, 1);
+}
+
+/// The labels of a sheet (its first row).
+std::vector<std::string> labels_of(const ordered_json& sheet) {
+  return header_row(sheet, 0);
+}
+
+/// The number of records of a sheet: its rows below the two header rows.
+std::size_t records_of(const ordered_json& sheet) {
+  const std::size_t rows = sheet.at("rows").size();
+  return rows < kHeaderRows ? 0 : rows - kHeaderRows;
+}
+
 /// The cell at a data row (0 = the first record) and column; null when nothing is written.
 ordered_json cell_at(const ordered_json& sheet, std::size_t record, std::size_t column) {
   const ordered_json& rows = sheet.at("rows");
-  if (record + 1 >= rows.size() || column >= rows[record + 1].size()) return nullptr;
-  return rows[record + 1][column];
+  const std::size_t row = record + kHeaderRows;
+  if (row >= rows.size() || column >= rows[row].size()) return nullptr;
+  return rows[row][column];
 }
 
 /// The records of a CSV document (RFC 4180: quoted fields, doubled quotes, CRLF).
@@ -191,28 +208,43 @@ std::string expected_format(std::string field) {
       ends("_share_hours")) {
     return "0.0%";
   }
-  if (ends("_wte") || ends("_wte_gross") || field == "required_wte_at_actual") return "0.00";
+  if (ends("_wte") || ends("_wte_gross") || field == "required_wte_at_actual" ||
+      field == "wisn_ratio" || field == "mean_headcount" || ends("_per_wte")) {
+    return "0.00";
+  }
+  if (field == "leavers" || ends("_roles") || ends("_headcount") || field == "rows" ||
+      field == "id" || field == "lines") {
+    return "#,##0";
+  }
   if (field.find("hours") != std::string::npos || starts("chppd_")) return "0.0";
   return "General";
 }
 
-/// What every sheet must have: a bold text header row, the header frozen, an autofilter over
-/// header and data, a width for each column, numbers in their column's format, text and
-/// booleans in General, and not one formula.
+/// What every sheet must have: a bold row of labels over a plain row of field names, both
+/// frozen, an autofilter over the field names and the data, a width for each column, numbers in
+/// their column's format, text and booleans in General, and not one formula.
 void check_layout(const ordered_json& sheet, std::size_t records) {
   INFO("sheet " << sheet.at("name"));
   const std::vector<std::string> headers = headers_of(sheet);
-  for (const ordered_json& cell : sheet.at("rows").at(0)) {
-    REQUIRE(!cell.is_null());
-    CHECK(cell.at("type") == "string");
-    CHECK(cell.at("bold") == true);
+  const std::vector<std::string> labels = labels_of(sheet);
+  REQUIRE(labels.size() == headers.size());
+  for (std::size_t row = 0; row < kHeaderRows; ++row) {
+    for (const ordered_json& cell : sheet.at("rows").at(row)) {
+      REQUIRE(!cell.is_null());
+      CHECK(cell.at("type") == "string");
+      CHECK(cell.at("bold") == (row == 0));
+    }
+  }
+  for (std::size_t column = 0; column < headers.size(); ++column) {
+    CHECK(labels[column] != headers[column]);  // a label is written for a reader, not a script
+    CHECK(labels[column].find('_') == std::string::npos);
   }
   CHECK(
       sheet.at("pane") ==
-      ordered_json({{"xSplit", 0.0}, {"ySplit", 1.0}, {"topLeftCell", "A2"}, {"state", "frozen"}}));
-  const std::string last = column_letters(headers.size()) + std::to_string(records + 1);
-  CHECK(sheet.at("autofilter") == (last == "A1" ? last : "A1:" + last));
-  CHECK(sheet.at("rows").size() == records + 1);
+      ordered_json({{"xSplit", 0.0}, {"ySplit", 2.0}, {"topLeftCell", "A3"}, {"state", "frozen"}}));
+  const std::string last = column_letters(headers.size()) + std::to_string(records + kHeaderRows);
+  CHECK(sheet.at("autofilter") == (last == "A2" ? last : "A2:" + last));
+  CHECK(sheet.at("rows").size() == records + kHeaderRows);
 
   std::vector<double> widths(headers.size(), 0.0);
   for (const ordered_json& column : sheet.at("columns")) {
@@ -225,6 +257,7 @@ void check_layout(const ordered_json& sheet, std::size_t records) {
   for (std::size_t column = 0; column < headers.size(); ++column) {
     INFO("column " << headers[column]);
     CHECK(widths[column] >= static_cast<double>(headers[column].size()));
+    CHECK(widths[column] >= std::min(60.0, static_cast<double>(labels[column].size())));
     CHECK(widths[column] <= 62.0);
   }
 

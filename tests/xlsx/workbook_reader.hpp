@@ -45,8 +45,17 @@ const ordered_json& sheet_named(const ordered_json& workbook, const std::string&
 /// The sheet names of a read-back workbook, in tab order.
 std::vector<std::string> sheet_names(const ordered_json& workbook);
 
-/// The header texts of a sheet (its first row).
+/// The header rows above a sheet's records: labels for a reader, then field names.
+inline constexpr std::size_t kHeaderRows = 2;
+
+/// The field names of a sheet (its second row): the contract's names, for scripts.
 std::vector<std::string> headers_of(const ordered_json& sheet);
+
+/// The labels of a sheet (its first row): "Required WTE".
+std::vector<std::string> labels_of(const ordered_json& sheet);
+
+/// The number of records of a sheet: its rows below the header rows.
+std::size_t records_of(const ordered_json& sheet);
 
 /// The cell at a data row (0 = the first record) and column; null when nothing is written.
 ordered_json cell_at(const ordered_json& sheet, std::size_t record, std::size_t column);
