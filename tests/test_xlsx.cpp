@@ -39,10 +39,10 @@ TEST_CASE("XLSX review of examples/trust.yaml matches the estab-review/2 documen
   const ordered_json workbook = read_back(bytes, scratch.path() / "review.xlsx");
   const ordered_json document = estab::review_to_json(trust.review);
 
-  CHECK(sheet_names(workbook) == std::vector<std::string>{"About", "Lines", "Teams", "Services",
-                                                          "Professions", "Organisation",
-                                                          "Establishment", "Gaps", "Skill mix",
-                                                          "Uplift", "Actuals", "Warnings"});
+  CHECK(sheet_names(workbook) ==
+        std::vector<std::string>{"About", "Lines", "Teams", "Services", "Professions",
+                                 "Organisation", "Establishment", "Gaps", "Skill mix",
+                                 "Assumption sets", "Actuals", "Warnings"});
 
   SECTION("Lines: the CSV's columns, every figure of every line as in the JSON review") {
     const ordered_json& lines = sheet_named(workbook, "Lines");
@@ -146,11 +146,14 @@ TEST_CASE("XLSX review of examples/trust.yaml matches the estab-review/2 documen
     }
   }
 
-  SECTION("Uplift: the rows of uplift --format csv") {
+  SECTION("Uplift, in the uplift workbook: the rows of uplift --format csv") {
     std::ostringstream csv_out;
     estab::render_uplift(csv_out, trust.review, OutputFormat::Csv, {});
     const std::vector<std::vector<std::string>> csv = parse_csv(csv_out.str());
-    const ordered_json& uplift = sheet_named(workbook, "Uplift");
+    std::ostringstream xlsx_out;
+    estab::render_uplift(xlsx_out, trust.review, OutputFormat::Xlsx, {});
+    const ordered_json uplift_workbook = read_back(xlsx_out.str(), scratch.path() / "uplift.xlsx");
+    const ordered_json& uplift = sheet_named(uplift_workbook, "Uplift");
     REQUIRE(headers_of(uplift) == csv.at(0));
     check_layout(uplift, csv.size() - 1);
     std::vector<std::string> mismatches;
@@ -217,7 +220,8 @@ TEST_CASE("XLSX number formats of named columns", "[xlsx]") {
   CHECK(format_of("Teams", "registered_target") == "0.0%");
   CHECK(format_of("Teams", "chppd_planned") == "0.0");
   CHECK(format_of("Organisation", "funded_cost") == "\xC2\xA3#,##0");
-  CHECK(format_of("Uplift", "headcount_per_wte") == "0.00");
+  CHECK(format_of("Assumption sets", "headcount_per_wte") == "0.00");
+  CHECK(format_of("Assumption sets", "uplift_exact") == "0.0%");
 }
 
 TEST_CASE("XLSX labels a column for a reader above the field name a script reads", "[xlsx]") {

@@ -190,7 +190,8 @@ void write_records(HtmlWriter& html, const std::vector<const ComparedRecord*>& r
   std::vector<HtmlColumn> columns;
   for (const auto& [field, heading] : names) columns.push_back({heading});
   columns.push_back({"Status"});
-  for (const ShownField& shown_field : kRecordFields) columns.push_back({shown_field.heading, true});
+  for (const ShownField& shown_field : kRecordFields)
+    columns.push_back({shown_field.heading, true});
   HtmlTable table(std::move(columns));
   for (const ComparedRecord* record : records) {
     std::vector<HtmlCell> cells;
@@ -249,10 +250,11 @@ void write_comparison_html(std::ostream& out, const Comparison& comparison, bool
   write_record_section(html, "lines", "4. Staffing lines", comparison.lines, show_all,
                        {{"team_name", "Team"}, {"profession_name", "Profession"}});
   html.open("footer");
-  html.text(fmt::format("Produced by estab: {} → {}. Change = scenario − base; WTE to 2 "
-                        "decimals, money in whole pounds, the registered share in percentage "
-                        "points (pp).",
-                        comparison.base_file, comparison.scenario_file));
+  html.text(
+      fmt::format("Produced by estab: {} → {}. Change = scenario − base; WTE to 2 "
+                  "decimals, money in whole pounds, the registered share in percentage "
+                  "points (pp).",
+                  comparison.base_file, comparison.scenario_file));
   html.close();
   html.newline();
   write_document_end(html);

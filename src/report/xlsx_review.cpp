@@ -177,10 +177,10 @@ void write_review_xlsx(std::ostream& out, const ReviewResult& review) {
       field_sheet("Professions", review.professions, profession_fields(), {}, actual_names),
       held_field_sheet("Organisation", std::vector<Totals>{review.organisation}, totals_fields(),
                        {}, actual_names),
-      establishment_sheet(review, RollupLevel::Line),
-      gaps_sheet(review, RollupLevel::Line),
-      skill_mix_sheet(review),
-      field_sheet("Uplift", review.lines, uplift_line_fields(), component_names)};
+      // The tables at team level: their lines are the Lines sheet, and a national review's
+      // workbook stays within a few times the size of its CSV.
+      establishment_sheet(review, RollupLevel::Team), gaps_sheet(review, RollupLevel::Team),
+      skill_mix_sheet(review), assumption_sets_sheet(review, component_names)};
   if (review_has_actuals(review)) sheets.push_back(actuals_sheet(review, actual_names));
   sheets.push_back(warnings_sheet(review.warnings));
   sheets.insert(sheets.begin(), about_sheet(review, sheets));

@@ -26,8 +26,9 @@ const std::vector<std::string_view> kEstablishmentFields = {
 
 /// The figures of the gaps table, after the names, in its column order.
 const std::vector<std::string_view> kGapFields = {
-    "funded_wte",  "in_post_wte",  "required_wte", "establishment_gap_wte", "vacancy_wte",
-    "net_gap_wte", "vacancy_rate", "net_gap_rate", "gap_rag"};
+    "funded_wte",  "in_post_wte", "required_wte", "establishment_gap_wte",
+    "vacancy_wte", "net_gap_wte", "vacancy_rate", "net_gap_rate",
+    "gap_rag"};
 
 /// The figures of the skill-mix table, after the level and name.
 const std::vector<std::string_view> kSkillMixFields = {
@@ -41,8 +42,9 @@ constexpr std::size_t kCoveredLinesNamed = 10;
 /// leaves that column empty).
 template <typename Record>
 const Field<Record>* field_named(const FieldTable<Record>& table, std::string_view name) {
-  const auto found = std::find_if(table.begin(), table.end(),
-                                  [name](const Field<Record>& field) { return field.name == name; });
+  const auto found = std::find_if(table.begin(), table.end(), [name](const Field<Record>& field) {
+    return field.name == name;
+  });
   return found == table.end() ? nullptr : &*found;
 }
 
@@ -140,38 +142,6 @@ std::string covered_lines(const AssumptionGroup& group) {
   return covered;
 }
 
-/// One row per distinct set of absence assumptions: its lines, each component's fraction, then
-/// the set's figures.
-XlsxSheet assumption_sets_sheet(const ReviewResult& review,
-                                const std::vector<std::string>& component_names) {
-  XlsxSheet sheet;
-  sheet.name = "Assumption sets";
-  sheet.columns = {{"id", NumberStyle::Count, "Set"},
-                   {"lines", NumberStyle::Count, "Lines"},
-                   {"covers", NumberStyle::General, "Covers"}};
-  for (const std::string& component : component_names) {
-    sheet.columns.push_back(
-        {absence_column_name(component), NumberStyle::Percent, component_label("Absence", component)});
-  }
-  for (const Field<AssumptionGroup>& field : assumption_group_fields()) {
-    sheet.columns.push_back(
-        {std::string(field.name), number_style(field.unit), column_label(field.name)});
-  }
-  std::size_t id = 0;
-  for (const AssumptionGroup& group : group_assumptions(review)) {
-    std::vector<XlsxCell> cells = {static_cast<double>(++id),
-                                   static_cast<double>(group.lines.size()), covered_lines(group)};
-    for (const double fraction : component_fractions(group.first->absence, component_names)) {
-      cells.emplace_back(fraction);
-    }
-    for (const Field<AssumptionGroup>& field : assumption_group_fields()) {
-      cells.push_back(field_cell(field.read(group)));
-    }
-    sheet.rows.push_back(std::move(cells));
-  }
-  return sheet;
-}
-
 /// Writes a view's workbook: About first, then `sheets`, then the warnings.
 void write_view_workbook(std::ostream& out, const ReviewResult& review, std::string_view subject,
                          std::vector<XlsxSheet> sheets) {
@@ -196,7 +166,8 @@ XlsxSheet gaps_sheet(const ReviewResult& review, RollupLevel level) {
 XlsxSheet skill_mix_sheet(const ReviewResult& review) {
   XlsxSheet sheet;
   sheet.name = "Skill mix";
-  sheet.columns = {{"level", NumberStyle::General, "Level"}, {"name", NumberStyle::General, "Name"}};
+  sheet.columns = {{"level", NumberStyle::General, "Level"},
+                   {"name", NumberStyle::General, "Name"}};
   std::vector<const Field<Totals>*> figures;
   for (const std::string_view field : kSkillMixFields) {
     figures.push_back(field_named(totals_fields(), field));
@@ -213,6 +184,36 @@ XlsxSheet skill_mix_sheet(const ReviewResult& review) {
     add("service", service_label(service.service), service.totals);
   }
   add("organisation", "", review.organisation);
+  return sheet;
+}
+
+XlsxSheet assumption_sets_sheet(const ReviewResult& review,
+                                const std::vector<std::string>& component_names) {
+  XlsxSheet sheet;
+  sheet.name = "Assumption sets";
+  sheet.columns = {{"id", NumberStyle::Count, "Set"},
+                   {"lines", NumberStyle::Count, "Lines"},
+                   {"covers", NumberStyle::General, "Covers"}};
+  for (const std::string& component : component_names) {
+    sheet.columns.push_back({absence_column_name(component), NumberStyle::Percent,
+                             component_label("Absence", component)});
+  }
+  for (const Field<AssumptionGroup>& field : assumption_group_fields()) {
+    sheet.columns.push_back(
+        {std::string(field.name), number_style(field.unit), column_label(field.name)});
+  }
+  std::size_t id = 0;
+  for (const AssumptionGroup& group : group_assumptions(review)) {
+    std::vector<XlsxCell> cells = {static_cast<double>(++id),
+                                   static_cast<double>(group.lines.size()), covered_lines(group)};
+    for (const double fraction : component_fractions(group.first->absence, component_names)) {
+      cells.emplace_back(fraction);
+    }
+    for (const Field<AssumptionGroup>& field : assumption_group_fields()) {
+      cells.push_back(field_cell(field.read(group)));
+    }
+    sheet.rows.push_back(std::move(cells));
+  }
   return sheet;
 }
 

@@ -13,8 +13,8 @@ namespace estab::report {
 
 /// The review workbook: About, then Lines, Teams, Services, Professions, Organisation (the
 /// `estab-review/2` records, the lines' absence as `absence_<component>` columns), the
-/// Establishment, Gaps and Skill mix tables, Uplift (the rows of `uplift --format csv`),
-/// Actuals when there are any, and Warnings.
+/// Establishment and Gaps tables at team level, Skill mix, Assumption sets, Actuals when there
+/// are any, and Warnings.
 void write_review_xlsx(std::ostream& out, const ReviewResult& review);
 
 /// The establishment workbook: About, the establishment table at `level`, Warnings.
@@ -36,6 +36,11 @@ XlsxSheet gaps_sheet(const ReviewResult& review, RollupLevel level);
 
 /// The skill-mix table as a sheet: each team, each service, then the organisation.
 XlsxSheet skill_mix_sheet(const ReviewResult& review);
+
+/// One row per distinct set of absence assumptions: the lines it covers, each component's
+/// fraction, then the set's figures.
+XlsxSheet assumption_sets_sheet(const ReviewResult& review,
+                                const std::vector<std::string>& component_names);
 
 /// One row per warning.
 XlsxSheet warnings_sheet(const std::vector<std::string>& warnings);

@@ -30,7 +30,8 @@ import check_xlsx  # noqa: E402
 
 TOLERANCE = 1e-12
 REVIEW_SHEETS = ["About", "Lines", "Teams", "Services", "Professions", "Organisation",
-                 "Establishment", "Gaps", "Skill mix", "Uplift", "Actuals", "Warnings"]
+                 "Establishment", "Gaps", "Skill mix", "Assumption sets", "Actuals",
+                 "Warnings"]
 FORMATS = {"required_wte": "0.00", "vacancy_rate": "0.0%", "required_cost": "£#,##0",
            "demand_hours_per_week": "0.0", "absence_sickness": "0.0%", "wisn_ratio": "0.00"}
 
