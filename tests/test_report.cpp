@@ -943,3 +943,28 @@ TEST_CASE("CSV records built in one buffer encode fields as the field functions 
   CHECK(out.str() == expected.str());
   CHECK_THROWS_AS(record.number(std::nan("")), std::logic_error);
 }
+
+TEST_CASE(
+    "the review's Warnings list the warnings about the input, and the attention block "
+    "counts them",
+    "[report]") {
+  // examples/trust-extracts.yaml reads extracts with rows that no team or map rule takes.
+  const estab::Model model =
+      estab::load_model_file(estab::testing::source_path("examples/trust-extracts.yaml"));
+  REQUIRE(model.warnings.size() == 5);
+  const estab::ReviewResult review = estab::compute_review(model);
+  REQUIRE(review.warnings.empty());
+  for (const estab::OutputFormat format :
+       {estab::OutputFormat::Table, estab::OutputFormat::Markdown, estab::OutputFormat::Html}) {
+    std::ostringstream out;
+    estab::render_review(out, review, format, {});
+    const std::string text = out.str();
+    INFO(static_cast<int>(format));
+    CHECK(text.find("5 warnings about the input: see Warnings.") != std::string::npos);
+    // (HTML writes the quotes around the cost centre as entities.)
+    CHECK(text.find("esr-staff-in-post.csv:109: Cost Centre: 1 row (1.00 WTE) of cost centre ") !=
+          std::string::npos);
+    CHECK(text.find("9100") != std::string::npos);
+    CHECK(text.find("None.") == std::string::npos);
+  }
+}

@@ -69,9 +69,11 @@ std::vector<std::string> attention_items(const ReviewResult& review) {
         actuals.headroom_gap_cost ? ", " + format_money(*actuals.headroom_gap_cost)
                                   : std::string()));
   }
-  if (!review.warnings.empty()) {
-    items.push_back(fmt::format("{} warning{} about the input: see Warnings.",
-                                review.warnings.size(), review.warnings.size() == 1 ? "" : "s"));
+  const std::size_t warnings = review.warnings.size() + model_of(review).warnings.size() +
+                               model_of(review).unlisted_warnings;
+  if (warnings > 0) {
+    items.push_back(fmt::format("{} warning{} about the input: see Warnings.", warnings,
+                                warnings == 1 ? "" : "s"));
   }
   return items;
 }

@@ -271,11 +271,12 @@ void write_triangulation(HtmlWriter& html, const ReviewResult& review) {
 
 void write_warnings(HtmlWriter& html, const ReviewResult& review, std::string_view heading) {
   open_section(html, "warnings", heading);
-  if (review.warnings.empty()) {
+  const std::vector<std::string> warnings = warning_texts(review);
+  if (warnings.empty()) {
     html.element("p", "None.");
   } else {
     html.open("ul", {{"class", "warnings"}});
-    for (const std::string& warning : review.warnings) {
+    for (const std::string& warning : warnings) {
       html.element("li", warning);
     }
     html.close();

@@ -139,11 +139,12 @@ void write_professions(ViewWriter& writer, const ReviewResult& review) {
 }
 
 void write_warnings(ViewWriter& writer, const ReviewResult& review) {
-  if (review.warnings.empty()) {
+  const std::vector<std::string> warnings = warning_texts(review);
+  if (warnings.empty()) {
     writer.line("None.");
     return;
   }
-  for (const std::string& warning : review.warnings) {
+  for (const std::string& warning : warnings) {
     writer.bullet(warning);
   }
 }

@@ -8,6 +8,7 @@
 
 #include <stdexcept>
 
+#include "estab/text.hpp"
 #include "report/text_format.hpp"
 
 namespace estab::report {
@@ -28,6 +29,27 @@ std::optional<std::string> service_id(const Service* service) {
 
 std::string service_label(const Service* service) {
   return service == nullptr ? std::string("(none)") : service->name;
+}
+
+std::vector<std::string> warning_texts(const ReviewResult& review) {
+  std::vector<std::string> texts = review.warnings;
+  const Model& model = model_of(review);
+  for (const Diagnostic& warning : model.warnings) {
+    std::string text;
+    if (!warning.file.empty()) {
+      text = warning.line != 0 ? fmt::format("{}:{}: ", printable(warning.file), warning.line)
+                               : printable(warning.file) + ": ";
+    }
+    if (!warning.path.empty()) text += printable(warning.path, 300) + ": ";
+    texts.push_back(text + printable(warning.message, 500));
+  }
+  if (model.unlisted_warnings > 0) {
+    texts.push_back(
+        fmt::format("{} more warning{} about the input, not listed: run estab validate "
+                    "--all-errors to see every one.",
+                    model.unlisted_warnings, model.unlisted_warnings == 1 ? "" : "s"));
+  }
+  return texts;
 }
 
 std::string line_label(const LineResult& line) {

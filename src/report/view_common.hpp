@@ -22,6 +22,11 @@ std::optional<std::string> service_id(const Service* service);
 /// A service's name for tables: "(none)" for teams that name no service.
 std::string service_label(const Service* service);
 
+/// Every warning of a review as its Warnings section lists them: the review's own, then each
+/// warning about the input with the file and line it was found at, then how many more there
+/// were beyond those kept.
+std::vector<std::string> warning_texts(const ReviewResult& review);
+
 /// "team / profession" for a line, by name.
 std::string line_label(const LineResult& line);
 

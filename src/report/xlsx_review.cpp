@@ -182,7 +182,7 @@ void write_review_xlsx(std::ostream& out, const ReviewResult& review) {
       establishment_sheet(review, RollupLevel::Team), gaps_sheet(review, RollupLevel::Team),
       skill_mix_sheet(review), assumption_sets_sheet(review, component_names)};
   if (review_has_actuals(review)) sheets.push_back(actuals_sheet(review, actual_names));
-  sheets.push_back(warnings_sheet(review.warnings));
+  sheets.push_back(warnings_sheet(warning_texts(review)));
   sheets.insert(sheets.begin(), about_sheet(review, sheets));
 
   const ReviewSettings& settings = model_of(review).review;

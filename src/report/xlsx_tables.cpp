@@ -145,7 +145,7 @@ std::string covered_lines(const AssumptionGroup& group) {
 /// Writes a view's workbook: About first, then `sheets`, then the warnings.
 void write_view_workbook(std::ostream& out, const ReviewResult& review, std::string_view subject,
                          std::vector<XlsxSheet> sheets) {
-  sheets.push_back(warnings_sheet(review.warnings));
+  sheets.push_back(warnings_sheet(warning_texts(review)));
   sheets.insert(sheets.begin(), about_sheet(review, sheets));
   const ReviewSettings& settings = model_of(review).review;
   write_xlsx(out, sheets,
