@@ -135,6 +135,7 @@ ExitCode run_report(const ReportRequest& request, Console& console) {
   const ReviewResult review = compute_review(model);
   RenderOptions options;
   options.level = request.level;
+  options.compact_json = console.compact_json;
   options.colour = request.output_file.empty() && console.out_is_terminal &&
                    console.colour_allowed && request.format == OutputFormat::Table;
   const auto render = [&](std::ostream& out) {
