@@ -144,7 +144,8 @@ TEST_CASE("the trust example renders as one self-contained board paper", "[html]
   check_self_contained(html);
   check_balanced(html, {"html", "head", "body", "style", "svg", "table", "thead", "tbody", "tr",
                         "section", "figure", "header", "footer"});
-  CHECK(count_of(html, "<svg ") == 4);  // skill mix, uplift, triangulation, headroom
+  // skill mix, organisation absence, assumption sets, triangulation, headroom
+  CHECK(count_of(html, "<svg ") == 5);
   CHECK(count_of(html, "<section ") == 8);
   CHECK(html.find("<h2>6. Actuals against assumptions</h2>") != std::string::npos);
   // A team's worst line gap names the line: CLDT North's psychologists (30.2%) are worse than
@@ -274,7 +275,7 @@ TEST_CASE("hostile names appear only as escaped text", "[html]") {
         std::string::npos);
   CHECK(html.find("&lt;h1&gt;Not a heading&lt;/h1&gt;") != std::string::npos);
   check_balanced(html, {"svg", "table", "section"});
-  CHECK(count_of(html, "<svg ") == 2);  // no beds: no triangulation chart
+  CHECK(count_of(html, "<svg ") == 3);  // no beds: no triangulation chart
   CHECK(html.find("No team has beds.") != std::string::npos);
   REQUIRE_FALSE(review.warnings.empty());
   for (const std::string& warning : review.warnings) {

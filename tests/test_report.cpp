@@ -912,8 +912,11 @@ TEST_CASE("review JSON written item by item is byte for byte the JSON tree's dum
     const Model model = estab::load_model_file(input.string());
     const ReviewResult review = estab::compute_review(model);
     std::ostringstream streamed;
-    estab::report::write_review_json(streamed, review);
+    estab::report::write_review_json(streamed, review, false);
     CHECK(streamed.str() == estab::review_to_json(review).dump(2) + "\n");
+    std::ostringstream compact;
+    estab::report::write_review_json(compact, review, true);
+    CHECK(compact.str() == estab::review_to_json(review).dump() + "\n");
   }
 }
 

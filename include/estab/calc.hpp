@@ -243,6 +243,26 @@ struct AssumptionGroup {
 /// The lines of a review grouped by distinct set of assumptions, in order of first appearance.
 std::vector<AssumptionGroup> group_assumptions(const ReviewResult& review);
 
+/// One absence component of the organisation as a whole: its share of contracted time.
+struct ComponentShare {
+  std::string component;  ///< "annual_leave", …, or an `additional` name
+  double fraction = 0.0;
+};
+
+/// The organisation's absence as a whole, each line weighted by its productive WTE (every
+/// line alike when no line has any): the components, their total and the uplifts that follow.
+struct OrganisationAbsence {
+  std::vector<ComponentShare> components;  ///< in order of first use over the lines
+  double total = 0.0;                      ///< Σ the components: the additive uplift a
+  double uplift_exact = 0.0;               ///< the lines' exact uplifts a / (1 − a), weighted
+  double uplift_additive = 0.0;            ///< the lines' additive uplifts a, weighted
+  double uplift_applied = 0.0;             ///< the uplift funded: per `uplift_method`, weighted
+};
+
+/// The organisation's absence by component and the uplift it funds, over every line of
+/// `review`; every figure is 0 for a review without lines.
+OrganisationAbsence organisation_absence(const ReviewResult& review);
+
 /// One cost centre × profession × band of the extracts, with the team and profession it is.
 struct CostCentreRecord {
   const CostCentreFigures* figures = nullptr;

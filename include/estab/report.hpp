@@ -45,6 +45,7 @@ struct RenderOptions {
   bool colour = false;                    ///< ANSI colour in tables (terminals only)
   RollupLevel level = RollupLevel::Line;  ///< the rows of establishment, gaps and review
   std::vector<ReviewSection> sections;    ///< the review's sections to print; empty: every one
+  bool compact_json = false;              ///< JSON on one line, with no indentation or spaces
 };
 
 /// The review as the `estab-review/2` JSON document (also the JSON of `establishment` and `gaps`).
@@ -124,6 +125,6 @@ struct ValidationResult {
 /// Writes the outcome of `estab validate`: a line per valid file (problems go to standard
 /// error), or one record per file as CSV or the `estab-validate/1` JSON.
 void render_validation(std::ostream& out, const std::vector<ValidationResult>& results,
-                       OutputFormat format);
+                       OutputFormat format, const RenderOptions& options);
 
 }  // namespace estab

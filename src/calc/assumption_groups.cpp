@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -87,6 +88,30 @@ std::vector<AssumptionGroup> group_assumptions(const ReviewResult& review) {
     group.uplift_shortfall = first.uplift_exact - first.uplift_additive;
   }
   return groups;
+}
+
+OrganisationAbsence organisation_absence(const ReviewResult& review) {
+  double weight_sum = 0.0;
+  for (const LineResult& line : review.lines) weight_sum += line.productive_wte;
+  const bool by_productive_wte = weight_sum > 0.0;
+  if (!by_productive_wte) weight_sum = static_cast<double>(review.lines.size());
+  OrganisationAbsence absence;
+  if (weight_sum == 0.0) return absence;
+  std::unordered_map<std::string_view, std::size_t> position_of;
+  for (const LineResult& line : review.lines) {
+    const double weight = (by_productive_wte ? line.productive_wte : 1.0) / weight_sum;
+    for (const AbsenceComponent& component : line.absence.components) {
+      const auto [found, inserted] =
+          position_of.try_emplace(component.component, absence.components.size());
+      if (inserted) absence.components.push_back({component.component, 0.0});
+      absence.components[found->second].fraction += weight * component.fraction;
+    }
+    absence.total += weight * line.absence.total;
+    absence.uplift_exact += weight * line.uplift_exact;
+    absence.uplift_additive += weight * line.uplift_additive;
+    absence.uplift_applied += weight * line.uplift_applied;
+  }
+  return absence;
 }
 
 }  // namespace estab

@@ -47,15 +47,18 @@ CLI::Option* add_set_option(CLI::App& command, std::vector<std::string>& overrid
       ->allow_extra_args(false);
 }
 
-/// Adds --format and --output to a subcommand.
+/// Adds --format, --output and --compact (every command with an output format writes JSON) to
+/// a subcommand.
 void add_output_options(CLI::App& command, std::string& format, std::string& output_file,
-                        const std::vector<std::string>& formats) {
+                        bool& compact, const std::vector<std::string>& formats) {
   command
       .add_option("-f,--format", format, fmt::format("Output format: {}", fmt::join(formats, ", ")))
       ->check(CLI::IsMember(formats))
       ->capture_default_str();
   command.add_option("-o,--output", output_file,
                      "Write to FILE (atomically) instead of standard output");
+  command.add_flag("--compact", compact,
+                   "With --format json: write the JSON on one line, with no indentation");
 }
 
 struct ReportCommand {
@@ -148,6 +151,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
 
   std::string format = "table";
   std::string output_file;
+  bool compact = false;
   std::string level = "line";
   std::string input_file;
   std::vector<std::string> validate_files;
@@ -168,7 +172,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   for (const ReportCommand& spec : kReportCommands) {
     CLI::App* command = app.add_subcommand(spec.name, spec.description);
     command->add_option("file", input_file, "Input YAML file")->required();
-    add_output_options(*command, format, output_file,
+    add_output_options(*command, format, output_file, compact,
                        spec.kind == ReportKind::Review ? kReviewFormats : kWorkbookFormats);
     if (spec.has_level) {
       command
@@ -197,7 +201,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   }
   CLI::App* validate = app.add_subcommand("validate", "Check input files and list every problem");
   validate->add_option("files", validate_files, "Input YAML files")->required();
-  add_output_options(*validate, format, output_file, kBasicFormats);
+  add_output_options(*validate, format, output_file, compact, kBasicFormats);
   add_set_option(*validate, overrides);
   std::string scenario_file;
   bool show_all = false;
@@ -206,7 +210,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   compare->add_option("base", input_file, "The base input file")->required();
   compare->add_option("scenario", scenario_file, "The scenario input file")->required();
   compare->add_flag("--all", show_all, "Show every line and team, not only those that changed");
-  add_output_options(*compare, format, output_file, kReviewFormats);
+  add_output_options(*compare, format, output_file, compact, kReviewFormats);
   compare
       ->add_option("--level", level, "CSV records: line (default), team, service or organisation")
       ->check(CLI::IsMember({"line", "team", "service", "organisation"}));
@@ -221,7 +225,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       ->add_option("--change", change_text,
                    "How far each assumption is scaled down and up, e.g. 10%")
       ->capture_default_str();
-  add_output_options(*sensitivity, format, output_file, kWorkbookFormats);
+  add_output_options(*sensitivity, format, output_file, compact, kWorkbookFormats);
   add_set_option(*sensitivity, overrides);
 
   std::string explain_team;
@@ -231,13 +235,13 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   explain->add_option("file", input_file, "Input YAML file")->required();
   explain->add_option("--team", explain_team, "The team of the line to explain");
   explain->add_option("--profession", explain_profession, "The profession of the line");
-  add_output_options(*explain, format, output_file, kBasicFormats);
+  add_output_options(*explain, format, output_file, compact, kBasicFormats);
   add_set_option(*explain, overrides);
 
   CLI::App* sources = app.add_subcommand(
       "sources", "Where every row of the staff-in-post and budget extracts went");
   sources->add_option("file", input_file, "Input YAML file")->required();
-  add_output_options(*sources, format, output_file, kViewFormats);
+  add_output_options(*sources, format, output_file, compact, kViewFormats);
   add_set_option(*sources, overrides);
 
   CLI::App* init = app.add_subcommand("init", "Write a commented starter file, DIR/estab.yaml");
@@ -280,6 +284,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                                  "markdown only: the other formats hold every "
                                  "section");
     }
+    if (compact && format != "json") {
+      throw CLI::ValidationError("--compact", "applies to --format json only");
+    }
     if (format == "xlsx" && output_file.empty() && &out == &std::cout &&
         ::isatty(STDOUT_FILENO) == 1) {
       throw CLI::ValidationError("--format xlsx",
@@ -306,6 +313,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   };
   Console console{out, err, false, colour_permitted()};
   console.out_is_terminal = &out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
+  console.compact_json = compact;
   try {
     if (validate->parsed()) {
       return to_int(

@@ -136,6 +136,7 @@ ExitCode run_report(const ReportRequest& request, Console& console) {
   RenderOptions options;
   options.level = request.level;
   options.sections = request.sections;
+  options.compact_json = console.compact_json;
   options.colour = request.output_file.empty() && console.out_is_terminal &&
                    console.colour_allowed && request.format == OutputFormat::Table;
   const auto render = [&](std::ostream& out) {

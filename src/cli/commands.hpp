@@ -33,6 +33,7 @@ struct Console {
   std::ostream& err;
   bool out_is_terminal = false;
   bool colour_allowed = false;  ///< false under NO_COLOR
+  bool compact_json = false;    ///< --compact: JSON on one line
 };
 
 /// Loads, computes and renders one report; errors go to the console's err stream.

@@ -57,6 +57,7 @@ ExitCode run_compare_command(const std::string& base_file, const std::string& sc
 
   RenderOptions options;
   options.level = level;
+  options.compact_json = console.compact_json;
   options.colour = output_file.empty() && console.out_is_terminal && console.colour_allowed &&
                    format == OutputFormat::Table;
   return deliver(

@@ -40,6 +40,7 @@ ExitCode run_explain_command(const std::string& input_file, const std::string& t
   const ReviewResult review = compute_review(model);
 
   RenderOptions options;
+  options.compact_json = console.compact_json;
   options.colour = output_file.empty() && console.out_is_terminal && console.colour_allowed &&
                    format == OutputFormat::Table;
   if (team.empty()) {

@@ -81,6 +81,7 @@ ExitCode run_sensitivity_command(const std::string& input_file, const std::strin
   const SensitivityResult result = run_sensitivity(model, change);
 
   RenderOptions options;
+  options.compact_json = console.compact_json;
   options.colour = output_file.empty() && console.out_is_terminal && console.colour_allowed &&
                    format == OutputFormat::Table;
   return deliver([&](std::ostream& out) { render_sensitivity(out, result, format, options); },

@@ -10,6 +10,7 @@ ExitCode run_sources_command(const std::string& input_file, OutputFormat format,
   const Model model = load_model_file(input_file, load_options);
   print_warnings(model, console);
   RenderOptions options;
+  options.compact_json = console.compact_json;
   options.colour = output_file.empty() && console.out_is_terminal && console.colour_allowed &&
                    format == OutputFormat::Table;
   return deliver([&](std::ostream& out) { render_sources(out, model, format, options); },

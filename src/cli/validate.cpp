@@ -44,7 +44,9 @@ ExitCode run_validate(const std::vector<std::string>& files, OutputFormat format
     }
   }
   std::ostringstream rendered;
-  render_validation(rendered, results, format);
+  RenderOptions options;
+  options.compact_json = console.compact_json;
+  render_validation(rendered, results, format, options);
   const std::string text = rendered.str();
   const ExitCode delivered =
       deliver([&](std::ostream& out) { out << text; }, output_file, read, console);

@@ -12,7 +12,8 @@ namespace estab::report {
 
 namespace {
 
-/// At most this many lines of one rating are named; the rest are counted.
+/// At most this many lines of one rating, or teams outside their skill-mix target, are named;
+/// the rest are counted.
 constexpr std::size_t kMostNamedLines = 8;
 
 /// One item per staffing line of `rag` ("Red: CLDT North / Nurse, 0.27 WTE short (14.5% of
@@ -40,13 +41,21 @@ std::vector<std::string> attention_items(const ReviewResult& review) {
   std::vector<std::string> items;
   add_line_ratings(items, review, Rag::Red);
   add_line_ratings(items, review, Rag::Amber);
+  std::size_t skill_mix_teams = 0;
   for (const TeamResult& team : review.teams) {
     const Totals& totals = team.totals;
     if (totals.skill_mix_rag != Rag::Amber && totals.skill_mix_rag != Rag::Red) continue;
+    if (++skill_mix_teams > kMostNamedLines) continue;
     items.push_back(fmt::format(
         "Skill mix {}: {}, registered share in post {} against a target of {}.",
         rag_name(totals.skill_mix_rag), team.team->name,
         format_percent(totals.registered_share_in_post), format_percent(totals.registered_target)));
+  }
+  if (skill_mix_teams > kMostNamedLines) {
+    items.push_back(
+        fmt::format("Skill mix: {} more teams outside their target (see Registered "
+                    "skill mix).",
+                    skill_mix_teams - kMostNamedLines));
   }
   const Model& model = model_of(review);
   const Totals& organisation = review.organisation;

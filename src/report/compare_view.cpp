@@ -237,7 +237,9 @@ void render_comparison(std::ostream& out, const Comparison& comparison, OutputFo
       return;
     }
     case OutputFormat::Csv: report::write_comparison_csv(out, comparison, options.level); return;
-    case OutputFormat::Json: report::write_comparison_json(out, comparison); return;
+    case OutputFormat::Json:
+      report::write_comparison_json(out, comparison, options.compact_json);
+      return;
     case OutputFormat::Html: report::write_comparison_html(out, comparison, show_all); return;
     case OutputFormat::Xlsx: report::write_comparison_xlsx(out, comparison); return;
   }

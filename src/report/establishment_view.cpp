@@ -82,7 +82,7 @@ void write_review_data(std::ostream& out, const ReviewResult& review, OutputForm
   if (format == OutputFormat::Csv) {
     write_review_csv(out, review, options.level);
   } else {
-    write_review_json(out, review);
+    write_review_json(out, review, options.compact_json);
   }
 }
 

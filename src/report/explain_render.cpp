@@ -242,7 +242,9 @@ void render_explanation(std::ostream& out, const Explanation& explanation, Outpu
       report::write_explanation_text(out, explanation, options.colour);
       return;
     case OutputFormat::Csv: report::write_explanation_csv(out, explanation); return;
-    case OutputFormat::Json: report::write_json(out, explanation_to_json(explanation)); return;
+    case OutputFormat::Json:
+      report::write_json(out, explanation_to_json(explanation), options.compact_json);
+      return;
     default: report::refuse_other_formats();
   }
 }
@@ -252,7 +254,9 @@ void render_explainable_lines(std::ostream& out, const ReviewResult& review, Out
   switch (format) {
     case OutputFormat::Table: report::write_lines_text(out, review, options.colour); return;
     case OutputFormat::Csv: report::write_lines_csv(out, review); return;
-    case OutputFormat::Json: report::write_json(out, explainable_lines_to_json(review)); return;
+    case OutputFormat::Json:
+      report::write_json(out, explainable_lines_to_json(review), options.compact_json);
+      return;
     default: report::refuse_other_formats();
   }
 }

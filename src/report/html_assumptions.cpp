@@ -6,10 +6,14 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "report/html_review.hpp"
+#include "report/html_shortlist.hpp"
 #include "report/html_writer.hpp"
 #include "report/text_format.hpp"
 #include "report/view_common.hpp"
@@ -56,22 +60,15 @@ std::string describe_allowance(const Allowance* allowance) {
   return "";
 }
 
-/// Lowest and highest of some fractions as percentages: "1.6%" or "1.6% to 2.0%".
-std::string fraction_range(const std::vector<double>& fractions) {
-  const auto [lowest, highest] = std::minmax_element(fractions.begin(), fractions.end());
-  const std::string low = format_percent(*lowest);
-  const std::string high = format_percent(*highest);
-  return low == high ? low : low + " to " + high;
-}
-
 /// One override: a component (or headcount per WTE) stated below the organisation.
 struct Override {
   std::string component;
   AssumptionLevel level = AssumptionLevel::Line;
   std::string owner;  ///< the profession, team or "team/profession" that states it
   std::string stated;
-  std::vector<double> fractions;  ///< one per line reached; empty for headcount
-  std::vector<std::string> lines;
+  std::optional<double> lowest_fraction;   ///< over the lines reached; null for headcount
+  std::optional<double> highest_fraction;  ///< over the lines reached; null for headcount
+  std::vector<const LineResult*> lines;    ///< the lines it reaches, in file order
 };
 
 /// The id of whatever states an assumption at `level` for `line`.
@@ -88,72 +85,126 @@ bool is_override(AssumptionLevel level) {
          level == AssumptionLevel::Profession;
 }
 
-/// Adds `line` to the override of (component, level, owner), creating it if new.
-Override& override_for(std::vector<Override>& overrides, const std::string& component,
-                       AssumptionLevel level, const std::string& owner) {
-  for (Override& candidate : overrides) {
-    if (candidate.component == component && candidate.level == level && candidate.owner == owner) {
-      return candidate;
-    }
-  }
-  Override& created = overrides.emplace_back();
-  created.component = component;
-  created.level = level;
-  created.owner = owner;
-  return created;
+/// A key naming one override: its component, level and owner.
+std::string override_key(std::string_view component, AssumptionLevel level,
+                         std::string_view owner) {
+  std::string key;
+  key.reserve(component.size() + owner.size() + 3);
+  key.append(component).push_back('\0');
+  key.push_back(static_cast<char>(level));
+  key.push_back('\0');
+  key.append(owner);
+  return key;
 }
+
+/// The overrides of a review, found in one pass over its lines: each (component, level,
+/// owner) is looked up by key, never by scanning the overrides found so far.
+class OverrideCollector {
+ public:
+  /// Adds `line` to the override of (component, level, owner), creating it if new.
+  Override& entry(const std::string& component, AssumptionLevel level, std::string owner) {
+    const auto [found, inserted] =
+        index_of_.try_emplace(override_key(component, level, owner), overrides_.size());
+    if (inserted) {
+      Override& created = overrides_.emplace_back();
+      created.component = component;
+      created.level = level;
+      created.owner = std::move(owner);
+    }
+    return overrides_[found->second];
+  }
+
+  /// Every override, profession level first, then team, then line, each in order of first use.
+  std::vector<Override> finish() && {
+    const auto rank = [](AssumptionLevel level) {
+      return level == AssumptionLevel::Profession ? 0 : level == AssumptionLevel::Team ? 1 : 2;
+    };
+    std::stable_sort(overrides_.begin(), overrides_.end(),
+                     [&rank](const Override& left, const Override& right) {
+                       return rank(left.level) < rank(right.level);
+                     });
+    return std::move(overrides_);
+  }
+
+ private:
+  std::vector<Override> overrides_;
+  std::unordered_map<std::string, std::size_t> index_of_;
+};
 
 /// Every override of the review, profession level first, then team, then line.
 std::vector<Override> collect_overrides(const ReviewResult& review) {
-  std::vector<Override> overrides;
+  OverrideCollector collector;
   for (const LineResult& line : review.lines) {
     for (const AbsenceComponent& component : line.absence.components) {
       if (!is_override(component.source)) {
         continue;
       }
-      Override& entry = override_for(overrides, component.component, component.source,
-                                     owner_of(line, component.source));
+      Override& entry =
+          collector.entry(component.component, component.source, owner_of(line, component.source));
       if (entry.lines.empty()) {
         entry.stated = describe_allowance(component.stated);
+        entry.lowest_fraction = component.fraction;
+        entry.highest_fraction = component.fraction;
       }
-      entry.fractions.push_back(component.fraction);
-      entry.lines.push_back(line_label(line));
+      entry.lowest_fraction = std::min(*entry.lowest_fraction, component.fraction);
+      entry.highest_fraction = std::max(*entry.highest_fraction, component.fraction);
+      entry.lines.push_back(&line);
     }
     if (is_override(line.absence.headcount_source)) {
-      Override& entry = override_for(overrides, "headcount per WTE", line.absence.headcount_source,
-                                     owner_of(line, line.absence.headcount_source));
+      Override& entry = collector.entry("headcount per WTE", line.absence.headcount_source,
+                                        owner_of(line, line.absence.headcount_source));
       entry.stated = stated_number(line.absence.headcount_per_wte);
-      entry.lines.push_back(line_label(line));
+      entry.lines.push_back(&line);
     }
   }
-  const auto rank = [](AssumptionLevel level) {
-    return level == AssumptionLevel::Profession ? 0 : level == AssumptionLevel::Team ? 1 : 2;
-  };
-  std::stable_sort(overrides.begin(), overrides.end(),
-                   [&rank](const Override& left, const Override& right) {
-                     return rank(left.level) < rank(right.level);
-                   });
-  return overrides;
+  return std::move(collector).finish();
+}
+
+/// How many staffing lines each profession and each team (by name) has: the lines an override
+/// at that level could reach.
+struct LineCounts {
+  std::unordered_map<std::string_view, std::size_t> by_profession;
+  std::unordered_map<std::string_view, std::size_t> by_team;
+
+  /// The lines whatever states `entry` has.
+  std::size_t candidates(const Override& entry) const {
+    const auto& counts = entry.level == AssumptionLevel::Profession ? by_profession : by_team;
+    const auto found = counts.find(entry.owner);
+    return found == counts.end() ? 0 : found->second;
+  }
+};
+
+LineCounts count_lines(const ReviewResult& review) {
+  LineCounts counts;
+  for (const LineResult& line : review.lines) {
+    ++counts.by_profession[line.profession->name];
+    ++counts.by_team[line.team->name];
+  }
+  return counts;
+}
+
+/// Lowest and highest fraction of an override as percentages: "1.6%" or "1.6% to 2.0%".
+std::string fraction_range(const Override& entry) {
+  if (!entry.lowest_fraction || !entry.highest_fraction) return std::string(kNullCell);
+  const std::string low = format_percent(*entry.lowest_fraction);
+  const std::string high = format_percent(*entry.highest_fraction);
+  return low == high ? low : low + " to " + high;
 }
 
 /// The staffing lines an override reaches: "this line", "all 6 lines", or those it reaches when
 /// a more specific level takes over on some of them.
-std::string reach_of(const ReviewResult& review, const Override& entry) {
+std::string reach_of(const LineCounts& counts, const Override& entry) {
   if (entry.level == AssumptionLevel::Line) {
     return "this line";
   }
-  std::size_t candidates = 0;
-  for (const LineResult& line : review.lines) {
-    if (owner_of(line, entry.level) == entry.owner) {
-      ++candidates;
-    }
-  }
+  const std::size_t candidates = counts.candidates(entry);
   if (entry.lines.size() == candidates) {
     return candidates == 1 ? "its 1 line" : fmt::format("all {} lines", candidates);
   }
-  const std::vector<std::string> shown(
-      entry.lines.begin(), entry.lines.begin() + static_cast<std::ptrdiff_t>(
-                                                     std::min(entry.lines.size(), kListedLines)));
+  std::vector<std::string> shown;
+  for (std::size_t index = 0; index < entry.lines.size() && index < kListedLines; ++index) {
+    shown.push_back(line_label(*entry.lines[index]));
+  }
   std::string text =
       fmt::format("{} of {}: {}", entry.lines.size(), candidates, fmt::join(shown, ", "));
   if (entry.lines.size() > kListedLines) {
@@ -218,6 +269,7 @@ void write_defaults(HtmlWriter& html, const Model& model) {
 
 void write_overrides(HtmlWriter& html, const ReviewResult& review) {
   const std::vector<Override> overrides = collect_overrides(review);
+  const LineCounts counts = count_lines(review);
   html.element("h3", "Overrides");
   if (overrides.empty()) {
     html.element("p", "None: every line uses the organisation defaults.");
@@ -229,13 +281,23 @@ void write_overrides(HtmlWriter& html, const ReviewResult& review) {
                    {"As stated"},
                    {"% of contracted time", true},
                    {"Reaches"}});
-  for (const Override& entry : overrides) {
-    table.add_row({entry.component, level_name(entry.level), entry.owner, entry.stated,
-                   number_cell(entry.fractions.empty() ? std::string(kNullCell)
-                                                       : fraction_range(entry.fractions)),
-                   reach_of(review, entry)});
+  std::vector<const Override*> every_override;
+  every_override.reserve(overrides.size());
+  for (const Override& entry : overrides) every_override.push_back(&entry);
+  std::vector<const Override*> listed =
+      shortlist<Override>(every_override, [](const Override& left, const Override& right) {
+        return left.lines.size() > right.lines.size();
+      });
+  std::sort(listed.begin(), listed.end());  // back in the order of `overrides`
+  for (const Override* entry : listed) {
+    table.add_row({entry->component, level_name(entry->level), entry->owner, entry->stated,
+                   number_cell(fraction_range(*entry)), reach_of(counts, *entry)});
   }
   table.write(html);
+  write_left_out_note(html, listed.size(), overrides.size(), "overrides",
+                      fmt::format("the {} that reach the most staffing lines", listed.size()),
+                      "Every set of assumptions, each component with the level it comes from, "
+                      "is in the uplift view (estab uplift FILE --format json).");
 }
 
 }  // namespace

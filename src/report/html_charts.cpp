@@ -183,21 +183,21 @@ double layout_legend(Svg* svg, const std::vector<LegendEntry>& entries, double t
 
 }  // namespace
 
-std::string skill_mix_chart(const ReviewResult& review) {
+std::string skill_mix_chart(const std::vector<const TeamResult*>& teams) {
   constexpr double kTop = 22.0;
   constexpr double kRow = 24.0;
   constexpr double kBarHeight = 12.0;
   constexpr double kBarWidth = 300.0;  // room after the bar for "100.0% · target 100.0% · amber"
-  const double rows_end = kTop + kRow * static_cast<double>(review.teams.size());
+  const double rows_end = kTop + kRow * static_cast<double>(teams.size());
   Svg svg(rows_end + 28.0, "Registered share of WTE in post per team, against its target");
   const Axis axis{1.0, 0.25};
   draw_grid(svg, axis, kBarWidth, kTop - 6.0, rows_end, 2, "%");
 
   double y = kTop;
-  for (const TeamResult& team : review.teams) {
-    const Totals& totals = team.totals;
+  for (const TeamResult* team : teams) {
+    const Totals& totals = team->totals;
     const double bar_top = y + (kRow - kBarHeight) / 2.0 - 3.0;
-    svg.label(bar_top + kBarHeight - 2.0, team.team->name);
+    svg.label(bar_top + kBarHeight - 2.0, team->team->name);
     std::string value_text = "no staff in post";
     if (totals.registered_share_in_post) {
       const double share = std::clamp(*totals.registered_share_in_post, 0.0, 1.0);
@@ -223,46 +223,138 @@ std::string skill_mix_chart(const ReviewResult& review) {
   return svg.finish();
 }
 
-/// The first line of a set and how many more use it: "ist/hca +1".
-std::string set_label(const AssumptionGroup& group) {
-  std::string label = line_label(*group.first);
-  if (group.lines.size() > 1) {
-    label = shorten(label, kLabelWidth - 4) + fmt::format(" +{}", group.lines.size() - 1);
+namespace {
+
+/// The colours of absence components: those of `colour_order` first, in that order, then any
+/// other in order of first use.
+class ComponentPalette {
+ public:
+  explicit ComponentPalette(const std::vector<std::string>& colour_order) {
+    for (const std::string& name : colour_order) add(name);
   }
-  return label;
+
+  /// Gives `name` the next colour unless it has one.
+  void add(const std::string& name) {
+    if (std::find(names_.begin(), names_.end(), name) == names_.end()) names_.push_back(name);
+  }
+
+  /// The swatch of `name` (added first).
+  const Swatch& swatch_of(const std::string& name) const {
+    const auto position =
+        static_cast<std::size_t>(std::find(names_.begin(), names_.end(), name) - names_.begin());
+    return kComponentSwatches[position % kComponentSwatches.size()];
+  }
+
+ private:
+  std::vector<std::string> names_;
+};
+
+/// Draws `components` as one bar stacked from kBarStart, each labelled with its percentage
+/// when there is room; `to_width` turns a fraction into a length.
+template <typename Components, typename ToWidth>
+void stacked_bar(Svg& svg, const Components& components, const ComponentPalette& palette,
+                 double bar_top, double bar_height, const ToWidth& to_width) {
+  double x = kBarStart;
+  for (const auto& component : components) {
+    if (component.fraction <= 0.0) continue;
+    const Swatch& swatch = palette.swatch_of(component.component);
+    const double width = to_width(component.fraction);
+    svg.rect(x, bar_top, width, bar_height, swatch.fill,
+             " stroke=\"#ffffff\" stroke-width=\"0.5\"");
+    if (width >= 30.0) {
+      svg.text(x + width / 2.0, bar_top + bar_height - 3.2, format_percent(component.fraction),
+               "middle", 8.0, swatch.ink);
+    }
+    x += width;
+  }
 }
 
-std::string uplift_chart(const std::vector<AssumptionGroup>& groups, UpliftMethod applied) {
+/// The legend of the components with a share above zero, in the palette's order.
+template <typename Components>
+std::vector<LegendEntry> component_legend(const std::vector<const Components*>& lists,
+                                          ComponentPalette& palette) {
+  std::vector<LegendEntry> legend;
+  std::vector<std::string> named;
+  for (const Components* components : lists) {
+    for (const auto& component : *components) {
+      if (component.fraction <= 0.0) continue;
+      if (std::find(named.begin(), named.end(), component.component) != named.end()) continue;
+      named.push_back(component.component);
+      palette.add(component.component);
+    }
+  }
+  for (const std::string& name : named) legend.push_back({name, palette.swatch_of(name).fill});
+  return legend;
+}
+
+}  // namespace
+
+std::string organisation_absence_chart(const OrganisationAbsence& absence, UpliftMethod applied) {
+  constexpr double kTop = 22.0;
+  constexpr double kRow = 34.0;
+  constexpr double kBarHeight = 16.0;
+  constexpr double kBarWidth = 360.0;
+  std::vector<std::string> order;
+  for (const ComponentShare& component : absence.components) order.push_back(component.component);
+  ComponentPalette palette(order);
+  const std::vector<LegendEntry> legend =
+      component_legend<std::vector<ComponentShare>>({&absence.components}, palette);
+  const bool exact_applied = applied == UpliftMethod::Exact;
+  const double other = exact_applied ? absence.uplift_additive : absence.uplift_exact;
+
+  const Axis axis = axis_for(std::max({absence.total, absence.uplift_applied, other}), 0.05);
+  const double rows_end = kTop + kRow * 3.0;
+  const double legend_top = rows_end + 18.0;
+  Svg svg(legend_top + layout_legend(nullptr, legend, legend_top),
+          "The organisation's absence by component against the uplift funded");
+  draw_grid(svg, axis, kBarWidth, kTop - 6.0, rows_end, 2, "%");
+  const auto to_width = [&](double fraction) { return kBarWidth * fraction / axis.maximum; };
+  const double value_x = kBarStart + kBarWidth + 12.0;
+
+  double bar_top = kTop + 6.0;
+  svg.label(bar_top + 8.0, "Absence", true, 10.5);
+  svg.label(bar_top + 19.5, "of contracted time", false, 9.0, kGrey);
+  stacked_bar(svg, absence.components, palette, bar_top, kBarHeight, to_width);
+  svg.text(value_x, bar_top + 12.0, format_percent(absence.total) + " absent", "start", 10.0);
+
+  bar_top += kRow;
+  svg.label(bar_top + 8.0, "Uplift funded", true, 10.5);
+  svg.label(bar_top + 19.5, exact_applied ? "exact: a / (1 - a)" : "additive: a", false, 9.0,
+            kGrey);
+  svg.rect(kBarStart, bar_top, to_width(absence.uplift_applied), kBarHeight, kInk);
+  svg.text(value_x, bar_top + 12.0, format_percent(absence.uplift_applied) + " funded", "start",
+           10.0, kInk, true);
+
+  bar_top += kRow;
+  svg.label(bar_top + 8.0, exact_applied ? "Additive uplift" : "Exact uplift", false, 10.5);
+  svg.label(bar_top + 19.5, exact_applied ? "a, not applied" : "a/(1-a), not applied", false, 9.0,
+            kGrey);
+  svg.rect(kBarStart, bar_top + 4.0, to_width(other), kBarHeight - 8.0, kGrey);
+  svg.text(value_x, bar_top + 12.0, format_percent(other), "start", 10.0, kGrey);
+  layout_legend(&svg, legend, legend_top);
+  return svg.finish();
+}
+
+std::string uplift_chart(const std::vector<AssumptionSetRow>& sets, UpliftMethod applied,
+                         const std::vector<std::string>& colour_order) {
   constexpr double kTop = 22.0;
   constexpr double kRow = 34.0;
   constexpr double kBarHeight = 13.0;
   constexpr double kBarWidth = 360.0;
 
-  // Legend order: components in order of first appearance over the sets.
-  std::vector<std::string> names;
   double largest = 0.0;
-  for (const AssumptionGroup& group : groups) {
-    largest = std::max({largest, group.first->uplift_exact, group.first->uplift_additive});
-    for (const AbsenceComponent& component : group.first->absence.components) {
-      if (component.fraction > 0.0 &&
-          std::find(names.begin(), names.end(), component.component) == names.end()) {
-        names.push_back(component.component);
-      }
-    }
+  std::vector<const std::vector<AbsenceComponent>*> lists;
+  for (const AssumptionSetRow& set : sets) {
+    const LineResult& first = *set.group->first;
+    largest = std::max({largest, first.uplift_exact, first.uplift_additive});
+    lists.push_back(&first.absence.components);
   }
-  const auto swatch_of = [&names](const std::string& name) -> const Swatch& {
-    const auto position =
-        static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
-    return kComponentSwatches[position % kComponentSwatches.size()];
-  };
-  std::vector<LegendEntry> legend;
-  for (const std::string& name : names) {
-    legend.push_back({name, swatch_of(name).fill});
-  }
+  ComponentPalette palette(colour_order);
+  std::vector<LegendEntry> legend = component_legend(lists, palette);
   legend.push_back({"exact uplift a/(1-a) (thin bar)", kInk});
 
   const Axis axis = axis_for(largest, 0.05);
-  const double rows_end = kTop + kRow * static_cast<double>(groups.size());
+  const double rows_end = kTop + kRow * static_cast<double>(sets.size());
   const double legend_top = rows_end + 18.0;
   Svg svg(legend_top + layout_legend(nullptr, legend, legend_top),
           "Absence components of each assumption set, with the exact and additive uplift");
@@ -272,27 +364,12 @@ std::string uplift_chart(const std::vector<AssumptionGroup>& groups, UpliftMetho
   const double value_x = kBarStart + kBarWidth + 12.0;
 
   double y = kTop;
-  for (std::size_t index = 0; index < groups.size(); ++index) {
-    const AssumptionGroup& group = groups[index];
-    const LineResult& first = *group.first;
+  for (const AssumptionSetRow& set : sets) {
+    const LineResult& first = *set.group->first;
     const double bar_top = y + 4.0;
-    svg.label(bar_top + 10.0, fmt::format("Set {}", index + 1), true, 10.5);
-    svg.label(bar_top + 21.5, set_label(group), false, 9.0, kGrey);
-    double x = kBarStart;
-    for (const AbsenceComponent& component : first.absence.components) {
-      if (component.fraction <= 0.0) {
-        continue;
-      }
-      const Swatch& swatch = swatch_of(component.component);
-      const double width = to_width(component.fraction);
-      svg.rect(x, bar_top, width, kBarHeight, swatch.fill,
-               " stroke=\"#ffffff\" stroke-width=\"0.5\"");
-      if (width >= 30.0) {
-        svg.text(x + width / 2.0, bar_top + 9.8, format_percent(component.fraction), "middle", 8.0,
-                 swatch.ink);
-      }
-      x += width;
-    }
+    svg.label(bar_top + 10.0, set.teams, true, 10.5);
+    svg.label(bar_top + 21.5, set.professions, false, 9.0, kGrey);
+    stacked_bar(svg, first.absence.components, palette, bar_top, kBarHeight, to_width);
     svg.rect(kBarStart, bar_top + kBarHeight + 3.0, to_width(first.uplift_exact), 5.0, kInk);
     svg.text(
         value_x, bar_top + 10.0,
@@ -307,7 +384,7 @@ std::string uplift_chart(const std::vector<AssumptionGroup>& groups, UpliftMetho
   return svg.finish();
 }
 
-std::string triangulation_chart(const ReviewResult& review) {
+std::string triangulation_chart(const std::vector<const TeamResult*>& units) {
   constexpr double kTop = 40.0;
   constexpr double kBar = 11.0;
   constexpr double kBarGap = 3.0;
@@ -322,15 +399,10 @@ std::string triangulation_chart(const ReviewResult& review) {
       {{"roster", kLightBlue, &TeamResult::roster_productive_wte},
        {"benchmark", kBlue, &TeamResult::benchmark_productive_wte},
        {"judgement", kDarkBlue, &TeamResult::judgement_wte}}};
-  std::vector<const TeamResult*> units;
   double largest = 0.0;
-  for (const TeamResult& team : review.teams) {
-    if (!team.team->inpatient) {
-      continue;
-    }
-    units.push_back(&team);
+  for (const TeamResult* team : units) {
     for (const Series& entry : series) {
-      largest = std::max(largest, (team.*entry.value).value_or(0.0));
+      largest = std::max(largest, ((*team).*entry.value).value_or(0.0));
     }
   }
   const double group_height = 3.0 * (kBar + kBarGap) + kGroupGap;
@@ -368,7 +440,7 @@ std::string triangulation_chart(const ReviewResult& review) {
   return svg.finish();
 }
 
-std::string headroom_chart(const ReviewResult& review) {
+std::string headroom_chart(const std::vector<const TeamResult*>& teams) {
   constexpr double kTop = 22.0;
   constexpr double kRow = 30.0;
   constexpr double kBarHeight = 10.0;
@@ -376,8 +448,8 @@ std::string headroom_chart(const ReviewResult& review) {
   constexpr std::string_view kActualRed = "#da291c";
   std::vector<std::pair<const std::string*, std::pair<double, double>>> rows;
   double largest = 0.0;
-  for (const TeamResult& team : review.teams) {
-    const AbsenceActuals& actuals = team.totals.actuals;
+  for (const TeamResult* team : teams) {
+    const AbsenceActuals& actuals = team->totals.actuals;
     if (actuals.components.empty()) continue;
     double assumed = 0.0;
     double actual = 0.0;
@@ -385,7 +457,7 @@ std::string headroom_chart(const ReviewResult& review) {
       assumed += component.assumed;
       actual += component.actual;
     }
-    rows.push_back({&team.team->name, {assumed, actual}});
+    rows.push_back({&team->team->name, {assumed, actual}});
     largest = std::max({largest, assumed, actual});
   }
   const double rows_end = kTop + kRow * static_cast<double>(rows.size());

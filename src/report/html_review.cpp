@@ -3,6 +3,7 @@
 // self-contained page for A4, with every input string escaped.
 
 #include "report/html_review.hpp"
+#include "report/html_shortlist.hpp"
 #include "report/views.hpp"
 
 #include <fmt/format.h>
@@ -155,76 +156,36 @@ void write_summary(HtmlWriter& html, const ReviewResult& review) {
   html.newline();
 }
 
+/// How a team's skill mix ranks when the furthest below target are chosen.
+int skill_mix_severity(Rag rag) {
+  return rag == Rag::Red ? 3 : rag == Rag::Amber ? 2 : rag == Rag::Green ? 1 : 0;
+}
+
+/// Whether team `left` is further below its skill-mix target than `right`: the worse rating,
+/// then the larger registered gap.
+bool further_below_target(const TeamResult& left, const TeamResult& right) {
+  const int left_severity = skill_mix_severity(left.totals.skill_mix_rag);
+  const int right_severity = skill_mix_severity(right.totals.skill_mix_rag);
+  if (left_severity != right_severity) return left_severity > right_severity;
+  return left.totals.registered_gap_wte.value_or(0.0) >
+         right.totals.registered_gap_wte.value_or(0.0);
+}
+
 void write_skill_mix(HtmlWriter& html, const ReviewResult& review) {
   open_section(html, "skill-mix", "3. Registered skill mix");
+  const std::vector<const TeamResult*> teams =
+      shortlist<TeamResult>(every_team(review), further_below_target);
   html.open("figure", {{"class", "chart"}});
-  html.markup(skill_mix_chart(review));
+  html.markup(skill_mix_chart(teams));
   html.element("figcaption",
                "Registered share of WTE in post per team (bar) against the team's target "
                "(marker).");
   html.close();
-  html.close();
-  html.newline();
-}
-
-/// "team/profession" of a set's first few lines, then "and N more".
-std::string set_lines(const AssumptionGroup& group) {
-  constexpr std::size_t kListed = 4;
-  std::vector<std::string> labels;
-  for (std::size_t index = 0; index < group.lines.size() && index < kListed; ++index) {
-    labels.push_back(line_label(*group.lines[index]));
-  }
-  std::string listed = fmt::format("{}", fmt::join(labels, ", "));
-  if (group.lines.size() > kListed) {
-    listed += fmt::format(" and {} more", group.lines.size() - kListed);
-  }
-  return listed;
-}
-
-void write_uplift(HtmlWriter& html, const ReviewResult& review) {
-  const ReviewSettings& settings = model_of(review).review;
-  const std::vector<AssumptionGroup> groups = group_assumptions(review);
-  open_section(html, "uplift", "4. Absence and uplift");
-  html.element("p",
-               fmt::format("Absence as a share of contracted time ({} hours per WTE per year), "
-                           "for each distinct set of assumptions. The exact uplift a / (1 - a) "
-                           "covers absence from the time actually available; the additive "
-                           "uplift a understates it.",
-                           format_hours(settings.contracted_hours_per_wte())));
-  if (groups.empty()) {
-    html.element("p", "No staffing lines.");
-    html.close();
-    return;
-  }
-  html.open("figure", {{"class", "chart"}});
-  html.markup(uplift_chart(groups, settings.uplift_method.value));
-  html.element("figcaption",
-               "Stacked bar: absence components (= additive uplift). Thin bar: exact uplift.");
-  html.close();
-  HtmlTable table({{"Set"},
-                   {"Lines"},
-                   {"Productive WTE", true},
-                   {"Absence", true},
-                   {"Exact", true},
-                   {"Additive", true},
-                   {"Shortfall WTE", true},
-                   {"Shortfall cost", true}});
-  for (std::size_t index = 0; index < groups.size(); ++index) {
-    const AssumptionGroup& group = groups[index];
-    const LineResult& first = *group.first;
-    table.add_row({std::to_string(index + 1), set_lines(group),
-                   number_cell(format_wte(group.productive_wte)),
-                   number_cell(format_percent(first.absence.total)),
-                   number_cell(format_percent(first.uplift_exact)),
-                   number_cell(format_percent(first.uplift_additive)),
-                   number_cell(format_wte(group.additive_shortfall_wte)),
-                   number_cell(format_money(group.additive_shortfall_cost))});
-  }
-  const Totals& organisation = review.organisation;
-  table.add_total({"Organisation", "", number_cell(format_wte(organisation.productive_wte)), "", "",
-                   "", number_cell(format_wte(organisation.additive_shortfall_wte)),
-                   number_cell(format_money(organisation.additive_shortfall_cost))});
-  table.write(html);
+  write_left_out_note(html, teams.size(), review.teams.size(), "teams",
+                      fmt::format("the {} furthest below their target (worst rating, then the "
+                                  "largest registered gap in WTE)",
+                                  teams.size()),
+                      in_workbook_and_csv("--format csv --level team"));
   html.close();
   html.newline();
 }
@@ -238,18 +199,20 @@ void write_triangulation(HtmlWriter& html, const ReviewResult& review) {
                    {"Roster WTE", true},
                    {"Benchmark WTE", true},
                    {"Judgement WTE", true}});
+  std::vector<const TeamResult*> inpatient;
   for (const TeamResult& team : review.teams) {
-    if (!team.team->inpatient) {
-      continue;
-    }
-    table.add_row({team.team->name,
-                   number_cell(team.occupied_beds ? round_decimal(*team.occupied_beds, 1)
-                                                  : std::string(kNullCell)),
-                   number_cell(format_hours(team.chppd_planned)),
-                   number_cell(format_hours(team.chppd_benchmark)),
-                   number_cell(format_wte(team.roster_productive_wte)),
-                   number_cell(format_wte(team.benchmark_productive_wte)),
-                   number_cell(format_wte(team.judgement_wte))});
+    if (team.team->inpatient) inpatient.push_back(&team);
+  }
+  const std::vector<const TeamResult*> units = shortlist<TeamResult>(inpatient, larger_net_gap);
+  for (const TeamResult* team : units) {
+    table.add_row({team->team->name,
+                   number_cell(team->occupied_beds ? round_decimal(*team->occupied_beds, 1)
+                                                   : std::string(kNullCell)),
+                   number_cell(format_hours(team->chppd_planned)),
+                   number_cell(format_hours(team->chppd_benchmark)),
+                   number_cell(format_wte(team->roster_productive_wte)),
+                   number_cell(format_wte(team->benchmark_productive_wte)),
+                   number_cell(format_wte(team->judgement_wte))});
   }
   if (table.size() == 0) {
     html.element("p", "No team has beds.");
@@ -261,8 +224,11 @@ void write_triangulation(HtmlWriter& html, const ReviewResult& review) {
                "and productive WTE three ways: from the roster and observations, from the CHPPD "
                "benchmark, and by professional judgement.");
   table.write(html);
+  write_left_out_note(html, units.size(), inpatient.size(), "inpatient units",
+                      fmt::format("the {} whose teams have the largest net gap", units.size()),
+                      in_workbook_and_csv("--format csv --level team"));
   html.open("figure", {{"class", "chart"}});
-  html.markup(triangulation_chart(review));
+  html.markup(triangulation_chart(units));
   html.element("figcaption", "Productive WTE of each inpatient unit, three ways.");
   html.close();
   html.close();
@@ -276,10 +242,15 @@ void write_warnings(HtmlWriter& html, const ReviewResult& review, std::string_vi
     html.element("p", "None.");
   } else {
     html.open("ul", {{"class", "warnings"}});
-    for (const std::string& warning : warnings) {
-      html.element("li", warning);
+    const std::size_t listed = needs_shortlist(warnings.size()) ? kShortlistRows : warnings.size();
+    for (std::size_t index = 0; index < listed; ++index) {
+      html.element("li", warnings[index]);
     }
     html.close();
+    write_left_out_note(
+        html, listed, warnings.size(), "warnings", fmt::format("the first {}", listed),
+        "Every one is on the Warnings sheet of the workbook (--format xlsx) and in the "
+        "JSON (--format json).");
   }
   html.close();
   html.newline();
@@ -316,7 +287,7 @@ void write_review_html(std::ostream& out, const ReviewResult& review) {
   write_summary(html, review);
   write_teams(html, review);
   write_skill_mix(html, review);
-  write_uplift(html, review);
+  write_uplift_section(html, review);
   write_triangulation(html, review);
   const bool actuals = write_actuals_html(html, review, "6. Actuals against assumptions");
   write_warnings(html, review, actuals ? "7. Warnings" : "6. Warnings");

@@ -21,6 +21,11 @@ void write_assumptions_section(HtmlWriter& html, const ReviewResult& review);
 /// service's total, and the organisation's figures by profession.
 void write_teams(HtmlWriter& html, const ReviewResult& review);
 
+/// Writes the section of absence and uplift: the organisation's absence by component against
+/// the uplift funded, then each distinct set of assumptions named by the teams and professions
+/// whose lines use it.
+void write_uplift_section(HtmlWriter& html, const ReviewResult& review);
+
 /// Writes the section of actuals against assumptions under `heading`, when the review has any
 /// actual; returns whether it did.
 bool write_actuals_html(HtmlWriter& html, const ReviewResult& review, std::string_view heading);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "report/html_review.hpp"
+#include "report/html_shortlist.hpp"
 #include "report/text_format.hpp"
 #include "report/view_common.hpp"
 
@@ -103,22 +104,23 @@ void write_professions(HtmlWriter& html, const ReviewResult& review) {
   table.write(html);
 }
 
-}  // namespace
+/// The columns of the teams table, the first headed `first`.
+std::vector<HtmlColumn> team_columns(std::string first) {
+  return {{std::move(first)},
+          {"Required", true},
+          {"Funded", true},
+          {"In post", true},
+          {"Net gap", true},
+          {"Net gap rate", true},
+          {"Registered in post / target", true},
+          {"Skill mix"},
+          {"Worst line gap"}};
+}
 
-void write_teams(HtmlWriter& html, const ReviewResult& review) {
-  const ReviewSettings& settings = model_of(review).review;
-  open_section(html, "teams", "2. Teams and RAG ratings");
-  HtmlTable table({{"Team"},
-                   {"Required", true},
-                   {"Funded", true},
-                   {"In post", true},
-                   {"Net gap", true},
-                   {"Net gap rate", true},
-                   {"Registered in post / target", true},
-                   {"Skill mix"},
-                   {"Worst line gap"}},
-                  "teams");
-  const auto worst = worst_gap_lines(review);
+/// Every team under its service, each service's total after its teams, then the organisation.
+void write_every_team(HtmlWriter& html, const ReviewResult& review,
+                      const std::unordered_map<const Team*, const LineResult*>& worst) {
+  HtmlTable table(team_columns("Team"), "teams");
   const std::vector<ServiceGroup> services = group_lines(review);
   for (const ServiceGroup& service : services) {
     const std::string service_name = service_label(service.service->service);
@@ -136,15 +138,65 @@ void write_teams(HtmlWriter& html, const ReviewResult& review) {
   }
   table.add_total(team_row(HtmlCell("Organisation"), review.organisation, HtmlCell("")));
   table.write(html);
+}
+
+/// For a large organisation: the teams with the largest net gap, each with its service, then
+/// every service's total and the organisation's.
+void write_worst_teams(HtmlWriter& html, const ReviewResult& review,
+                       const std::unordered_map<const Team*, const LineResult*>& worst) {
+  const std::vector<const TeamResult*> listed =
+      shortlist<TeamResult>(every_team(review), larger_net_gap);
+  HtmlTable teams(team_columns("Team"), "teams");
+  for (const TeamResult* team : listed) {
+    HtmlCell name(team->team->name);
+    name.detail = service_label(team->service);
+    if (team->team->name != team->team->id) name.detail += " \xC2\xB7 " + team->team->id;
+    teams.add_row(team_row(name, team->totals, worst_gap_cell(worst, *team)));
+  }
+  teams.write(html);
+  write_left_out_note(html, listed.size(), review.teams.size(), "teams",
+                      fmt::format("the {} with the largest net gap", listed.size()),
+                      in_workbook_and_csv("--format csv --level team"));
+  html.element("h3", "By service");
+  std::vector<HtmlColumn> columns = team_columns("Service");
+  columns.pop_back();  // a service has no single worst line
+  HtmlTable services(std::move(columns), "teams services");
+  const auto service_row = [](HtmlCell name, const Totals& totals) {
+    std::vector<HtmlCell> cells = team_row(std::move(name), totals, HtmlCell(""));
+    cells.pop_back();
+    return cells;
+  };
+  for (const ServiceResult& service : review.services) {
+    services.add_row(service_row(HtmlCell(service_label(service.service)), service.totals));
+  }
+  services.add_total(service_row(HtmlCell("Organisation"), review.organisation));
+  services.write(html);
+}
+
+}  // namespace
+
+void write_teams(HtmlWriter& html, const ReviewResult& review) {
+  const ReviewSettings& settings = model_of(review).review;
+  open_section(html, "teams", "2. Teams and RAG ratings");
+  const auto worst = worst_gap_lines(review);
+  const bool shortlisted = needs_shortlist(review.teams.size());
+  if (shortlisted) {
+    write_worst_teams(html, review, worst);
+  } else {
+    write_every_team(html, review, worst);
+  }
   html.element(
       "p",
-      fmt::format(
-          "WTE. Net gap = required - in post (positive: short); rate = net gap / "
-          "required. Skill mix rates the registered share in post against the "
-          "team's target. Worst line gap is the worst net-gap rating among the "
-          "team's staffing lines, with the line when it is amber or red "
-          "(tolerance {}). Teams are grouped by service, each service's total after its teams.",
-          format_percent(settings.gap_tolerance.value)),
+      fmt::format("WTE. Net gap = required - in post (positive: short); rate = net gap / "
+                  "required. Skill mix rates the registered share in post against the "
+                  "team's target. Worst line gap is the worst net-gap rating among the "
+                  "team's staffing lines, with the line when it is amber or red "
+                  "(tolerance {}). {}",
+                  format_percent(settings.gap_tolerance.value),
+                  shortlisted
+                      ? "The teams listed are those with the largest net gap, largest first, "
+                        "each with its service; every service's total follows them."
+                      : "Teams are grouped by service, each service's total after its teams."),
       {{"class", "note"}});
   write_professions(html, review);
   html.close();

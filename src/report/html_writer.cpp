@@ -43,6 +43,11 @@ h2 {
 }
 h3 { font-size: 10.5pt; color: #003087; margin: 4mm 0 1.5mm 0; break-after: avoid; }
 p { margin: 1.5mm 0; }
+p, li, dd, h1, h2, h3, figcaption, .organisation, td, .detail {
+  overflow-wrap: anywhere;  /* a long unbroken name wraps instead of widening the page */
+}
+table.teams td:first-child, table.sets td:first-child { min-width: 28mm; }
+table.teams td:last-child { min-width: 26mm; }
 p.note { color: #4c6272; font-size: 8.5pt; }
 .keep { break-inside: avoid; }
 table {

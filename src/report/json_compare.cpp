@@ -38,8 +38,8 @@ ordered_json records_json(const std::vector<ComparedRecord>& records) {
 
 }  // namespace
 
-void report::write_comparison_json(std::ostream& out, const Comparison& comparison) {
-  StreamedObject document(out);
+void report::write_comparison_json(std::ostream& out, const Comparison& comparison, bool compact) {
+  StreamedObject document(out, compact);
   document.member("schema", "estab-compare/2");
   document.member("base", comparison.base_file);
   document.member("scenario", comparison.scenario_file);

@@ -89,12 +89,12 @@ ordered_json sources_json(const Model& model) {
   return sources;
 }
 
-void write_json(std::ostream& out, const ordered_json& document) {
-  out << dump_json(document, 2) << '\n';
+void write_json(std::ostream& out, const ordered_json& document, bool compact) {
+  out << dump_json(document, compact ? -1 : 2) << '\n';
 }
 
-void write_review_json(std::ostream& out, const ReviewResult& review) {
-  StreamedObject document(out);
+void write_review_json(std::ostream& out, const ReviewResult& review, bool compact) {
+  StreamedObject document(out, compact);
   document.member("schema", "estab-review/2");
   document.member("review", review_settings_json(model_of(review)));
   document.list_member("lines", review.lines, line_json);

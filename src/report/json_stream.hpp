@@ -21,15 +21,17 @@ std::string dump_json(const nlohmann::ordered_json& value, int indent);
 std::string dumped_at_depth(const nlohmann::ordered_json& value, std::size_t depth);
 
 /// Writes a top-level JSON object member by member, byte for byte as dump(2) writes the whole
-/// object, so that a long list never has to be held as a JSON tree.
+/// object (or, compact, as dump() writes it on one line), so that a long list never has to be
+/// held as a JSON tree.
 class StreamedObject {
  public:
-  explicit StreamedObject(std::ostream& out) : out_(out) {}
+  /// An object written onto `out`, indented as dump(2) or, when `compact`, on one line.
+  explicit StreamedObject(std::ostream& out, bool compact = false) : out_(out), compact_(compact) {}
 
   /// One member whose value is written whole.
   void member(std::string_view key, const nlohmann::ordered_json& value) {
     start_member(key);
-    out_ << dumped_at_depth(value, 1);
+    out_ << (compact_ ? dump_json(value, -1) : dumped_at_depth(value, 1));
   }
 
   /// One member whose value is a list of `items`, each turned into JSON by `to_json` and
@@ -44,22 +46,31 @@ class StreamedObject {
     out_ << '[';
     bool first = true;
     for (const auto& item : items) {
-      out_ << (first ? "\n    " : ",\n    ") << dumped_at_depth(to_json(item), 2);
+      if (compact_) {
+        out_ << (first ? "" : ",") << dump_json(to_json(item), -1);
+      } else {
+        out_ << (first ? "\n    " : ",\n    ") << dumped_at_depth(to_json(item), 2);
+      }
       first = false;
     }
-    out_ << "\n  ]";
+    out_ << (compact_ ? "]" : "\n  ]");
   }
 
   /// Closes the object and ends the line.
-  void finish() { out_ << (empty_ ? "{}" : "\n}") << '\n'; }
+  void finish() { out_ << (empty_ ? "{}" : compact_ ? "}" : "\n}") << '\n'; }
 
  private:
   void start_member(std::string_view key) {
-    out_ << (empty_ ? "{\n  " : ",\n  ") << dump_json(nlohmann::ordered_json(key), -1) << ": ";
+    if (compact_) {
+      out_ << (empty_ ? "{" : ",") << dump_json(nlohmann::ordered_json(key), -1) << ':';
+    } else {
+      out_ << (empty_ ? "{\n  " : ",\n  ") << dump_json(nlohmann::ordered_json(key), -1) << ": ";
+    }
     empty_ = false;
   }
 
   std::ostream& out_;
+  bool compact_ = false;
   bool empty_ = true;
 };
 

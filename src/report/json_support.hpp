@@ -29,13 +29,14 @@ nlohmann::ordered_json review_settings_json(const Model& model);
 /// The `sources` list: each extract's reconciliation, with its unmapped rows.
 nlohmann::ordered_json sources_json(const Model& model);
 
-/// Writes a document indented by two spaces, ending with a newline.
-void write_json(std::ostream& out, const nlohmann::ordered_json& document);
+/// Writes a document indented by two spaces or, when `compact`, on one line with no spaces
+/// between tokens; either way ending with a newline.
+void write_json(std::ostream& out, const nlohmann::ordered_json& document, bool compact);
 
 /// Writes comparison_to_json(comparison) as write_json does, byte for byte, one record at a time.
-void write_comparison_json(std::ostream& out, const Comparison& comparison);
+void write_comparison_json(std::ostream& out, const Comparison& comparison, bool compact);
 
 /// Writes review_to_json(review) as write_json does, byte for byte, one list item at a time.
-void write_review_json(std::ostream& out, const ReviewResult& review);
+void write_review_json(std::ostream& out, const ReviewResult& review, bool compact);
 
 }  // namespace estab::report

@@ -179,7 +179,9 @@ void render_sensitivity(std::ostream& out, const SensitivityResult& result, Outp
       return;
     }
     case OutputFormat::Csv: report::write_sensitivity_csv(out, result); return;
-    case OutputFormat::Json: report::write_json(out, sensitivity_to_json(result)); return;
+    case OutputFormat::Json:
+      report::write_json(out, sensitivity_to_json(result), options.compact_json);
+      return;
     case OutputFormat::Xlsx: report::write_sensitivity_xlsx(out, result); return;
     case OutputFormat::Html: report::refuse_html();
   }

@@ -158,7 +158,9 @@ nlohmann::ordered_json sources_to_json(const Model& model) {
 void render_sources(std::ostream& out, const Model& model, OutputFormat format,
                     const RenderOptions& options) {
   switch (format) {
-    case OutputFormat::Json: report::write_json(out, sources_to_json(model)); return;
+    case OutputFormat::Json:
+      report::write_json(out, sources_to_json(model), options.compact_json);
+      return;
     case OutputFormat::Csv: {
       report::write_csv_header(out, report::field_headers(cost_centre_fields()));
       for (const CostCentreRecord& record : cost_centre_records(model)) {

@@ -173,7 +173,9 @@ void render_uplift(std::ostream& out, const ReviewResult& review, OutputFormat f
                    const RenderOptions& options) {
   switch (format) {
     case OutputFormat::Csv: report::write_uplift_csv(out, review); return;
-    case OutputFormat::Json: report::write_json(out, uplift_to_json(review)); return;
+    case OutputFormat::Json:
+      report::write_json(out, uplift_to_json(review), options.compact_json);
+      return;
     case OutputFormat::Xlsx: report::write_uplift_xlsx(out, review); return;
     case OutputFormat::Html: report::refuse_html();
     case OutputFormat::Table:

@@ -64,9 +64,11 @@ void write_validation_csv(std::ostream& out, const std::vector<ValidationResult>
 }  // namespace
 
 void render_validation(std::ostream& out, const std::vector<ValidationResult>& results,
-                       OutputFormat format) {
+                       OutputFormat format, const RenderOptions& options) {
   switch (format) {
-    case OutputFormat::Json: report::write_json(out, validation_json(results)); return;
+    case OutputFormat::Json:
+      report::write_json(out, validation_json(results), options.compact_json);
+      return;
     case OutputFormat::Csv: write_validation_csv(out, results); return;
     default: break;
   }

@@ -5,7 +5,10 @@
 #   - the DOM holds the organisation's name and every team id (taken from --format json);
 #   - hostile names show as literal text, and no <script>, <img> or handler reached the DOM;
 #   - the page started no network request (chromium's net log) and holds no URL at all;
-#   - an A4-sized screenshot (1240x1754) is not blank (decoded with a pure-Python PNG reader).
+#   - an A4-sized screenshot (1240x1754) is not blank (decoded with a pure-Python PNG reader);
+#   - for the trust and a generated 40-team trust with very long names, nothing in the laid-out
+#     page passes the edges of its text column (check_layout.py); the second's screenshot is
+#     saved beside the binary as browser-long-names.png.
 # Usage: check_html.sh ESTAB_BINARY
 # Installs chromium with apt-get when it is missing (as root or through sudo); exits 77
 # (skipped) when it cannot.
@@ -123,5 +126,29 @@ python3 "$here/check_dom.py" netlog "$work/hostile-net.json"
 if grep -q '<body[^>]*data-pwned' "$work/hostile.dom"; then
   fail "the injected handler ran"
 fi
+
+# --- A 40-team trust with very long names: the layout holds --------------------------------
+# bench/generate.py writes the trust; check_layout.py gives four teams and a service very long
+# names (one of many words, some with a long unbroken word). A copy of each page with a script
+# that measures the laid-out page must find nothing outside the text column, and no sideways
+# scrolling, in a 1280 px window. The screenshot is kept beside the binary for a look by eye.
+python3 "$root/bench/generate.py" --teams 40 --seed 3 >"$work/generated.yaml"
+python3 "$here/check_layout.py" long-names "$work/generated.yaml" "$work/long-names.yaml"
+render "$work/long-names.yaml" long-names
+check_source "$work/long-names.html"
+run_browser --dump-dom "file://$work/long-names.html" >"$work/long-names.dom" ||
+  fail "chromium --dump-dom failed: $(tail -n 5 "$work/browser.log")"
+python3 "$here/check_dom.py" dom "$work/long-names.dom" "$work/long-names.json" --min-svg 3
+for name in trust long-names; do
+  python3 "$here/check_layout.py" instrument "$work/$name.html" "$work/$name-measured.html"
+  run_browser --window-size=1280,2400 --dump-dom "file://$work/$name-measured.html" \
+    >"$work/$name-measured.dom" || fail "chromium --dump-dom failed: $(tail -n 5 "$work/browser.log")"
+  python3 "$here/check_layout.py" report "$work/$name-measured.dom"
+done
+screenshot="$(dirname "$(realpath "$estab")")/browser-long-names.png"
+run_browser --screenshot="$screenshot" --window-size=1280,2400 "file://$work/long-names.html" \
+  >/dev/null || fail "chromium --screenshot failed: $(tail -n 5 "$work/browser.log")"
+python3 "$here/png_check.py" "$screenshot"
+echo "screenshot of the 40-team trust with long names: $screenshot"
 
 echo "browser checks passed"

@@ -12,6 +12,8 @@ A case file (tests/e2e/cases/NAME.case) holds `key: value` lines:
   prefill:  PATH=TEXT: create PATH with TEXT before the run (PATH may use {tmp})
   file:     PATH: compare this file's content after the run with expected/NAME.file
   env:      NAME=VALUE: set an environment variable for the run
+  same_json_as: other arguments, shell-quoted: their JSON output (stdout), parsed, must equal
+            this run's JSON output, parsed (the same keys in the same order, the same values)
 The command runs from the repository root. Expected output lives in tests/e2e/expected/.
 With --update, the expected files are rewritten from the actual output instead.
 """
@@ -82,6 +84,24 @@ def check_contract(contract, content, schemas, failures):
         failures.append(f"the output does not match schema {name}:\n" + "\n".join(shown))
 
 
+def check_same_json(estab, expand, other_args, content, environment, failures):
+    """Checks that the JSON text `content` parses to what `estab OTHER_ARGS` writes, parsed."""
+    arguments = [expand(word) for word in shlex.split(other_args)]
+    other = subprocess.run([estab] + arguments, cwd=ROOT, env=environment, capture_output=True,
+                           timeout=60)
+    if other.returncode != 0:
+        failures.append(f"same_json_as: estab {other_args} exited with {other.returncode}")
+        return
+    try:
+        this_document = json.loads(content, object_pairs_hook=list)
+        other_document = json.loads(other.stdout, object_pairs_hook=list)
+    except ValueError as error:
+        failures.append(f"same_json_as: the output is not JSON: {error}")
+        return
+    if this_document != other_document:
+        failures.append(f"same_json_as: the JSON differs from that of estab {other_args}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--estab", required=True)
@@ -132,6 +152,9 @@ def main():
                 failures.append(f"files left behind: {leftovers}")
         if "contract" in case and not options.update:
             check_contract(case["contract"], json_output, options.schemas, failures)
+        if "same_json_as" in case and not options.update:
+            check_same_json(options.estab, expand, case["same_json_as"], json_output,
+                            environment, failures)
     if failures:
         print(f"FAIL {name}: estab {case.get('args', '')}")
         for failure in failures:
